@@ -1,0 +1,85 @@
+"""The ``briefing`` command line.
+
+Collaborators feed the briefing from here before the meeting; the lead
+opens the app by running ``briefing`` alone. Errors are one line on stderr:
+exit 2 for input the user can fix, 1 for anything else, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+
+import click
+
+from briefing import __version__
+from briefing.cli.common import DB_HELP, chosen_db_path
+from briefing.cli.metric import metric
+from briefing.cli.team import team
+from briefing.cli.verbatim import verbatim
+from briefing.cli.win import win
+from briefing.cli.demo import demo
+from briefing.errors import BriefingError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(invoke_without_command=True, context_settings=CONTEXT)
+@click.option("--db", "db_path", type=click.Path(dir_okay=True), default=None, help=DB_HELP)
+@click.version_option(__version__, prog_name="briefing")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str | None) -> None:
+    """Run a sales team's daily stand-up with the client at its centre.
+
+    Run without a command to open the app on the shared screen. Before the
+    meeting, collaborators add client verbatims and wins from here.
+
+    \b
+    Quick start:
+      briefing demo                              try it on a demo team
+      briefing team add "Inès Moreau"            add a collaborator
+      briefing verbatim add "Super réactifs !" --client "Marc Petit" --by Inès
+      briefing win add "Renewed Altis" --by Inès --client Altis
+      briefing metric add "Sales yesterday" 12400 --target 12000 --unit €
+      briefing                                   open the app
+    """
+    if ctx.invoked_subcommand is None:
+        from briefing.cli.app import open_app
+
+        open_app(chosen_db_path(db_path))
+
+
+cli.add_command(team)
+cli.add_command(verbatim)
+cli.add_command(win)
+cli.add_command(metric)
+cli.add_command(demo)
+
+
+def _fail(message: str, code: int) -> None:
+    from briefing.cli.output import write
+
+    write(f"briefing: {message}", err=True)
+    sys.exit(code)
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        code = cli.main(args=argv, prog_name="briefing", standalone_mode=False)
+    except click.exceptions.UsageError as exc:
+        hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+        _fail(exc.format_message() + hint, 2)
+    except click.exceptions.Abort:
+        _fail("aborted, nothing was changed", 1)
+    except click.ClickException as exc:
+        _fail(exc.format_message(), exc.exit_code)
+    except BriefingError as exc:
+        _fail(str(exc), exc.exit_code)
+    except sqlite3.Error as exc:
+        _fail(f"database error: {exc}", 1)
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

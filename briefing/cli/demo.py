@@ -1,0 +1,43 @@
+"""``briefing demo``: try the app on a realistic team, never on real data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from briefing.cli.output import write
+
+
+@click.command()
+@click.option("--db", "db_path", type=click.Path(dir_okay=True), default=None,
+              help="Build the demo here instead of its own file (asks first if the file holds data).")
+@click.option("--yes", "-y", is_flag=True, help="Replace the file named by --db without asking.")
+@click.option("--no-open", is_flag=True, help="Build the demo database but do not open the app.")
+@click.pass_context
+def demo(ctx: click.Context, db_path: str | None, yes: bool, no_open: bool) -> None:
+    """Open the app on a demo team (3 weeks of verbatims, wins and metrics).
+
+    The demo lives in its own database file, rebuilt fresh on each run with
+    dates relative to today. Your real database is never touched unless you
+    name it with --db.
+    """
+    from briefing import demo as core
+    from briefing.db import check_path
+    from briefing.paths import demo_db_path
+
+    named = db_path or ctx.find_root().params.get("db_path")
+    path = Path(named).expanduser() if named else demo_db_path()
+    check_path(path)
+    if named and core.holds_data(path) and not core.is_demo(path) and not yes:
+        click.confirm(f"{path} already holds data. Replace it all with the demo team?", abort=True, err=True)
+    counts = core.build(path)
+    write(
+        f"Demo ready in {path}: {counts['team']} people, {counts['verbatims']} verbatims, "
+        f"{counts['wins']} wins, {counts['metrics']} metric values",
+        err=True,
+    )
+    if not no_open:
+        from briefing.cli.app import open_app
+
+        open_app(path)

@@ -1,0 +1,50 @@
+"""``briefing metric``: the numbers, one value per metric per day."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import click
+
+from briefing import metrics as core
+from briefing.cli.common import db_option, json_option
+from briefing.cli.output import emit_json, emit_table, write
+
+
+@click.group()
+def metric() -> None:
+    """Sales metrics: yesterday's sales, calls, pipeline against target."""
+
+
+# ignore_unknown_options lets a negative VALUE such as -3 through as a value.
+@metric.command("add", context_settings={"ignore_unknown_options": True})
+@click.argument("name")
+@click.argument("value")
+@click.option("--target", help="What the team aims for.")
+@click.option("--unit", help="€, calls, meetings...")
+@click.option("--date", metavar="YYYY-MM-DD", help="The day it is for [default: today].")
+@db_option
+def add(conn: sqlite3.Connection, name: str, value: str, target, unit, date) -> None:
+    """Record VALUE for metric NAME. Adding it again for the same day replaces it."""
+    new, old = core.add(conn, {"name": name, "value": value, "target": target, "unit": unit, "date": date})
+    if old:
+        write(f"Replaced {new['name']} on {new['date']}: {old['value']:g} \u2192 {new['value']:g}", err=True)
+    else:
+        write(f"Recorded {new['name']} on {new['date']}: {new['value']:g}", err=True)
+
+
+@metric.command("list")
+@click.option("--date", metavar="YYYY-MM-DD", help="Only this day [default: every day, newest first].")
+@json_option
+@db_option
+def list_(conn: sqlite3.Connection, date, as_json: bool) -> None:
+    """List metric values."""
+    rows = core.list_metrics(conn, date=date)
+    if as_json:
+        emit_json(rows)
+        return
+    emit_table(
+        rows,
+        [("date", "DATE"), ("name", "METRIC"), ("value", "VALUE"), ("target", "TARGET"), ("unit", "UNIT")],
+        empty="No metrics yet: briefing metric add --help",
+    )

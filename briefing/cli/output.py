@@ -1,0 +1,81 @@
+"""Printing listings: JSON for scripts, a plain table for people.
+
+Both write UTF-8 bytes whatever the locale says, so a verbatim in Arabic
+or with emoji never turns into an encoding traceback on a C-locale CI box.
+Table cells go through :func:`briefing.safetext.inert`: a verbatim holding
+an ESC sequence must not repaint the terminal of whoever lists it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from briefing.safetext import inert
+
+
+def write(text: str, *, err: bool = False) -> None:
+    stream = sys.stderr if err else sys.stdout
+    if err:  # messages quote names people typed: keep them inert too
+        text = inert(text)
+    stream.flush()
+    stream.buffer.write((text + "\n").encode("utf-8", "replace"))
+    stream.buffer.flush()
+
+
+def emit_json(rows: Sequence[dict[str, Any]] | dict[str, Any]) -> None:
+    write(json.dumps(rows, ensure_ascii=False, indent=2))
+
+
+def cell_width(text: str) -> int:
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or ch in "\u200b\u200d\ufe0f":
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return width
+
+
+def fit(text: str, width: int) -> str:
+    """Clip to ``width`` terminal cells (wide characters count double)."""
+    if cell_width(text) <= width:
+        return text + " " * (width - cell_width(text))
+    out, used = [], 0
+    for ch in text:
+        w = cell_width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "\u2026" + " " * (width - 1 - used)
+
+
+def emit_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], *, empty: str) -> None:
+    """``columns`` is (key, heading); the last column takes what width is left."""
+    if not rows:
+        write(empty, err=True)
+        return
+    cells = [[inert(_show(row.get(key)), single_line=True) for key, _ in columns] for row in rows]
+    heads = [head for _, head in columns]
+    widths = [max(cell_width(h), *(cell_width(r[i]) for r in cells)) for i, h in enumerate(heads)]
+    total = shutil.get_terminal_size((100, 24)).columns
+    fixed = sum(widths[:-1]) + 2 * (len(widths) - 1)
+    widths[-1] = max(min(widths[-1], total - fixed), 10)
+    write("  ".join(fit(h, w) for h, w in zip(heads, widths)).rstrip())
+    write("  ".join("\u2500" * w for w in widths))
+    for r in cells:
+        write("  ".join(fit(c, w) for c, w in zip(r, widths)).rstrip())
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}" if abs(value) < 1e15 else f"{value:.0f}"
+    return str(value)

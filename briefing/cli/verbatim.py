@@ -1,0 +1,135 @@
+"""``briefing verbatim``: a client's own words, collected before the meeting."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from briefing import verbatims as core
+from briefing.cli.common import db_option, json_option, read_text_arg
+from briefing.cli.output import emit_json, emit_table, write
+from briefing.models import Channel, Sentiment, VerbatimStatus
+
+CHANNELS = [c.value for c in Channel]
+SENTIMENTS = [s.value for s in Sentiment]
+
+
+def verbatim_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options shared by ``add`` and ``edit``."""
+    for decorator in reversed(
+        [
+            click.option("--client", help="Who said it (the client's name)."),
+            click.option("--company", help="The client's company."),
+            click.option("--by", "by", metavar="COLLABORATOR", help="Who collected it (an active team member)."),
+            click.option("--channel", type=click.Choice(CHANNELS), help="How it reached us [default: other]."),
+            click.option("--sentiment", type=click.Choice(SENTIMENTS), help="The client's mood [default: neutral]."),
+            click.option("--date", metavar="YYYY-MM-DD", help="When it was said [default: today]."),
+        ]
+    ):
+        func = decorator(func)
+    return func
+
+
+def _fields(text: str | None, client, company, by, channel, sentiment, date) -> dict[str, Any]:
+    return {
+        "text": text,
+        "client": client,
+        "company": company,
+        "collected_by": by,
+        "channel": channel,
+        "sentiment": sentiment,
+        "date": date,
+    }
+
+
+@click.group()
+def verbatim() -> None:
+    """Client verbatims: what clients said, in their own words."""
+
+
+@verbatim.command("add")
+@click.argument("text")
+@verbatim_options
+@db_option
+def add(conn: sqlite3.Connection, text: str, **opts: Any) -> None:
+    """Add a verbatim and print its id. TEXT '-' reads the quote from stdin.
+
+    \b
+    Example:
+      briefing verbatim add "Livraison en 24 h, bravo" --client "Marc Petit" \\
+          --company Altis --by Inès --channel call --sentiment positive
+    """
+    if not opts.get("client"):
+        raise click.UsageError("Missing option '--client': who said it?")
+    write(str(core.add(conn, _fields(read_text_arg(text), **opts))))
+
+
+@verbatim.command("edit")
+@click.argument("verbatim_id", metavar="ID", type=int)
+@click.option("--text", help="The new quote ('-' reads it from stdin).")
+@verbatim_options
+@db_option
+def edit(conn: sqlite3.Connection, verbatim_id: int, text: str | None, **opts: Any) -> None:
+    """Change a verbatim: only the options given change."""
+    row = core.edit(conn, verbatim_id, _fields(read_text_arg(text) if text else None, **opts))
+    write(f"Verbatim {row['id']} updated", err=True)
+
+
+@verbatim.command("list")
+@click.option("--status", type=click.Choice([s.value for s in VerbatimStatus]), help="Only this status [default: all but archived].")
+@click.option("--search", metavar="QUERY", help="Full-text search, ignoring accents and case; best matches first.")
+@click.option("--by", metavar="NAME", help="Only those collected by NAME.")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N verbatims.")
+@json_option
+@db_option
+def list_(conn: sqlite3.Connection, status, search, by, limit, as_json: bool) -> None:
+    """List verbatims, newest first (or best match first with --search)."""
+    rows = core.list_verbatims(conn, status=status, search=search, by=by, limit=limit)
+    if as_json:
+        emit_json(rows)
+        return
+    emit_table(
+        rows,
+        [
+            ("id", "ID"),
+            ("date", "DATE"),
+            ("status", "STATUS"),
+            ("sentiment", "MOOD"),
+            ("channel", "CHANNEL"),
+            ("client", "CLIENT"),
+            ("collected_by", "BY"),
+            ("text", "QUOTE"),
+        ],
+        empty="No verbatim matches." if (search or status or by) else "No verbatims yet: briefing verbatim add --help",
+    )
+
+
+@verbatim.command("show")
+@click.argument("verbatim_id", metavar="ID", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+@db_option
+def show(conn: sqlite3.Connection, verbatim_id: int, as_json: bool) -> None:
+    """Print one verbatim in full."""
+    row = core.get(conn, verbatim_id)
+    if as_json:
+        emit_json(row)
+        return
+    from briefing.safetext import inert
+
+    who = ", ".join(x for x in (row["client"], row["company"]) if x)
+    write(inert(f"\u201c{row['text']}\u201d"))
+    write(inert(f"  \u2014 {who} ({row['channel']}, {row['sentiment']}, {row['date']})"))
+    if row["collected_by"]:
+        write(inert(f"  collected by {row['collected_by']}; status: {row['status']}"))
+
+
+@verbatim.command("archive")
+@click.argument("verbatim_id", metavar="ID", type=int)
+@db_option
+def archive(conn: sqlite3.Connection, verbatim_id: int) -> None:
+    """Archive a verbatim: it leaves the inbox and the meeting, nothing is deleted."""
+    core.archive(conn, verbatim_id)
+    write(f"Verbatim {verbatim_id} archived", err=True)

@@ -1,0 +1,46 @@
+"""``briefing win``: client wins, and whose they are."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import click
+
+from briefing import wins as core
+from briefing.cli.common import db_option, json_option
+from briefing.cli.output import emit_json, emit_table, write
+from briefing.models import WinStatus
+
+
+@click.group()
+def win() -> None:
+    """Client wins: a deal, a saved account, a problem solved."""
+
+
+@win.command("add")
+@click.argument("title")
+@click.option("--by", "owner", required=True, metavar="COLLABORATOR", help="Whose win it is (the credit goes there).")
+@click.option("--client", help="The client or company.")
+@click.option("--story", help="How it happened, in a sentence or two.")
+@click.option("--date", metavar="YYYY-MM-DD", help="When it happened [default: today].")
+@db_option
+def add(conn: sqlite3.Connection, title: str, owner: str, client, story, date) -> None:
+    """Add a client win and print its id."""
+    write(str(core.add(conn, {"title": title, "owner": owner, "client": client, "story": story, "date": date})))
+
+
+@win.command("list")
+@click.option("--status", type=click.Choice([s.value for s in WinStatus]), help="Only this status [default: all].")
+@json_option
+@db_option
+def list_(conn: sqlite3.Connection, status, as_json: bool) -> None:
+    """List client wins, newest first."""
+    rows = core.list_wins(conn, status=status)
+    if as_json:
+        emit_json(rows)
+        return
+    emit_table(
+        rows,
+        [("id", "ID"), ("date", "DATE"), ("status", "STATUS"), ("owner", "WON BY"), ("client", "CLIENT"), ("title", "WIN")],
+        empty="No wins yet: briefing win add --help",
+    )

@@ -1,0 +1,178 @@
+"""Opening the one SQLite file every front end shares.
+
+Why it looks like this:
+
+* WAL and a busy timeout let a collaborator's ``briefing verbatim add`` land
+  while the lead's app is reading; ``BEGIN IMMEDIATE`` (see :func:`write`)
+  takes the write lock up front, so a read-then-write transaction never fails
+  half way with SQLITE_BUSY_SNAPSHOT.
+* The schema version lives in ``PRAGMA user_version`` so the common case
+  (schema already current) costs one pragma and never imports sqlite-utils;
+  the migrations themselves are sqlite-utils ``Migrations`` in
+  :mod:`briefing.schema`, run only when something is pending.
+* ``PRAGMA application_id`` marks the file as ours, so pointing ``--db`` at
+  another program's database is refused instead of quietly altering it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from briefing.errors import BadInput, BriefingError
+
+#: Bumped with every migration added to :mod:`briefing.schema` (a test checks).
+SCHEMA_VERSION = 1
+#: "BRFG": identifies a briefing database among SQLite files.
+APPLICATION_ID = 0x42524647
+BUSY_TIMEOUT_MS = 15_000
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_FIELD = "database"
+
+
+def connect(path: str | os.PathLike[str], *, migrate: bool = True) -> sqlite3.Connection:
+    """Open (creating if needed) a briefing database, schema up to date.
+
+    Every problem with the file itself becomes a :class:`BadInput` naming the
+    path: the user pointed us at it and can point us elsewhere.
+    """
+    path = Path(path)
+    check_path(path)
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise BadInput(_FIELD, f"cannot open {path}: {exc}") from None
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _enable_wal(conn)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if migrate:
+            ensure_schema(conn, path)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise _explain(exc, path) from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def check_path(path: Path) -> None:
+    if path.is_dir():
+        raise BadInput(_FIELD, f"{path} is a directory, not a database file")
+    if path.exists():
+        if not path.is_file():
+            raise BadInput(_FIELD, f"{path} is not a regular file")
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(len(_SQLITE_MAGIC))
+        except OSError as exc:
+            raise BadInput(_FIELD, f"cannot read {path}: {exc.strerror}") from None
+        if head and head != _SQLITE_MAGIC:
+            raise BadInput(_FIELD, f"{path} is not a SQLite database")
+        if not os.access(path, os.W_OK):
+            raise BadInput(_FIELD, f"{path} is not writable")
+        return
+    parent = path.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BadInput(_FIELD, f"cannot create the folder {parent}: {exc.strerror}") from None
+    if not os.access(parent, os.W_OK):
+        raise BadInput(_FIELD, f"cannot create {path}: the folder {parent} is not writable")
+
+
+def _explain(exc: sqlite3.DatabaseError, path: Path) -> BriefingError:
+    text = str(exc)
+    if "not a database" in text or "malformed" in text:
+        return BadInput(_FIELD, f"{path} is not a SQLite database")
+    if "readonly" in text or "unable to open" in text:
+        return BadInput(_FIELD, f"cannot write to {path}: {text}")
+    if "locked" in text or "busy" in text:
+        return BriefingError(f"{path} is locked by another program; try again in a moment")
+    return BriefingError(f"{path}: {text}")
+
+
+def _enable_wal(conn: sqlite3.Connection) -> None:
+    # Switching a fresh file to WAL needs a moment of exclusive access, which
+    # the busy handler does not always wait for: retry briefly on our own.
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+            if mode != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
+def ensure_schema(conn: sqlite3.Connection, path: Path | str = "") -> None:
+    app_id, version = _identity(conn)
+    if app_id == APPLICATION_ID and version == SCHEMA_VERSION:
+        return
+    _refuse_foreign(conn, app_id, version, path)
+    with write(conn):
+        # Someone else may have migrated while we waited for the lock.
+        app_id, version = _identity(conn)
+        _refuse_foreign(conn, app_id, version, path)
+        if version < SCHEMA_VERSION:
+            from briefing.schema import apply_migrations
+
+            apply_migrations(conn)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _identity(conn: sqlite3.Connection) -> tuple[int, int]:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    return app_id, version
+
+
+def _refuse_foreign(conn: sqlite3.Connection, app_id: int, version: int, path: Path | str) -> None:
+    if app_id == APPLICATION_ID:
+        if version > SCHEMA_VERSION:
+            raise BadInput(
+                _FIELD,
+                f"{path} was made by a newer version of briefing (schema {version}, "
+                f"this one knows {SCHEMA_VERSION}); upgrade briefing to use it. "
+                "The file was left untouched.",
+            )
+        return
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if tables:
+        raise BadInput(
+            _FIELD,
+            f"{path} is a SQLite database of another program, not a briefing database; "
+            "it was left untouched",
+        )
+
+
+@contextmanager
+def write(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One all-or-nothing write, holding the write lock from the start.
+
+    Keep the body short and never ``await`` inside it.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def data_version(conn: sqlite3.Connection) -> int:
+    """Changes whenever *another* connection commits: cheap to poll."""
+    return conn.execute("PRAGMA data_version").fetchone()[0]

@@ -1,0 +1,103 @@
+"""The demo team: a realistic database built from the files in ``data/demo``.
+
+Dates in those files are "days ago", so the demo always looks like this
+week. The database is built in a side file and swapped in at the end: a
+failure half way never leaves a half-built demo behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+from briefing import db, metrics, team, verbatims, wins
+from briefing.resources import data_dir
+from briefing.timeutil import today as _today
+
+DEMO_KEY = "demo"
+
+
+def is_demo(path: Path) -> bool:
+    """True when ``path`` is a database this command built (safe to rebuild)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (DEMO_KEY,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return bool(row and row[0] == "1")
+
+
+def holds_data(path: Path) -> bool:
+    return path.exists() and path.stat().st_size > 0
+
+
+def build(path: Path, *, today: date | None = None) -> dict[str, int]:
+    """(Re)build the demo database at ``path``; returns how many rows of each."""
+    day0 = today or _today()
+    source = data_dir() / "demo"
+    tmp = path.with_name(path.name + ".building")
+    _remove_db_files(tmp)
+    conn = db.connect(tmp)
+    try:
+        counts = _fill(conn, source, day0)
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (DEMO_KEY,))
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    _remove_db_files(path)
+    os.replace(tmp, path)
+    _remove_db_files(tmp)
+    return counts
+
+
+def _remove_db_files(path: Path) -> None:
+    # A stale -wal beside a new main file would be replayed into it.
+    for suffix in ("-wal", "-shm", ""):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _load(source: Path, name: str) -> list[dict]:
+    with (source / name).open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _fill(conn: sqlite3.Connection, source: Path, day0: date) -> dict[str, int]:
+    def ago(days: int) -> str:
+        return (day0 - timedelta(days=int(days))).isoformat()
+
+    people = _load(source, "team.json")
+    for person in people:
+        team.add(conn, person["name"], lead=person["role"] == "lead", today=day0 - timedelta(days=person["joined_days_ago"]))
+
+    quotes = _load(source, "verbatims.json")
+    for q in quotes:
+        fields = {k: q.get(k) for k in ("text", "client", "company", "channel", "sentiment", "collected_by")}
+        new_id = verbatims.add(conn, {**fields, "date": ago(q["days_ago"])})
+        if q.get("status", "new") != "new":
+            conn.execute("UPDATE verbatims SET status = ? WHERE id = ?", (q["status"], new_id))
+
+    won = _load(source, "wins.json")
+    for w in won:
+        fields = {k: w.get(k) for k in ("title", "owner", "client", "story")}
+        new_id = wins.add(conn, {**fields, "date": ago(w["days_ago"])})
+        if w.get("status") == "presented":
+            presenter = w.get("presented_by") or w["owner"]
+            conn.execute(
+                """UPDATE wins SET status = 'presented', presented_at = ?,
+                   presented_by = (SELECT id FROM collaborators WHERE name = ?) WHERE id = ?""",
+                (ago(max(int(w["days_ago"]) - 1, 0)), presenter, new_id),
+            )
+
+    with (source / "metrics.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for r in rows:
+        metrics.add(conn, {"name": r["name"], "value": r["value"], "target": r["target"] or None,
+                           "unit": r["unit"] or None, "date": ago(r["days_ago"])})
+    return {"team": len(people), "verbatims": len(quotes), "wins": len(won), "metrics": len(rows)}

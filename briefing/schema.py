@@ -1,0 +1,98 @@
+"""The schema, as sqlite-utils migrations.
+
+Tables are written in SQL so they carry CHECK and FOREIGN KEY constraints
+(the database refuses what the models would refuse, should a bug slip by);
+sqlite-utils handles the migration bookkeeping and the FTS5 index with its
+triggers. Never edit a migration that has shipped: add a new one and bump
+``briefing.db.SCHEMA_VERSION``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("briefing")
+
+#: Accent- and case-insensitive: "reactivite" finds "Réactivité".
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE collaborators (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('member', 'lead')),
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            joined_on TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE UNIQUE INDEX collaborators_name ON collaborators (name COLLATE NOCASE)")
+    db.execute(
+        """
+        CREATE TABLE verbatims (
+            id INTEGER PRIMARY KEY,
+            text TEXT NOT NULL CHECK (length(trim(text)) BETWEEN 1 AND 2000),
+            client TEXT NOT NULL,
+            company TEXT,
+            channel TEXT NOT NULL CHECK (channel IN
+                ('call', 'email', 'visit', 'survey', 'chat', 'social', 'other')),
+            sentiment TEXT NOT NULL CHECK (sentiment IN ('positive', 'neutral', 'negative')),
+            collected_by INTEGER REFERENCES collaborators (id),
+            date TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'shown', 'archived')),
+            created_at TEXT NOT NULL,
+            updated_at TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX verbatims_status_date ON verbatims (status, date)")
+    db["verbatims"].enable_fts(
+        ["text", "client", "company"], fts_version="FTS5", create_triggers=True, tokenize=FTS_TOKENIZE
+    )
+    db.execute(
+        """
+        CREATE TABLE wins (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            owner_id INTEGER NOT NULL REFERENCES collaborators (id),
+            client TEXT,
+            story TEXT,
+            date TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'presented')),
+            presented_by INTEGER REFERENCES collaborators (id),
+            presented_at TEXT,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX wins_status_date ON wins (status, date)")
+    db.execute(
+        """
+        CREATE TABLE metrics (
+            name TEXT NOT NULL COLLATE NOCASE,
+            date TEXT NOT NULL,
+            value REAL NOT NULL,
+            target REAL,
+            unit TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (name, date)
+        )"""
+    )
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+def apply_migrations(conn: sqlite3.Connection) -> None:
+    """Apply what is pending; the caller holds the write transaction."""
+    db = Database(conn)
+    known = {m.name for m in migrations._migrations}  # noqa: SLF001 - no public accessor
+    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    if unknown:
+        from briefing.errors import BadInput
+
+        raise BadInput("database", "it was made by a newer version of briefing; upgrade to use it")
+    migrations.apply(db)

@@ -1,0 +1,156 @@
+"""Verbatims: a client's own words, the raw material of client time.
+
+Listing is newest first; with a search it is by relevance (FTS5 bm25).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from briefing import team
+from briefing.db import write
+from briefing.errors import BadInput, NotFound
+from briefing.models import VerbatimIn, VerbatimPatch, VerbatimStatus, validate
+from briefing.search import fts_query
+from briefing.timeutil import today, utc_now_iso
+
+__all__ = ["add", "archive", "edit", "get", "list_verbatims", "LABELS"]
+
+#: How the CLI names each field, for error messages.
+LABELS = {
+    "text": "TEXT",
+    "client": "--client",
+    "company": "--company",
+    "channel": "--channel",
+    "sentiment": "--sentiment",
+    "collected_by": "--by",
+    "date": "--date",
+}
+
+_SELECT = """
+    SELECT v.*, c.name AS collected_by_name
+    FROM verbatims v LEFT JOIN collaborators c ON c.id = v.collected_by
+"""
+
+
+def as_json(row: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "text": row["text"],
+        "client": row["client"],
+        "company": row["company"],
+        "channel": row["channel"],
+        "sentiment": row["sentiment"],
+        "collected_by": row["collected_by_name"],
+        "date": row["date"],
+        "status": row["status"],
+        "created_at": row["created_at"],
+        "updated_at": row["updated_at"],
+    }
+
+
+def add(conn: sqlite3.Connection, fields: dict[str, Any], labels: dict[str, str] = LABELS) -> int:
+    data = {k: v for k, v in fields.items() if v is not None}
+    data.setdefault("date", today())
+    verbatim = validate(VerbatimIn, data, labels)
+    with write(conn):
+        by = (
+            team.find_active_id(conn, verbatim.collected_by, labels["collected_by"])
+            if verbatim.collected_by
+            else None
+        )
+        cur = conn.execute(
+            """INSERT INTO verbatims
+               (text, client, company, channel, sentiment, collected_by, date, status, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, 'new', ?)""",
+            (
+                verbatim.text,
+                verbatim.client,
+                verbatim.company,
+                verbatim.channel.value,
+                verbatim.sentiment.value,
+                by,
+                verbatim.date.isoformat(),
+                utc_now_iso(),
+            ),
+        )
+        return cur.lastrowid
+
+
+def get(conn: sqlite3.Connection, verbatim_id: int) -> dict[str, Any]:
+    row = conn.execute(_SELECT + " WHERE v.id = ?", (verbatim_id,)).fetchone()
+    if row is None:
+        raise NotFound("ID", f"no verbatim with id {verbatim_id}")
+    return as_json(row)
+
+
+def list_verbatims(
+    conn: sqlite3.Connection,
+    *,
+    status: VerbatimStatus | str | None = None,
+    search: str | None = None,
+    by: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Without a status, archived verbatims are left out: archiving is how
+    a lead clears the inbox, so they should stop showing up by default."""
+    where: list[str] = []
+    params: list[Any] = []
+    order = "v.date DESC, v.id DESC"
+    sql = _SELECT
+    if search is not None and search.strip():
+        query = fts_query(search)
+        if query is None:
+            return []
+        sql += " JOIN verbatims_fts f ON f.rowid = v.id"
+        where.append("verbatims_fts MATCH ?")
+        params.append(query)
+        order = "f.rank, v.date DESC, v.id DESC"
+    if status:
+        where.append("v.status = ?")
+        params.append(VerbatimStatus(status).value)
+    else:
+        where.append("v.status != 'archived'")
+    if by:
+        where.append("c.name = ? COLLATE NOCASE")
+        params.append(by)
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {order}"
+    if limit is not None:
+        if limit < 1:
+            raise BadInput("--limit", "must be at least 1")
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [as_json(r) for r in conn.execute(sql, params)]
+
+
+def archive(conn: sqlite3.Connection, verbatim_id: int) -> dict[str, Any]:
+    with write(conn):
+        current = get(conn, verbatim_id)
+        if current["status"] == VerbatimStatus.ARCHIVED:
+            raise BadInput("ID", f"verbatim {verbatim_id} is already archived")
+        conn.execute(
+            "UPDATE verbatims SET status = 'archived', updated_at = ? WHERE id = ?",
+            (utc_now_iso(), verbatim_id),
+        )
+        return get(conn, verbatim_id)
+
+
+def edit(
+    conn: sqlite3.Connection, verbatim_id: int, fields: dict[str, Any], labels: dict[str, str] = LABELS
+) -> dict[str, Any]:
+    patch = validate(VerbatimPatch, {k: v for k, v in fields.items() if v is not None}, labels)
+    changes = patch.model_dump(exclude_none=True)
+    if not changes:
+        raise BadInput(None, "nothing to change: give at least one option (see --help)")
+    with write(conn):
+        get(conn, verbatim_id)
+        if "collected_by" in changes:
+            changes["collected_by"] = team.find_active_id(conn, patch.collected_by, labels["collected_by"])
+        values = {k: (v.isoformat() if k == "date" else getattr(v, "value", v)) for k, v in changes.items()}
+        values["updated_at"] = utc_now_iso()
+        assignments = ", ".join(f"{k} = ?" for k in values)
+        conn.execute(f"UPDATE verbatims SET {assignments} WHERE id = ?", (*values.values(), verbatim_id))
+        return get(conn, verbatim_id)
