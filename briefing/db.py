@@ -49,6 +49,9 @@ def connect(path: str | os.PathLike[str], *, migrate: bool = True) -> sqlite3.Co
     conn.row_factory = sqlite3.Row
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Refuse a foreign or newer file before changing anything in it
+        # (even the journal mode is a write).
+        _refuse_foreign(conn, *_identity(conn), path)
         _enable_wal(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")

@@ -10,50 +10,20 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
-from enum import StrEnum
 from typing import Annotated, Any, TypeVar
+
+__all__ = ["Channel", "Role", "Sentiment", "VerbatimStatus", "WinStatus"]  # re-exported
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from briefing.errors import BadInput
+from briefing.kinds import Channel, Role, Sentiment, VerbatimStatus, WinStatus
 
 NAME_MAX = 80
 TEXT_MAX = 2000
 TITLE_MAX = 120
 STORY_MAX = 2000
 UNIT_MAX = 20
-
-
-class Channel(StrEnum):
-    CALL = "call"
-    EMAIL = "email"
-    VISIT = "visit"
-    SURVEY = "survey"
-    CHAT = "chat"
-    SOCIAL = "social"
-    OTHER = "other"
-
-
-class Sentiment(StrEnum):
-    POSITIVE = "positive"
-    NEUTRAL = "neutral"
-    NEGATIVE = "negative"
-
-
-class VerbatimStatus(StrEnum):
-    NEW = "new"
-    SHOWN = "shown"
-    ARCHIVED = "archived"
-
-
-class WinStatus(StrEnum):
-    PENDING = "pending"
-    PRESENTED = "presented"
-
-
-class Role(StrEnum):
-    MEMBER = "member"
-    LEAD = "lead"
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -14,17 +14,38 @@ import click
 
 from briefing import __version__
 from briefing.cli.common import DB_HELP, chosen_db_path
-from briefing.cli.metric import metric
-from briefing.cli.team import team
-from briefing.cli.verbatim import verbatim
-from briefing.cli.win import win
-from briefing.cli.demo import demo
 from briefing.errors import BriefingError
+
+#: Sub-command -> "module:attribute", imported only when that command runs:
+#: adding a verbatim should not pay for loading the metric or demo code.
+COMMANDS = {
+    "team": "briefing.cli.team:team",
+    "verbatim": "briefing.cli.verbatim:verbatim",
+    "win": "briefing.cli.win:win",
+    "metric": "briefing.cli.metric:metric",
+    "demo": "briefing.cli.demo:demo",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose sub-commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        import importlib
+
+        module, attr = target.split(":")
+        return getattr(importlib.import_module(module), attr)
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(invoke_without_command=True, context_settings=CONTEXT)
+@click.group(cls=LazyGroup, invoke_without_command=True, context_settings=CONTEXT)
 @click.option("--db", "db_path", type=click.Path(dir_okay=True), default=None, help=DB_HELP)
 @click.version_option(__version__, prog_name="briefing")
 @click.pass_context
@@ -48,12 +69,6 @@ def cli(ctx: click.Context, db_path: str | None) -> None:
 
         open_app(chosen_db_path(db_path))
 
-
-cli.add_command(team)
-cli.add_command(verbatim)
-cli.add_command(win)
-cli.add_command(metric)
-cli.add_command(demo)
 
 
 def _fail(message: str, code: int) -> None:

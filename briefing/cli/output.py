@@ -8,10 +8,7 @@ an ESC sequence must not repaint the terminal of whoever lists it.
 
 from __future__ import annotations
 
-import json
-import shutil
 import sys
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,10 +25,14 @@ def write(text: str, *, err: bool = False) -> None:
 
 
 def emit_json(rows: Sequence[dict[str, Any]] | dict[str, Any]) -> None:
+    import json
+
     write(json.dumps(rows, ensure_ascii=False, indent=2))
 
 
 def cell_width(text: str) -> int:
+    import unicodedata
+
     width = 0
     for ch in text:
         if unicodedata.combining(ch) or ch in "\u200b\u200d\ufe0f":
@@ -62,6 +63,8 @@ def emit_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]
     cells = [[inert(_show(row.get(key)), single_line=True) for key, _ in columns] for row in rows]
     heads = [head for _, head in columns]
     widths = [max(cell_width(h), *(cell_width(r[i]) for r in cells)) for i, h in enumerate(heads)]
+    import shutil
+
     total = shutil.get_terminal_size((100, 24)).columns
     fixed = sum(widths[:-1]) + 2 * (len(widths) - 1)
     widths[-1] = max(min(widths[-1], total - fixed), 10)

@@ -11,7 +11,7 @@ import click
 from briefing import verbatims as core
 from briefing.cli.common import db_option, json_option, read_text_arg
 from briefing.cli.output import emit_json, emit_table, write
-from briefing.models import Channel, Sentiment, VerbatimStatus
+from briefing.kinds import Channel, Sentiment, VerbatimStatus
 
 CHANNELS = [c.value for c in Channel]
 SENTIMENTS = [s.value for s in Sentiment]

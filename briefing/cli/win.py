@@ -9,7 +9,7 @@ import click
 from briefing import wins as core
 from briefing.cli.common import db_option, json_option
 from briefing.cli.output import emit_json, emit_table, write
-from briefing.models import WinStatus
+from briefing.kinds import WinStatus
 
 
 @click.group()

@@ -1,0 +1,90 @@
+"""Shared fixtures: a fresh database per test, and the CLI run in-process.
+
+Running ``briefing.cli.main`` in-process (instead of a subprocess) keeps
+the suite fast while still exercising the real entry point: argument
+parsing, the one-line error handler and the exit codes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefing import db as store
+
+DAY = date(2026, 11, 24)  # a Tuesday
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "briefing.db"
+
+
+@pytest.fixture
+def conn(db_path: Path) -> Iterator[sqlite3.Connection]:
+    connection = store.connect(db_path)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def cli(db_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """``cli("team", "add", "Inès")`` runs ``briefing --db <tmp> team add Inès``."""
+    monkeypatch.delenv("BRIEFING_DB", raising=False)
+
+    def run(*args: str, stdin: bytes | str = b"", db: bool = True) -> Result:
+        argv = (["--db", str(db_path)] if db else []) + list(args)
+        return invoke(argv, stdin)
+
+    return run
+
+
+def invoke(argv: list[str], stdin: bytes | str = b"") -> Result:
+    from briefing.cli import main
+
+    raw_in = stdin.encode() if isinstance(stdin, str) else stdin
+    out, err = io.BytesIO(), io.BytesIO()
+    fake_out = io.TextIOWrapper(out, encoding="utf-8")
+    fake_err = io.TextIOWrapper(err, encoding="utf-8")
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin = io.TextIOWrapper(io.BytesIO(raw_in), encoding="utf-8")
+    sys.stdout, sys.stderr = fake_out, fake_err
+    try:
+        main(argv)
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    finally:
+        fake_out.flush()
+        fake_err.flush()
+        sys.stdin, sys.stdout, sys.stderr = saved
+    return Result(code, out.getvalue().decode("utf-8"), err.getvalue().decode("utf-8"))
+
+
+@pytest.fixture
+def team(cli) -> list[str]:
+    """A small team: a lead and three members."""
+    names = ["Inès Moreau", "Karim Benali", "Tom Becker"]
+    assert cli("team", "add", "Claire Dubois", "--lead").code == 0
+    for name in names:
+        assert cli("team", "add", name).code == 0
+    return names

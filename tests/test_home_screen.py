@@ -1,0 +1,105 @@
+"""The home screen, driven as the lead would (Pilot), plus snapshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Digits, Static
+
+from briefing import db as store
+from briefing import demo, metrics, team, verbatims
+from screens.app import make_app
+from tests.conftest import DAY
+
+
+def _plain(widget: Static) -> str:
+    return str(widget.render())
+
+
+def _digits(app, key: str) -> str:
+    return app.screen.query_one(f"#digits-{key}", Digits).value
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.db"
+    demo.build(path, today=DAY)
+    return path
+
+
+async def test_home_shows_what_waits_for_todays_briefing(demo_db):
+    conn = store.connect(demo_db)
+    expected_new = conn.execute("SELECT count(*) FROM verbatims WHERE status = 'new'").fetchone()[0]
+    conn.close()
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert _digits(app, "verbatims") == str(expected_new)
+        assert _digits(app, "wins") == "5"
+        assert "Claire Dubois · lead" in _plain(app.screen.query_one("#team", Static))
+        table = app.screen.query_one("#metrics", DataTable)
+        assert table.row_count == 4
+        assert "Tuesday 24 November 2026" in _plain(app.screen.query_one("#day", Static))
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_another_process_adding_a_verbatim_shows_up_within_a_second(demo_db):
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        before = int(_digits(app, "verbatims"))
+        other = store.connect(demo_db)  # another connection: as another process would
+        verbatims.add(other, {"text": "Vous êtes au top", "client": "Zoé", "date": DAY})
+        other.close()
+        for _ in range(12):  # up to 1.2 s
+            await pilot.pause(0.1)
+            if _digits(app, "verbatims") == str(before + 1):
+                break
+        assert _digits(app, "verbatims") == str(before + 1)
+        assert "Vous êtes au top" in _plain(app.screen.query_one("#latest", Static))
+
+
+HOSTILE_NAME = "[@click=app.quit]x[/]"
+
+
+async def test_hostile_text_is_shown_literally_and_never_acts(tmp_path):
+    path = tmp_path / "hostile.db"
+    conn = store.connect(path)
+    team.add(conn, HOSTILE_NAME, lead=True)
+    team.add(conn, "[/]")
+    team.add(conn, "\u202egnitirw desrever")
+    metrics.add(conn, {"name": "[bold]Sales", "value": 1, "target": 2, "date": DAY})
+    verbatims.add(conn, {"text": "\x1b[2J\x1b]0;pwned\x07 [link=http://x]clic[/link] [/]", "client": "[red", "date": DAY})
+    conn.close()
+    app = make_app(path, day=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        team_text = _plain(app.screen.query_one("#team", Static))
+        assert HOSTILE_NAME in team_text and "[/]" in team_text
+        assert "⟨U+202E⟩gnitirw" in team_text
+        latest = _plain(app.screen.query_one("#latest", Static))
+        assert "␛[2J␛]0;pwned␇" in latest and "[link=http://x]clic[/link]" in latest
+        await pilot.click("#team", offset=(2, 0))  # clicking the name is not an action
+        await pilot.pause()
+        assert app.is_running
+    assert app.return_code is None or app.return_code == 0
+
+
+async def _loaded(pilot) -> None:
+    for _ in range(50):
+        await pilot.pause(0.05)
+        if _digits(pilot.app, "verbatims") != "-":
+            break
+    await pilot.pause()
+
+
+def test_home_at_80x24(snap_compare, demo_db):
+    assert snap_compare(make_app(demo_db, day=DAY, watch=False), terminal_size=(80, 24), run_before=_loaded)
+
+
+def test_home_on_a_projector(snap_compare, demo_db):
+    assert snap_compare(make_app(demo_db, day=DAY, watch=False), terminal_size=(200, 60), run_before=_loaded)
