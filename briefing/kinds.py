@@ -39,3 +39,11 @@ class WinStatus(StrEnum):
 class Role(StrEnum):
     MEMBER = "member"
     LEAD = "lead"
+
+
+class SegmentKind(StrEnum):
+    """What a stretch of meeting time is spent on (the chess clock's sides)."""
+
+    CLIENT = "client"
+    SALES = "sales"
+    TEAM = "team"

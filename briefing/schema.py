@@ -96,3 +96,44 @@ def apply_migrations(conn: sqlite3.Connection) -> None:
 
         raise BadInput("database", "it was made by a newer version of briefing; upgrade to use it")
     migrations.apply(db)
+
+
+@migrations()
+def m002_meetings(db: Database) -> None:
+    """Briefings as append-only event logs (see briefing.clock)."""
+    db.execute(
+        """
+        CREATE TABLE meetings (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL,
+            agenda TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            outcome TEXT CHECK (outcome IN ('finished', 'abandoned')),
+            ended_at TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            summary TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX meetings_day ON meetings (day)")
+    db.execute(
+        """
+        CREATE TABLE meeting_events (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+            seq INTEGER NOT NULL,
+            type TEXT NOT NULL CHECK (type IN
+                ('start', 'pause', 'resume', 'goto', 'switch', 'adjust', 'finish', 'abandon')),
+            arg TEXT,
+            at TEXT NOT NULL,
+            UNIQUE (meeting_id, seq)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE meeting_verbatims (
+            meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+            verbatim_id INTEGER NOT NULL REFERENCES verbatims (id),
+            shown_at TEXT NOT NULL,
+            PRIMARY KEY (meeting_id, verbatim_id)
+        )"""
+    )

@@ -23,6 +23,8 @@ COMMANDS = {
     "verbatim": "briefing.cli.verbatim:verbatim",
     "win": "briefing.cli.win:win",
     "metric": "briefing.cli.metric:metric",
+    "agenda": "briefing.cli.agenda:agenda",
+    "meeting": "briefing.cli.meeting:meeting",
     "demo": "briefing.cli.demo:demo",
 }
 

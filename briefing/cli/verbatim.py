@@ -17,11 +17,15 @@ CHANNELS = [c.value for c in Channel]
 SENTIMENTS = [s.value for s in Sentiment]
 
 
-def verbatim_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The options shared by ``add`` and ``edit``."""
+def verbatim_options(*, adding: bool) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The options shared by ``add`` and ``edit`` (``--client`` is required to add)."""
+    return lambda func: _with_options(func, adding)
+
+
+def _with_options(func: Callable[..., Any], adding: bool) -> Callable[..., Any]:
     for decorator in reversed(
         [
-            click.option("--client", help="Who said it (the client's name)."),
+            click.option("--client", required=adding, help="Who said it (the client's name)."),
             click.option("--company", help="The client's company."),
             click.option("--by", "by", metavar="COLLABORATOR", help="Who collected it (an active team member)."),
             click.option("--channel", type=click.Choice(CHANNELS), help="How it reached us [default: other]."),
@@ -52,7 +56,7 @@ def verbatim() -> None:
 
 @verbatim.command("add")
 @click.argument("text")
-@verbatim_options
+@verbatim_options(adding=True)
 @db_option
 def add(conn: sqlite3.Connection, text: str, **opts: Any) -> None:
     """Add a verbatim and print its id. TEXT '-' reads the quote from stdin.
@@ -62,15 +66,13 @@ def add(conn: sqlite3.Connection, text: str, **opts: Any) -> None:
       briefing verbatim add "Livraison en 24 h, bravo" --client "Marc Petit" \\
           --company Altis --by Inès --channel call --sentiment positive
     """
-    if not opts.get("client"):
-        raise click.UsageError("Missing option '--client': who said it?")
     write(str(core.add(conn, _fields(read_text_arg(text), **opts))))
 
 
 @verbatim.command("edit")
 @click.argument("verbatim_id", metavar="ID", type=int)
 @click.option("--text", help="The new quote ('-' reads it from stdin).")
-@verbatim_options
+@verbatim_options(adding=False)
 @db_option
 def edit(conn: sqlite3.Connection, verbatim_id: int, text: str | None, **opts: Any) -> None:
     """Change a verbatim: only the options given change."""

@@ -1,0 +1,109 @@
+"""``briefing agenda``: the meeting's segments and client-time target.
+
+The agenda is edited as a TOML file rather than option by option: a whole
+meeting is easier to read, comment and review in one place, and a file is
+applied all at once or not at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import click
+
+from briefing import agenda as core
+from briefing.cli.common import db_option, json_option
+from briefing.cli.output import emit_json, emit_table, write
+from briefing.errors import BadInput
+from briefing.kinds import SegmentKind
+
+
+def clock(seconds: int) -> str:
+    """m:ss, the way a meeting's minutes are read aloud (90 -> 1:30)."""
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def percent(share: float, digits: int = 2) -> str:
+    return f"{round(share * 100, digits):g}%"
+
+
+@click.group()
+def agenda() -> None:
+    """The meeting's agenda and client-time target, shared by the team.
+
+    \b
+    Change it by writing a TOML file (see data/agenda.example.toml):
+      briefing agenda show                      # what the meeting uses now
+      briefing agenda set my-agenda.toml
+      briefing agenda reset                     # back to the default
+    """
+
+
+@agenda.command("show")
+@json_option
+@db_option
+def show(conn: sqlite3.Connection, as_json: bool) -> None:
+    """Show the agenda every screen of the meeting uses."""
+    current = core.load_agenda(conn)
+    if as_json:
+        emit_json(core.to_json(current))
+        return
+    rows = [
+        {"n": str(i), "title": s.title, "kind": s.kind.value, "planned": clock(s.planned_s)}
+        for i, s in enumerate(current.segments, 1)
+    ]
+    emit_table(rows, [("n", "#"), ("title", "TITLE"), ("kind", "KIND"), ("planned", "PLANNED")], empty="")
+    write(f"Total {clock(current.total_s)} \u00b7 {_target_line(current)}")
+    if current == core.DEFAULT_AGENDA:
+        write("This is the default agenda; change it with: briefing agenda set FILE", err=True)
+
+
+def _target_line(current: core.Agenda) -> str:
+    """The target, next to what the plan itself gives: a plan that misses its
+    own target is worth seeing before the meeting, not during it."""
+    client = sum(s.planned_s for s in current.segments if s.kind is SegmentKind.CLIENT)
+    sales = sum(s.planned_s for s in current.segments if s.kind is SegmentKind.SALES)
+    line = f"target: client time at least {percent(current.target_share)} of client + sales time"
+    if client + sales:
+        line += f" (planned: {percent(client / (client + sales), 0)})"
+    return line
+
+
+@agenda.command("set")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@db_option
+def set_(conn: sqlite3.Connection, file: str) -> None:
+    """Replace the agenda with the one FILE (TOML) describes.
+
+    A file with a mistake changes nothing; the error names its line.
+    """
+    try:
+        with open(file, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise BadInput("FILE", f"cannot read {file}: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")  # a BOM, as some Windows editors add, is harmless
+    except UnicodeDecodeError as exc:
+        raise BadInput("FILE", f"{file} is not UTF-8 text (byte {exc.start})") from None
+    new = core.parse_toml(text, source=file)
+    core.save_agenda(conn, new)
+    count = len(new.segments)
+    write(
+        f"Agenda saved: {count} segment{'s' if count != 1 else ''}, {clock(new.total_s)}, "
+        f"target {percent(new.target_share)} client",
+        err=True,
+    )
+
+
+@agenda.command("reset")
+@db_option
+def reset(conn: sqlite3.Connection) -> None:
+    """Go back to the default agenda (15 minutes, target 50% client)."""
+    core.reset_agenda(conn)
+    default = core.DEFAULT_AGENDA
+    write(
+        f"Agenda reset to the default: {len(default.segments)} segments, {clock(default.total_s)}, "
+        f"target {percent(default.target_share)} client",
+        err=True,
+    )

@@ -1,0 +1,154 @@
+"""``briefing meeting``: run the briefing's clock from the command line.
+
+The same events the meeting screen appends, so a second terminal (or a
+script, or a presenter's remote) can drive the meeting the room is watching.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import click
+
+from briefing import meeting as core
+from briefing.cli.common import db_option
+from briefing.cli.output import emit_json, write
+from briefing.clock import MeetingState
+from briefing.kinds import SegmentKind
+from briefing.safetext import inert
+
+
+@click.group()
+def meeting() -> None:
+    """Start the briefing and drive its clock (the app shows the same meeting)."""
+
+
+def clock(seconds: float) -> str:
+    whole = int(round(seconds))
+    return f"{whole // 60:d}:{whole % 60:02d}"
+
+
+def describe(m: core.Meeting, state: MeetingState) -> str:
+    seg = state.segment
+    where = f"Segment {seg.index + 1}/{len(state.segments)}: {inert(seg.title, single_line=True)} ({seg.kind.value})"
+    timing = f"+{clock(seg.overrun_s)} over" if seg.overrun_s > 0 else f"{clock(seg.remaining_s)} left"
+    by_kind = " · ".join(f"{k} {clock(v)}" for k, v in state.elapsed_by_kind.items())
+    share = state.client_share
+    balance = "no client or sales time yet" if share is None else f"client share {share:.0%}"
+    status = state.state + (" (paused by itself after a long silence)" if state.auto_paused else "")
+    return (
+        f"Briefing {m.day} — {status}\n"
+        f"{where} — {timing} of {clock(seg.planned_s)}; running: {state.running_kind.value}\n"
+        f"{by_kind} — {balance} (target {state.target_share:.0%})"
+    )
+
+
+def report(result: tuple[core.Meeting, MeetingState]) -> None:
+    write(describe(*result), err=True)
+
+
+@meeting.command()
+@click.option("--again", is_flag=True, help="Start even though the team already had its briefing today.")
+@db_option
+def start(conn: sqlite3.Connection, again: bool) -> None:
+    """Start today's briefing on the team's agenda."""
+    try:
+        m = core.start(conn, again=again)
+    except core.AlreadyHadOneToday:
+        click.confirm("The team already had its briefing today. Start another one?", abort=True, err=True)
+        m = core.start(conn, again=True)
+    report((m, m.state()))
+
+
+@meeting.command("next")
+@db_option
+def next_(conn: sqlite3.Connection) -> None:
+    """Go to the next segment."""
+    report(core.go(conn, +1))
+
+
+@meeting.command()
+@db_option
+def prev(conn: sqlite3.Connection) -> None:
+    """Go back to the previous segment."""
+    report(core.go(conn, -1))
+
+
+@meeting.command()
+@db_option
+def pause(conn: sqlite3.Connection) -> None:
+    """Pause every clock."""
+    report(core.pause(conn))
+
+
+@meeting.command()
+@db_option
+def resume(conn: sqlite3.Connection) -> None:
+    """Resume after a pause."""
+    report(core.resume(conn))
+
+
+@meeting.command()
+@click.option("--to", type=click.Choice([k.value for k in SegmentKind]), help="The kind to run [default: flip client ⇄ sales].")
+@db_option
+def switch(conn: sqlite3.Connection, to: str | None) -> None:
+    """Flip the running clock between client and sales time (the talk drifted)."""
+    report(core.switch(conn, to))
+
+
+@meeting.command()
+@db_option
+def plus(conn: sqlite3.Connection) -> None:
+    """Give the current segment one more minute."""
+    report(core.adjust(conn, +60))
+
+
+@meeting.command()
+@db_option
+def minus(conn: sqlite3.Connection) -> None:
+    """Take one minute off the current segment."""
+    report(core.adjust(conn, -60))
+
+
+@meeting.command()
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@db_option
+def finish(conn: sqlite3.Connection, yes: bool) -> None:
+    """End the briefing and keep its summary."""
+    _require_meeting(conn)
+    if not yes:
+        click.confirm("Finish the briefing?", abort=True, err=True)
+    report(core.finish(conn))
+
+
+@meeting.command()
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@db_option
+def abandon(conn: sqlite3.Connection, yes: bool) -> None:
+    """Stop the briefing without counting it as held."""
+    _require_meeting(conn)
+    if not yes:
+        click.confirm("Abandon the briefing? It will not count as today's briefing.", abort=True, err=True)
+    report(core.abandon(conn))
+
+
+@meeting.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+@db_option
+def status(conn: sqlite3.Connection, as_json: bool) -> None:
+    """Show where the briefing stands."""
+    m = _require_meeting(conn)
+    state = m.state()
+    if as_json:
+        emit_json(core.state_json(m, state))
+    else:
+        write(describe(m, state))
+
+
+def _require_meeting(conn: sqlite3.Connection) -> core.Meeting:
+    from briefing.errors import BadInput
+
+    m = core.current(conn)
+    if m is None:
+        raise BadInput(None, core.NO_MEETING)
+    return m

@@ -1,0 +1,264 @@
+"""Briefings in the database: start one, append events, read its state.
+
+Every command is one ``BEGIN IMMEDIATE`` transaction that folds the current
+state, checks the command makes sense (no "next" after the last segment),
+and appends one event with an explicit argument ("go to segment 3", not
+"next"): two screens pressing next at the same moment move one segment,
+not two.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from briefing import agenda as agendas
+from briefing.clock import Clock, Event, EventType, MeetingState, flipped
+from briefing.db import write
+from briefing.errors import BadInput
+from briefing.kinds import SegmentKind
+from briefing.timeutil import today as _today
+
+__all__ = [
+    "AlreadyHadOneToday", "Meeting", "abandon", "adjust", "current", "finish", "go",
+    "load", "mark_shown", "pause", "resume", "save_notes", "shown_verbatims", "start",
+    "state_json", "switch", "toggle",
+]
+
+NO_MEETING = "no briefing is running; start one with 'briefing meeting start'"
+
+
+class AlreadyHadOneToday(BadInput):
+    """Starting a second briefing on the same day needs a yes from the lead."""
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: int
+    day: str
+    agenda: agendas.Agenda
+    events: tuple[Event, ...]
+    notes: str
+
+    def clock(self) -> Clock:
+        return Clock(self.agenda).extend(self.events)
+
+    def state(self, now: datetime | None = None) -> MeetingState:
+        return self.clock().state(now or utc_now())
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _event(row: sqlite3.Row) -> Event:
+    arg = json.loads(row["arg"]) if row["arg"] is not None else None
+    return Event(EventType(row["type"]), datetime.fromisoformat(row["at"]), arg)
+
+
+def load(conn: sqlite3.Connection, meeting_id: int) -> Meeting:
+    row = conn.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+    if row is None:
+        raise BadInput("ID", f"no briefing with id {meeting_id}")
+    events = tuple(
+        _event(r) for r in conn.execute("SELECT * FROM meeting_events WHERE meeting_id = ? ORDER BY seq", (meeting_id,))
+    )
+    return Meeting(row["id"], row["day"], agendas.from_json(json.loads(row["agenda"])), events, row["notes"])
+
+
+def current(conn: sqlite3.Connection) -> Meeting | None:
+    """The briefing under way (not finished nor abandoned), if any."""
+    row = conn.execute("SELECT id FROM meetings WHERE outcome IS NULL ORDER BY id DESC LIMIT 1").fetchone()
+    return load(conn, row["id"]) if row else None
+
+
+def latest(conn: sqlite3.Connection) -> Meeting | None:
+    row = conn.execute("SELECT id FROM meetings ORDER BY id DESC LIMIT 1").fetchone()
+    return load(conn, row["id"]) if row else None
+
+
+def start(
+    conn: sqlite3.Connection, *, again: bool = False, now: datetime | None = None, day: date | None = None
+) -> Meeting:
+    now = now or utc_now()
+    day_iso = (day or _today()).isoformat()
+    with write(conn):
+        running = current(conn)
+        if running is not None:
+            raise BadInput(None, f"a briefing is already under way (started {running.day}); finish or abandon it first")
+        earlier = conn.execute(
+            "SELECT count(*) FROM meetings WHERE day = ? AND outcome = 'finished'", (day_iso,)
+        ).fetchone()[0]
+        if earlier and not again:
+            raise AlreadyHadOneToday(None, "the team already had its briefing today; start another with --again")
+        agenda = agendas.load_agenda(conn)
+        cur = conn.execute(
+            "INSERT INTO meetings (day, agenda, created_at) VALUES (?, ?, ?)",
+            (day_iso, json.dumps(agendas.to_json(agenda)), _iso(now)),
+        )
+        _append(conn, cur.lastrowid, EventType.START, None, now)
+        return load(conn, cur.lastrowid)
+
+
+def _append(conn: sqlite3.Connection, meeting_id: int, kind: EventType, arg: Any, now: datetime) -> None:
+    seq = conn.execute(
+        "SELECT coalesce(max(seq), 0) + 1 FROM meeting_events WHERE meeting_id = ?", (meeting_id,)
+    ).fetchone()[0]
+    conn.execute(
+        "INSERT INTO meeting_events (meeting_id, seq, type, arg, at) VALUES (?, ?, ?, ?, ?)",
+        (meeting_id, seq, kind.value, None if arg is None else json.dumps(arg), _iso(now)),
+    )
+
+
+def _command(conn: sqlite3.Connection, decide, now: datetime | None) -> tuple[Meeting, MeetingState]:
+    """Fold, let ``decide(state)`` pick the event (or refuse), append it."""
+    now = now or utc_now()
+    with write(conn):
+        meeting = current(conn)
+        if meeting is None:
+            raise BadInput(None, NO_MEETING)
+        kind, arg = decide(meeting.state(now))
+        _append(conn, meeting.id, kind, arg, now)
+        if kind in (EventType.FINISH, EventType.ABANDON):
+            _close(conn, meeting.id, kind, now)
+        meeting = load(conn, meeting.id)
+    return meeting, meeting.state(now)
+
+
+def go(conn: sqlite3.Connection, step: int, now: datetime | None = None):
+    """Next (+1) or previous (-1) segment."""
+
+    def decide(state: MeetingState):
+        target = state.index + step
+        if target >= len(state.segments):
+            raise BadInput(None, "this is the last segment; finish the briefing with 'briefing meeting finish'")
+        if target < 0:
+            raise BadInput(None, "this is the first segment already")
+        return EventType.GOTO, target
+
+    return _command(conn, decide, now)
+
+
+def pause(conn: sqlite3.Connection, now: datetime | None = None):
+    def decide(state: MeetingState):
+        if state.state == "paused":
+            raise BadInput(None, "the briefing is already paused")
+        return EventType.PAUSE, None
+
+    return _command(conn, decide, now)
+
+
+def resume(conn: sqlite3.Connection, now: datetime | None = None):
+    def decide(state: MeetingState):
+        if state.state == "running":
+            raise BadInput(None, "the briefing is already running")
+        return EventType.RESUME, None
+
+    return _command(conn, decide, now)
+
+
+def toggle(conn: sqlite3.Connection, now: datetime | None = None):
+    """Space on the meeting screen: pause if running, resume if paused."""
+    return _command(conn, lambda s: (EventType.PAUSE if s.state == "running" else EventType.RESUME, None), now)
+
+
+def switch(conn: sqlite3.Connection, to: SegmentKind | str | None = None, now: datetime | None = None):
+    def decide(state: MeetingState):
+        target = SegmentKind(to) if to else flipped(state.running_kind)
+        return EventType.SWITCH, target.value
+
+    return _command(conn, decide, now)
+
+
+def adjust(conn: sqlite3.Connection, seconds: int, now: datetime | None = None):
+    return _command(conn, lambda s: (EventType.ADJUST, int(seconds)), now)
+
+
+def finish(conn: sqlite3.Connection, now: datetime | None = None):
+    return _command(conn, lambda s: (EventType.FINISH, None), now)
+
+
+def abandon(conn: sqlite3.Connection, now: datetime | None = None):
+    return _command(conn, lambda s: (EventType.ABANDON, None), now)
+
+
+def _close(conn: sqlite3.Connection, meeting_id: int, kind: EventType, now: datetime) -> None:
+    meeting = load(conn, meeting_id)
+    summary = summary_json(conn, meeting, meeting.state(now))
+    conn.execute(
+        "UPDATE meetings SET outcome = ?, ended_at = ?, summary = ? WHERE id = ?",
+        ("finished" if kind == EventType.FINISH else "abandoned", _iso(now), json.dumps(summary), meeting_id),
+    )
+
+
+def mark_shown(conn: sqlite3.Connection, meeting_id: int, verbatim_id: int, now: datetime | None = None) -> None:
+    """A verbatim put on the screen during a briefing is no longer new."""
+    with write(conn):
+        conn.execute(
+            "INSERT OR IGNORE INTO meeting_verbatims (meeting_id, verbatim_id, shown_at) VALUES (?, ?, ?)",
+            (meeting_id, verbatim_id, _iso(now or utc_now())),
+        )
+        conn.execute("UPDATE verbatims SET status = 'shown' WHERE id = ? AND status = 'new'", (verbatim_id,))
+
+
+def shown_verbatims(conn: sqlite3.Connection, meeting_id: int) -> list[int]:
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT verbatim_id FROM meeting_verbatims WHERE meeting_id = ? ORDER BY shown_at", (meeting_id,)
+        )
+    ]
+
+
+def save_notes(conn: sqlite3.Connection, meeting_id: int, notes: str) -> None:
+    from briefing.models import STORY_MAX
+
+    if "\x00" in notes or len(notes) > STORY_MAX * 5:
+        raise BadInput("notes", f"must be at most {STORY_MAX * 5} characters of text")
+    with write(conn):
+        conn.execute("UPDATE meetings SET notes = ? WHERE id = ?", (notes, meeting_id))
+
+
+def state_json(meeting: Meeting, state: MeetingState) -> dict[str, Any]:
+    seg = state.segment
+    share = state.client_share
+    return {
+        "id": meeting.id,
+        "day": meeting.day,
+        "state": state.state,
+        "auto_paused": state.auto_paused,
+        "segment": _segment_json(seg),
+        "running_kind": state.running_kind.value,
+        "elapsed_by_kind": {k: round(v, 3) for k, v in state.elapsed_by_kind.items()},
+        "elapsed_s": round(state.elapsed_s, 3),
+        "client_share": None if share is None else round(share, 4),
+        "target_share": state.target_share,
+        "segments": [_segment_json(s) | {"status": s.status} for s in state.segments],
+        "started_at": _iso(state.started_at) if state.started_at else None,
+        "ended_at": _iso(state.ended_at) if state.ended_at else None,
+    }
+
+
+def _segment_json(seg) -> dict[str, Any]:
+    return {
+        "index": seg.index,
+        "title": seg.title,
+        "kind": seg.kind.value,
+        "planned_s": round(seg.planned_s, 3),
+        "elapsed_s": round(seg.elapsed_s, 3),
+        "remaining_s": round(seg.remaining_s, 3),
+        "overrun_s": round(seg.overrun_s, 3),
+    }
+
+
+def summary_json(conn: sqlite3.Connection, meeting: Meeting, state: MeetingState) -> dict[str, Any]:
+    """What the summary screen shows and the minutes keep."""
+    shown = shown_verbatims(conn, meeting.id)
+    return state_json(meeting, state) | {"verbatims_shown": shown, "notes": meeting.notes}
