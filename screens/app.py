@@ -7,7 +7,7 @@ tests use to run the app on a temporary database with a fixed date.
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from textual.app import App
@@ -30,10 +30,14 @@ class BriefingApp(App[None]):
     #: Bumped whenever the database changed under us; screens watch it.
     generation: reactive[int] = reactive(0)
 
-    def __init__(self, db_path: Path, *, day: date | None = None, watch: bool = True) -> None:
+    def __init__(
+        self, db_path: Path, *, day: date | None = None, watch: bool = True, now: datetime | None = None
+    ) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.fixed_day = day
+        #: Freezes the meeting clock (snapshot tests); None in real use.
+        self.fixed_now = now
         self._watch = watch
         self._watch_conn: sqlite3.Connection | None = None
         self._last_version = -1
@@ -54,6 +58,19 @@ class BriefingApp(App[None]):
             self._last_version = data_version(self._watch_conn)
             self.set_interval(POLL_SECONDS, self._poll)
         self.push_screen(HomeScreen())
+        if self._meeting_under_way():  # restarted mid-meeting: straight back to it
+            from screens.meeting import MeetingScreen
+
+            self.push_screen(MeetingScreen())
+
+    def _meeting_under_way(self) -> bool:
+        from briefing.meeting import current
+
+        conn = self.connect()
+        try:
+            return current(conn) is not None
+        finally:
+            conn.close()
 
     def _poll(self) -> None:
         assert self._watch_conn is not None
@@ -67,8 +84,10 @@ class BriefingApp(App[None]):
             self._watch_conn.close()
 
 
-def make_app(db_path: Path, *, day: date | None = None, watch: bool = True) -> BriefingApp:
-    return BriefingApp(db_path, day=day, watch=watch)
+def make_app(
+    db_path: Path, *, day: date | None = None, watch: bool = True, now: datetime | None = None
+) -> BriefingApp:
+    return BriefingApp(db_path, day=day, watch=watch, now=now)
 
 
 def run(db_path: Path) -> None:

@@ -9,16 +9,19 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Digits, Footer, Header, Label, Static
+from textual.widgets import Digits, Footer, Header, Label, Static
 from textual.worker import Worker, WorkerState
 
 from briefing.readiness import Readiness, readiness
 from screens.safe import safe
+from screens.widgets.panes import MetricsPane
 
 
 class HomeScreen(Screen[None]):
+    BINDINGS = [Binding("s", "start", "Start the briefing", id="home.start")]
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
@@ -31,17 +34,14 @@ class HomeScreen(Screen[None]):
             with Horizontal(id="panels"):
                 with Vertical(id="team-panel", classes="panel"):
                     yield Static(id="team")
-                with Vertical(id="metrics-panel", classes="panel"):
-                    yield DataTable(id="metrics", show_cursor=False, zebra_stripes=True)
+                with Vertical(id="metrics-panel"):
+                    yield MetricsPane(id="metrics")
                     yield Static(id="missing")
             yield Static(id="latest")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#team-panel").border_title = "Team"
-        self.query_one("#metrics-panel").border_title = "Today's numbers"
-        table = self.query_one("#metrics", DataTable)
-        table.add_columns("Metric", "Value", "Target", "Gap")
         self.watch(self.app, "generation", lambda _: self.load(), init=False)
         self.load()
 
@@ -76,19 +76,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#latest", Static).update(_latest_text(ready))
 
     def _show_metrics(self, ready: Readiness) -> None:
-        table = self.query_one("#metrics", DataTable)
-        table.clear()
-        for m in ready.metrics_today:
-            # Short units (€, %) ride along; long ones ("meetings") repeat the name.
-            unit = f" {m['unit']}" if m["unit"] and len(m["unit"]) <= 2 else ""
-            target = m["target"]
-            gap = m["value"] - target if target is not None else None
-            table.add_row(
-                safe(m["name"], single_line=True),
-                safe(f"{_num(m['value'])}{unit}", single_line=True),
-                Text(_num(target) if target is not None else "—"),
-                _gap(gap),
-            )
+        self.query_one("#metrics", MetricsPane).show(ready.metrics_today)
         missing = self.query_one("#missing", Static)
         if ready.metrics_missing:
             missing.update(Text.assemble(("Missing today: ", "bold"), safe(", ".join(ready.metrics_missing))))
@@ -98,17 +86,44 @@ class HomeScreen(Screen[None]):
             missing.update("")
 
 
-def _num(value: float) -> str:
-    text = f"{value:,.0f}" if abs(value) >= 100 or value == int(value) else f"{value:,.2f}"
-    return text.replace(",", "\u202f")  # a thin space reads well in both languages
+    def action_start(self) -> None:
+        self._start(again=False)
 
+    @work(thread=True, exit_on_error=False, group="home-start")
+    def _start(self, again: bool) -> str | None:
+        """Open the briefing under way, or start today's; asks before a second one."""
+        from briefing import meeting
+        from briefing.errors import BriefingError
 
-def _gap(gap: float | None) -> Text:
-    if gap is None:
-        return Text("")
-    if gap >= 0:
-        return Text(f"+{_num(gap)}", style="green")
-    return Text(f"−{_num(-gap)}", style="red")
+        conn = self.app.connect()
+        try:
+            if meeting.current(conn) is None:
+                meeting.start(conn, again=again, day=self.app.day)
+            return None
+        except meeting.AlreadyHadOneToday:
+            return "again?"
+        except BriefingError as exc:
+            return str(exc)
+        finally:
+            conn.close()
+
+    @on(Worker.StateChanged)
+    def _started(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "home-start" or event.state != WorkerState.SUCCESS:
+            return
+        from screens.confirm import ConfirmScreen
+        from screens.meeting import MeetingScreen
+
+        result = event.worker.result
+        if result is None:
+            self.app.push_screen(MeetingScreen())
+        elif result == "again?":
+            self.app.push_screen(
+                ConfirmScreen("The team already had its briefing today. Start another one?"),
+                lambda yes: self._start(again=True) if yes else None,
+            )
+        else:
+            self.notify(result, severity="warning")
 
 
 def _team_text(ready: Readiness) -> Text:
@@ -135,3 +150,4 @@ def _latest_text(ready: Readiness) -> Text:
     text.append("”  — ")
     text.append_text(safe(who, "italic", single_line=True))
     return text
+

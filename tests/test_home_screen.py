@@ -39,7 +39,7 @@ async def test_home_shows_what_waits_for_todays_briefing(demo_db):
         assert _digits(app, "verbatims") == str(expected_new)
         assert _digits(app, "wins") == "5"
         assert "Claire Dubois · lead" in _plain(app.screen.query_one("#team", Static))
-        table = app.screen.query_one("#metrics", DataTable)
+        table = app.screen.query_one("#metrics DataTable", DataTable)
         assert table.row_count == 4
         assert "Tuesday 24 November 2026" in _plain(app.screen.query_one("#day", Static))
         await pilot.press("q")

@@ -1,0 +1,36 @@
+"""A yes/no question before anything that cannot be undone."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; }
+    ConfirmScreen > Vertical {
+        width: auto; max-width: 70; height: auto;
+        border: thick $warning; background: $surface; padding: 1 3;
+    }
+    ConfirmScreen #keys { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.question)
+            yield Label("y / Enter: yes    n / Esc: no", id="keys")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

@@ -1,0 +1,24 @@
+"""Numbers and durations as the room reads them."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+
+def number(value: float) -> str:
+    text = f"{value:,.0f}" if abs(value) >= 100 or value == int(value) else f"{value:,.2f}"
+    return text.replace(",", "\u202f")  # a thin space reads well in both languages
+
+
+def gap_text(gap: float | None) -> Text:
+    """Signed difference to target, with the sign spelled out, not just coloured."""
+    if gap is None:
+        return Text("")
+    if gap >= 0:
+        return Text(f"+{number(gap)}", style="green")
+    return Text(f"−{number(-gap)}", style="red")
+
+
+def mmss(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 60:02d}:{whole % 60:02d}"

@@ -1,0 +1,53 @@
+"""The balance gauge: client minutes against sales minutes, live.
+
+It says in words where the meeting stands against the target, so the
+warning never depends on colour alone (projectors wash colours out, and
+some people cannot tell red from green).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from screens.format import mmss
+
+#: Amber when the share is within this much above the target.
+WARN_MARGIN = 0.05
+
+
+def verdict(share: float | None, target: float) -> tuple[str, str]:
+    """(level, sentence): level is ok | warn | low | none."""
+    if share is None:
+        return "none", "No client or sales time yet"
+    pct, tgt = round(share * 100), round(target * 100)
+    if share < target:
+        return "low", f"Client share {pct}% — below the {tgt}% target"
+    if share < target + WARN_MARGIN:
+        return "warn", f"Client share {pct}% — close to the {tgt}% target"
+    return "ok", f"Client share {pct}% — on target (≥ {tgt}%)"
+
+
+class BalanceGauge(Static):
+    DEFAULT_CSS = """
+    BalanceGauge { height: 2; }
+    BalanceGauge.-ok { color: $success; }
+    BalanceGauge.-warn { color: $warning; }
+    BalanceGauge.-low { color: $error; }
+    """
+
+    def show(self, client_s: float, sales_s: float, share: float | None, target: float) -> None:
+        level, sentence = verdict(share, target)
+        for name in ("ok", "warn", "low", "none"):
+            self.set_class(name == level, f"-{name}")
+        width = max(self.size.width - 30, 10)
+        filled = round((share or 0) * width) if share is not None else 0
+        mark = min(round(target * width), width - 1)
+        bar = "".join(
+            "│" if i == mark else ("█" if i < filled else "░") for i in range(width)
+        )
+        text = Text.assemble(
+            (f"Client {mmss(client_s):>6} ", "bold"), bar, (f" {mmss(sales_s):<6} Sales", "bold"),
+            "\n", (sentence, "bold"),
+        )
+        self.update(text)

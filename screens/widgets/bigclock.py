@@ -1,0 +1,75 @@
+"""A countdown legible from the back of the room, at any terminal size.
+
+Textual's ``Digits`` has one fixed size (3 rows), fine on a laptop and tiny
+on a projector. This draws a 3x5 pixel font with half blocks and scales it
+to the space it is given, so the digits grow with the screen.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+FONT: dict[str, tuple[str, ...]] = {
+    "0": ("###", "# #", "# #", "# #", "###"),
+    "1": (" # ", "## ", " # ", " # ", "###"),
+    "2": ("###", "  #", "###", "#  ", "###"),
+    "3": ("###", "  #", "###", "  #", "###"),
+    "4": ("# #", "# #", "###", "  #", "  #"),
+    "5": ("###", "#  ", "###", "  #", "###"),
+    "6": ("###", "#  ", "###", "# #", "###"),
+    "7": ("###", "  #", "  #", "  #", "  #"),
+    "8": ("###", "# #", "###", "# #", "###"),
+    "9": ("###", "# #", "###", "  #", "###"),
+    ":": (" ", "#", " ", "#", " "),
+    "+": ("   ", " # ", "###", " # ", "   "),
+    "-": ("   ", "   ", "###", "   ", "   "),
+    " ": ("  ", "  ", "  ", "  ", "  "),
+}
+GLYPH_ROWS = 5
+
+
+def pixels(text: str) -> list[str]:
+    """The text as rows of '#'/' ' pixels, one pixel of space between glyphs."""
+    glyphs = [FONT.get(ch, FONT[" "]) for ch in text]
+    return [" ".join(g[row] for g in glyphs) for row in range(GLYPH_ROWS)]
+
+
+def scale_for(text: str, width: int, height: int) -> int:
+    """The largest scale at which ``text`` fits: a pixel is s cells wide, s/2 rows tall."""
+    px_wide = len(pixels(text)[0])
+    return max(1, min(width // max(px_wide, 1), (2 * height) // GLYPH_ROWS))
+
+
+def draw(text: str, scale: int) -> list[str]:
+    """Render with half blocks: each text row holds two pixel rows."""
+    rows = [row for row in pixels(text) for _ in range(scale)]
+    rows = [("".join(ch * scale for ch in row)) for row in rows]
+    if len(rows) % 2:
+        rows.append(" " * len(rows[0]))
+    out = []
+    for top, bottom in zip(rows[::2], rows[1::2]):
+        out.append(
+            "".join(
+                "█" if t == "#" and b == "#" else "▀" if t == "#" else "▄" if b == "#" else " "
+                for t, b in zip(top, bottom)
+            )
+        )
+    return out
+
+
+class BigClock(Widget):
+    DEFAULT_CSS = """
+    BigClock { width: 1fr; height: 1fr; content-align: center middle; }
+    """
+
+    value: reactive[str] = reactive("00:00")
+
+    def render(self) -> Text:
+        width, height = self.size
+        lines = draw(self.value, scale_for(self.value, width, height))
+        if len(lines) > height:  # too small even at scale 1: plain text
+            return Text(self.value, justify="center")
+        pad_top = (height - len(lines)) // 2
+        return Text("\n" * pad_top + "\n".join(lines), justify="center", no_wrap=True)

@@ -1,0 +1,95 @@
+"""What fills the screen under the clock, by kind of segment.
+
+Client time shows clients' own words, one large card at a time; sales time
+shows today's numbers against target; team time has a notes field kept with
+the briefing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static, TextArea
+
+from screens.format import gap_text, number
+from screens.safe import safe
+
+SENTIMENT = {"positive": "☺ positive", "neutral": "· neutral", "negative": "☹ negative"}
+
+
+class VerbatimCard(Vertical):
+    DEFAULT_CSS = """
+    VerbatimCard { border: round $accent; padding: 0 2; height: 1fr; }
+    VerbatimCard #quote { text-style: bold; height: auto; max-height: 1fr; }
+    VerbatimCard #who { color: $text-muted; margin-top: 1; height: auto; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="quote")
+        yield Static(id="who")
+
+    def show(self, verbatims: list[dict[str, Any]], index: int) -> None:
+        quote, who = self.query_one("#quote", Static), self.query_one("#who", Static)
+        if not verbatims:
+            self.border_title = "Client voice"
+            quote.update(Text("No new verbatim today. Call a client, or ask the team for a story."))
+            who.update("")
+            return
+        v = verbatims[index]
+        self.border_title = f"Verbatim {index + 1} of {len(verbatims)}  ↑↓"
+        text = Text("“")
+        text.append_text(safe(v["text"]))
+        text.append("”")
+        quote.update(text)
+        line = Text("— ")
+        line.append_text(safe(v["client"], "bold", single_line=True))
+        if v["company"]:
+            line.append(", ")
+            line.append_text(safe(v["company"], single_line=True))
+        line.append(f"   {v['channel']} · {SENTIMENT.get(v['sentiment'], v['sentiment'])} · {v['date']}")
+        if v["collected_by"]:
+            line.append("   collected by ")
+            line.append_text(safe(v["collected_by"], single_line=True))
+        who.update(line)
+
+
+class MetricsPane(Vertical):
+    DEFAULT_CSS = """
+    MetricsPane { border: round $primary; padding: 0 1; height: 1fr; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(show_cursor=False, zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        self.border_title = "Today's numbers"
+        self.query_one(DataTable).add_columns("Metric", "Value", "Target", "Gap")
+
+    def show(self, metrics: list[dict[str, Any]]) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for m in metrics:
+            unit = f" {m['unit']}" if m["unit"] and len(m["unit"]) <= 2 else ""
+            target = m["target"]
+            table.add_row(
+                safe(m["name"], single_line=True),
+                safe(f"{number(m['value'])}{unit}", single_line=True),
+                Text(number(target) if target is not None else "—"),
+                gap_text(m["value"] - target if target is not None else None),
+            )
+
+
+class NotesPane(Vertical):
+    DEFAULT_CSS = """
+    NotesPane { border: round $secondary; padding: 0 1; height: 1fr; }
+    NotesPane TextArea { height: 1fr; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield TextArea(id="notes")
+
+    def on_mount(self) -> None:
+        self.border_title = "Focus of the day — notes (e to write, esc when done)"
