@@ -1,10 +1,10 @@
 """Briefings in the database: start one, append events, read its state.
 
 Every command is one ``BEGIN IMMEDIATE`` transaction that folds the current
-state, checks the command makes sense (no "next" after the last segment),
+state, checks the command makes sense against what is stored (not against
+what a possibly stale screen last saw: no "next" past the last segment),
 and appends one event with an explicit argument ("go to segment 3", not
-"next"): two screens pressing next at the same moment move one segment,
-not two.
+"next"), so the log says exactly what was decided.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 from briefing import agenda as agendas
 from briefing.clock import Clock, Event, EventType, MeetingState, flipped
 from briefing.db import write
-from briefing.errors import BadInput
+from briefing.errors import BadInput, NotFound
 from briefing.kinds import SegmentKind
 from briefing.timeutil import today as _today
 
@@ -171,6 +171,8 @@ def toggle(conn: sqlite3.Connection, now: datetime | None = None):
 
 def switch(conn: sqlite3.Connection, to: SegmentKind | str | None = None, now: datetime | None = None):
     def decide(state: MeetingState):
+        if to and to not in SegmentKind._value2member_map_:
+            raise BadInput("--to", f"{to!r} is not one of client, sales, team")
         target = SegmentKind(to) if to else flipped(state.running_kind)
         return EventType.SWITCH, target.value
 
@@ -201,6 +203,8 @@ def _close(conn: sqlite3.Connection, meeting_id: int, kind: EventType, now: date
 def mark_shown(conn: sqlite3.Connection, meeting_id: int, verbatim_id: int, now: datetime | None = None) -> None:
     """A verbatim put on the screen during a briefing is no longer new."""
     with write(conn):
+        if conn.execute("SELECT 1 FROM verbatims WHERE id = ?", (verbatim_id,)).fetchone() is None:
+            raise NotFound("ID", f"no verbatim with id {verbatim_id}")
         conn.execute(
             "INSERT OR IGNORE INTO meeting_verbatims (meeting_id, verbatim_id, shown_at) VALUES (?, ?, ?)",
             (meeting_id, verbatim_id, _iso(now or utc_now())),
@@ -223,7 +227,8 @@ def save_notes(conn: sqlite3.Connection, meeting_id: int, notes: str) -> None:
     if "\x00" in notes or len(notes) > STORY_MAX * 5:
         raise BadInput("notes", f"must be at most {STORY_MAX * 5} characters of text")
     with write(conn):
-        conn.execute("UPDATE meetings SET notes = ? WHERE id = ?", (notes, meeting_id))
+        if conn.execute("UPDATE meetings SET notes = ? WHERE id = ?", (notes, meeting_id)).rowcount == 0:
+            raise NotFound("ID", f"no briefing with id {meeting_id}")
 
 
 def state_json(meeting: Meeting, state: MeetingState) -> dict[str, Any]:

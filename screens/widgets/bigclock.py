@@ -7,8 +7,9 @@ to the space it is given, so the digits grow with the screen.
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.segment import Segment
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 FONT: dict[str, tuple[str, ...]] = {
@@ -37,9 +38,12 @@ def pixels(text: str) -> list[str]:
 
 
 def scale_for(text: str, width: int, height: int) -> int:
-    """The largest scale at which ``text`` fits: a pixel is s cells wide, s/2 rows tall."""
+    """The largest even scale at which ``text`` fits (a pixel is s cells wide,
+    s/2 rows tall). Even, so every cell is a full block or empty: half blocks
+    render unevenly in some terminal fonts and projectors blur them."""
     px_wide = len(pixels(text)[0])
-    return max(1, min(width // max(px_wide, 1), (2 * height) // GLYPH_ROWS))
+    fits = min(width // max(px_wide, 1), (2 * height) // GLYPH_ROWS)
+    return max(2, fits - fits % 2)
 
 
 def draw(text: str, scale: int) -> list[str]:
@@ -61,15 +65,25 @@ def draw(text: str, scale: int) -> list[str]:
 
 class BigClock(Widget):
     DEFAULT_CSS = """
-    BigClock { width: 1fr; height: 1fr; content-align: center middle; }
+    BigClock { width: 1fr; height: 1fr; }
     """
 
     value: reactive[str] = reactive("00:00")
 
-    def render(self) -> Text:
+    def render_line(self, y: int) -> Strip:
+        """Drawn line by line as raw segments: text rendering would trim the
+        spaces that keep the glyphs' rows aligned."""
         width, height = self.size
+        lines = self._lines(width, height)
+        top = (height - len(lines)) // 2
+        row = y - top
+        if not 0 <= row < len(lines):
+            return Strip.blank(width, self.rich_style)
+        line = lines[row]
+        left = max((width - len(line)) // 2, 0)
+        text = (" " * left + line)[:width].ljust(width)
+        return Strip([Segment(text, self.rich_style)], width)
+
+    def _lines(self, width: int, height: int) -> list[str]:
         lines = draw(self.value, scale_for(self.value, width, height))
-        if len(lines) > height:  # too small even at scale 1: plain text
-            return Text(self.value, justify="center")
-        pad_top = (height - len(lines)) // 2
-        return Text("\n" * pad_top + "\n".join(lines), justify="center", no_wrap=True)
+        return lines if len(lines) <= height and len(lines[0]) <= width else [self.value]

@@ -1,0 +1,238 @@
+"""The meeting screen as the lead drives it, and how it looks (snapshots)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from textual.widgets import ContentSwitcher, Static
+
+from briefing import db as store
+from briefing import demo
+from briefing import meeting as meetings
+from screens.app import make_app
+from screens.meeting import MeetingScreen
+from screens.widgets.bigclock import BigClock
+from tests.conftest import DAY
+
+NOW = datetime(2026, 11, 24, 9, 10, tzinfo=UTC)
+
+
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.db"
+    demo.build(path, today=DAY)
+    return path
+
+
+def started(path: Path, ago: float, *steps, base: datetime | None = None) -> None:
+    """A briefing started ``ago`` seconds before ``base`` (default: really now),
+    then ``steps`` as (fn, seconds before base)."""
+    base = base or datetime.now(UTC)
+    conn = store.connect(path)
+    try:
+        meetings.start(conn, now=base - timedelta(seconds=ago), day=DAY)
+        for fn, when in steps:
+            fn(conn, now=base - timedelta(seconds=when))
+    finally:
+        conn.close()
+
+
+async def _ready(pilot) -> None:
+    for _ in range(60):
+        await pilot.pause(0.05)
+        screen = pilot.app.screen
+        if isinstance(screen, MeetingScreen) and screen.board is not None:
+            break
+    await pilot.pause()
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+# -- Pilot: the key flow ---------------------------------------------------------
+
+
+async def test_s_on_home_starts_the_briefing_and_the_keys_drive_it(demo_db):
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("s")
+        await _ready(pilot)
+        assert isinstance(app.screen, MeetingScreen)
+        assert "Client voice" in text_of(app, "#segment-title")
+        assert app.screen.query_one("#content", ContentSwitcher).current == "pane-client"
+
+        await pilot.press("n")
+        await pilot.pause(0.3)
+        assert "Client win" in text_of(app, "#segment-title")
+        await pilot.press("n")
+        await pilot.pause(0.3)
+        assert "Numbers" in text_of(app, "#segment-title")
+        assert app.screen.query_one("#content", ContentSwitcher).current == "pane-sales"
+
+        await pilot.press("tab")  # the talk drifts back to a client story
+        await pilot.pause(0.3)
+        assert "clock on CLIENT" in text_of(app, "#segment-title")
+
+        await pilot.press("space")
+        await pilot.pause(0.3)
+        assert "Paused" in text_of(app, "#banner")
+        await pilot.press("space")
+        await pilot.pause(0.3)
+        assert text_of(app, "#banner") == ""
+
+        await pilot.press("plus")
+        await pilot.pause(0.3)
+        conn = store.connect(demo_db)
+        state = meetings.current(conn).state()
+        conn.close()
+        assert state.segment.planned_s == 6 * 60 and state.running_kind.value == "client"
+
+        await pilot.press("f")
+        await pilot.pause(0.2)
+        await pilot.press("y")
+        await pilot.pause(0.6)
+        assert "Briefing of 2026-11-24 — finished" in text_of(app, "#summary-title")
+    conn = store.connect(demo_db)
+    try:
+        row = conn.execute("SELECT outcome, summary FROM meetings").fetchone()
+        assert row["outcome"] == "finished"
+        assert len(json.loads(row["summary"])["verbatims_shown"]) == 1  # the one put on screen
+    finally:
+        conn.close()
+
+
+async def test_finish_asks_first_and_no_keeps_the_meeting_running(demo_db):
+    started(demo_db, 30)
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(pilot)
+        await pilot.press("f")
+        await pilot.pause(0.2)
+        await pilot.press("n")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, MeetingScreen)
+    conn = store.connect(demo_db)
+    assert meetings.current(conn) is not None
+    conn.close()
+
+
+async def test_quitting_leaves_the_meeting_running_and_reopening_resumes_it(demo_db):
+    started(demo_db, 100, (lambda c, now: meetings.go(c, +1, now=now), 40))
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(pilot)
+        assert "Client win" in text_of(app, "#segment-title")
+        await pilot.press("q")
+    conn = store.connect(demo_db)
+    try:
+        assert meetings.current(conn).state().state == "running"
+    finally:
+        conn.close()
+
+
+async def test_a_cli_command_shows_on_the_screen_within_a_second(demo_db):
+    started(demo_db, 10)
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(pilot)
+        other = store.connect(demo_db)  # what `briefing meeting next` does
+        meetings.go(other, +1)
+        other.close()
+        for _ in range(12):
+            await pilot.pause(0.1)
+            if "Client win" in text_of(app, "#segment-title"):
+                break
+        assert "Client win" in text_of(app, "#segment-title")
+
+
+async def test_verbatims_move_with_the_arrows_and_are_marked_shown(demo_db):
+    started(demo_db, 10)
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(pilot)
+        first = text_of(app, "#quote")
+        await pilot.press("down")
+        await pilot.pause(0.5)
+        assert text_of(app, "#quote") != first
+        await pilot.press("up")
+        await pilot.pause(0.5)
+        assert text_of(app, "#quote") == first
+    conn = store.connect(demo_db)
+    try:
+        assert len(meetings.shown_verbatims(conn, meetings.current(conn).id)) == 2
+    finally:
+        conn.close()
+
+
+async def test_team_notes_are_saved_with_the_briefing(demo_db):
+    started(demo_db, 30, *[(lambda c, now: meetings.go(c, +1, now=now), 20)] * 3)
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(pilot)
+        assert app.screen.query_one("#content", ContentSwitcher).current == "pane-team"
+        await pilot.press("n")  # typing is not possible before pressing e: n stays a command
+        await pilot.press("e")
+        await pilot.press(*"Call Altis")
+        await pilot.press("escape")
+        await pilot.pause(0.4)
+    conn = store.connect(demo_db)
+    try:
+        assert meetings.current(conn).notes == "Call Altis"
+    finally:
+        conn.close()
+
+
+# -- snapshots: running, overrun, below target, at 80x24 and on a projector --------
+
+
+def _meeting_app(path: Path):
+    return make_app(path, day=DAY, watch=False, now=NOW)
+
+
+def _running(path):
+    started(path, 100, base=NOW)
+
+
+def _overrun(path):
+    started(path, 312, base=NOW)
+
+
+def _below_target(path):
+    go = lambda c, now: meetings.go(c, +1, now=now)  # noqa: E731
+    started(path, 600, (go, 540), (go, 480), base=NOW)
+
+
+SCENARIOS = {"running": _running, "overrun": _overrun, "below_target": _below_target}
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
+@pytest.mark.parametrize("scenario", list(SCENARIOS))
+def test_meeting_screen_snapshot(snap_compare, demo_db, scenario, size):
+    SCENARIOS[scenario](demo_db)
+    assert snap_compare(_meeting_app(demo_db), terminal_size=size, run_before=_ready)
+
+
+async def test_the_snapshot_scenarios_show_what_they_claim(demo_db, tmp_path):
+    """Guards the snapshots: each scenario really is running / overrun / below target."""
+    for name, make in SCENARIOS.items():
+        path = tmp_path / f"{name}.db"
+        demo.build(path, today=DAY)
+        make(path)
+        app = _meeting_app(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _ready(pilot)
+            clock = app.screen.query_one("#clock", BigClock)
+            balance = text_of(app, "#balance")
+            if name == "running":
+                assert clock.value == "02:20" and "on target" in balance
+            elif name == "overrun":
+                assert clock.value == "+01:12" and clock.has_class("-overrun")
+            else:
+                assert "Client share 20% — below the 50% target" in balance
