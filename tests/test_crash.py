@@ -1,0 +1,118 @@
+"""kill -9 in the middle of a briefing: restart, and the meeting is where it was."""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import os
+import pty
+import signal
+import struct
+import sys
+import termios
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from briefing import db as store
+from briefing import demo
+from briefing import meeting as meetings
+from screens.app import make_app
+from screens.widgets.bigclock import BigClock
+from tests.conftest import DAY
+from tests.test_meeting_screen import _ready, text_of
+
+
+def _run_in_a_terminal(db_path: Path) -> tuple[int, int, bytearray]:
+    """The real app, in a pseudo-terminal, its output drained in a thread."""
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child becomes the app
+        env = os.environ | {"TERM": "xterm-256color"}
+        os.execvpe(sys.executable, [sys.executable, "-m", "briefing", "--db", str(db_path)], env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    output = bytearray()
+
+    def drain() -> None:
+        while True:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            output.extend(chunk)
+
+    threading.Thread(target=drain, daemon=True).start()
+    return pid, fd, output
+
+
+def _wait_for(predicate, seconds: float = 15.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _segment(db_path: Path) -> int:
+    conn = store.connect(db_path)
+    try:
+        return meetings.current(conn).state().index
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def running_meeting(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.db"
+    demo.build(path, today=DAY)
+    conn = store.connect(path)
+    meetings.start(conn, now=datetime.now(UTC) - timedelta(seconds=100), day=DAY)
+    conn.close()
+    return path
+
+
+def test_killed_app_resumes_where_the_meeting_is(running_meeting):
+    # A plain (not async) test: the app under kill runs in its own process,
+    # and the restarted one below gets an event loop of its own.
+    pid, fd, output = _run_in_a_terminal(running_meeting)
+    try:
+        assert _wait_for(lambda: b"Verbatim 1 of" in output), output[-2000:]
+        # The lead moves to the next segment. A key typed while the app is
+        # still negotiating with the terminal can be dropped: press again.
+        for _ in range(10):
+            os.write(fd, b"n")
+            if _wait_for(lambda: _segment(running_meeting) > 0, 1.5):
+                break
+        reached = _segment(running_meeting)
+        assert reached > 0
+    finally:
+        os.kill(pid, signal.SIGKILL)  # ...and the laptop dies
+        os.waitpid(pid, 0)
+        os.close(fd)
+    time.sleep(1.0)  # the meeting goes on while the app is down
+
+    conn = store.connect(running_meeting)
+    truth = meetings.current(conn).state()
+    conn.close()
+    assert truth.state == "running" and truth.index == reached
+    assert truth.elapsed_s >= 101  # time while it was down counted
+
+    asyncio.run(_restarted_app_shows_the_same_meeting(running_meeting, truth.segment.title))
+
+
+async def _restarted_app_shows_the_same_meeting(running_meeting: Path, title: str) -> None:
+    app = make_app(running_meeting, day=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(pilot)
+        assert title in text_of(app, "#segment-title")
+        shown = app.screen.state()
+        assert abs(shown.elapsed_s - meetings.current(store.connect(running_meeting)).state().elapsed_s) < 0.5
+        remaining = int(shown.segment.remaining_s + 0.999)
+        assert app.screen.query_one("#clock", BigClock).value in {
+            f"{r // 60:02d}:{r % 60:02d}" for r in (remaining, remaining + 1, remaining - 1)
+        }
