@@ -173,8 +173,6 @@ class MeetingScreen(Screen[None]):
             "  ·  ",
             (KIND_LABEL[seg.kind.value], f"bold reverse {'green' if seg.kind.value == 'client' else 'blue' if seg.kind.value == 'sales' else 'magenta'}"),
         )
-        if state.running_kind != seg.kind:
-            title.append(f"   clock on {state.running_kind.value.upper()} (tab)", style="bold yellow")
         if overrun:
             title.append("   OVERRUN", style="bold red")
         self.query_one("#segment-title", Static).update(title)
@@ -202,6 +200,9 @@ class MeetingScreen(Screen[None]):
             return Text("⏸ Paused by itself after 30 minutes without activity — space to resume", style="bold yellow")
         if state.state == "paused":
             return Text("⏸ Paused — space to resume", style="bold yellow")
+        if state.running_kind != state.segment.kind:
+            kind = state.running_kind.value.upper()
+            return Text(f"⇄ The clock is counting {kind} time — tab to flip back", style="bold yellow")
         return Text("")
 
     def _show_content(self, state: MeetingState) -> None:
