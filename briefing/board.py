@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from briefing import meeting as meetings
+from briefing import presenting
 from briefing import verbatims
 from briefing.readiness import readiness
 from briefing.timeutil import today as _today
@@ -24,6 +25,10 @@ class Board:
     verbatims: list[dict[str, Any]] = field(default_factory=list)
     metrics: list[dict[str, Any]] = field(default_factory=list)
     shown: frozenset[int] = frozenset()
+    #: Who presents today's client win (see briefing.presenting).
+    presentation: presenting.Presentation | None = None
+    #: Index of the agenda's client-win segment, if it has one.
+    win_index: int | None = None
 
 
 def load_board(conn: sqlite3.Connection, day: date | None = None, meeting_id: int | None = None) -> Board | None:
@@ -39,4 +44,6 @@ def load_board(conn: sqlite3.Connection, day: date | None = None, meeting_id: in
         verbatims=rows,
         metrics=readiness(conn, day or _today()).metrics_today,
         shown=frozenset(shown),
+        presentation=presenting.next_presentation(conn, day or _today(), meeting.id),
+        win_index=presenting.win_segment(meeting.agenda),
     )

@@ -26,7 +26,7 @@ from pathlib import Path
 from briefing.errors import BadInput, BriefingError
 
 #: Bumped with every migration added to :mod:`briefing.schema` (a test checks).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: "BRFG": identifies a briefing database among SQLite files.
 APPLICATION_ID = 0x42524647
 BUSY_TIMEOUT_MS = 15_000

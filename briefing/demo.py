@@ -76,6 +76,8 @@ def _fill(conn: sqlite3.Connection, source: Path, day0: date) -> dict[str, int]:
     for person in people:
         team.add(conn, person["name"], lead=person["role"] == "lead", today=day0 - timedelta(days=person["joined_days_ago"]))
 
+    _past_briefings(conn, day0)
+
     quotes = _load(source, "verbatims.json")
     for q in quotes:
         fields = {k: q.get(k) for k in ("text", "client", "company", "channel", "sentiment", "collected_by")}
@@ -101,3 +103,28 @@ def _fill(conn: sqlite3.Connection, source: Path, day0: date) -> dict[str, int]:
         metrics.add(conn, {"name": r["name"], "value": r["value"], "target": r["target"] or None,
                            "unit": r["unit"] or None, "date": ago(r["days_ago"])})
     return {"team": len(people), "verbatims": len(quotes), "wins": len(won), "metrics": len(rows)}
+
+
+def _past_briefings(conn: sqlite3.Connection, day0: date) -> None:
+    """Three weeks of held briefings, so the rotation has a history to explain.
+
+    Run through the real meeting commands at 09:00 on each past working day,
+    with a few people away now and then (deterministic, no randomness).
+    """
+    from datetime import UTC, datetime
+
+    from briefing import meeting
+
+    names = [p["name"] for p in team.list_team(conn) if p["role"] != "lead"]
+    for days_ago in range(21, 0, -1):
+        day = day0 - timedelta(days=days_ago)
+        if day.weekday() >= 5:
+            continue
+        t0 = datetime(day.year, day.month, day.day, 8, 0, tzinfo=UTC)
+        away = [n for i, n in enumerate(names) if (day.toordinal() + i) % 9 == 0]
+        meeting.start(conn, now=t0, day=day, absent=away)
+        minute = 0
+        for seconds in (200, 190, 330):  # client voice, client win, numbers
+            minute += seconds
+            meeting.go(conn, +1, now=t0 + timedelta(seconds=minute))
+        meeting.finish(conn, now=t0 + timedelta(seconds=minute + 170))

@@ -13,9 +13,11 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from briefing import agenda as agendas
+from briefing import presenting
 from briefing.clock import Clock, Event, EventType, MeetingState, flipped
 from briefing.db import write
 from briefing.errors import BadInput, NotFound
@@ -85,8 +87,16 @@ def latest(conn: sqlite3.Connection) -> Meeting | None:
 
 
 def start(
-    conn: sqlite3.Connection, *, again: bool = False, now: datetime | None = None, day: date | None = None
+    conn: sqlite3.Connection,
+    *,
+    again: bool = False,
+    now: datetime | None = None,
+    day: date | None = None,
+    absent: Sequence[str] = (),
+    off: Sequence[str] = (),
+    attendance: Mapping[int, str] | None = None,
 ) -> Meeting:
+    """Start today's briefing; everyone active is present unless named absent or off."""
     now = now or utc_now()
     day_iso = (day or _today()).isoformat()
     with write(conn):
@@ -103,8 +113,24 @@ def start(
             "INSERT INTO meetings (day, agenda, created_at) VALUES (?, ?, ?)",
             (day_iso, json.dumps(agendas.to_json(agenda)), _iso(now)),
         )
+        _check_in(conn, cur.lastrowid, absent, off, attendance or {})
         _append(conn, cur.lastrowid, EventType.START, None, now)
         return load(conn, cur.lastrowid)
+
+
+def _check_in(
+    conn: sqlite3.Connection, meeting_id: int, absent: Sequence[str], off: Sequence[str], by_id: Mapping[int, str]
+) -> None:
+    from briefing.team import find_active_id
+
+    status = dict(by_id)
+    status |= {find_active_id(conn, name, "--absent"): "absent" for name in absent}
+    status |= {find_active_id(conn, name, "--off"): "off" for name in off}
+    for (person_id,) in conn.execute("SELECT id FROM collaborators WHERE active = 1").fetchall():
+        conn.execute(
+            "INSERT INTO meeting_attendance (meeting_id, collaborator_id, status) VALUES (?, ?, ?)",
+            (meeting_id, person_id, status.get(person_id, "present")),
+        )
 
 
 def _append(conn: sqlite3.Connection, meeting_id: int, kind: EventType, arg: Any, now: datetime) -> None:
@@ -124,12 +150,24 @@ def _command(conn: sqlite3.Connection, decide, now: datetime | None) -> tuple[Me
         meeting = current(conn)
         if meeting is None:
             raise BadInput(None, NO_MEETING)
-        kind, arg = decide(meeting.state(now))
+        before = meeting.state(now)
+        kind, arg = decide(before)
         _append(conn, meeting.id, kind, arg, now)
+        if _client_win_is_over(meeting, before, kind, arg):
+            presenting.record(conn, meeting.id, _iso(now))
         if kind in (EventType.FINISH, EventType.ABANDON):
             _close(conn, meeting.id, kind, now)
         meeting = load(conn, meeting.id)
     return meeting, meeting.state(now)
+
+
+def _client_win_is_over(meeting: Meeting, before: MeetingState, kind: EventType, arg: Any) -> bool:
+    """Leaving the client-win segment (or finishing after reaching it) fixes
+    who presented which win. Without such a segment, finishing does."""
+    win = presenting.win_segment(meeting.agenda)
+    if kind == EventType.FINISH:
+        return win is None or before.index >= win
+    return kind == EventType.GOTO and before.index == win and arg != win
 
 
 def go(conn: sqlite3.Connection, step: int, now: datetime | None = None):
@@ -266,4 +304,8 @@ def _segment_json(seg) -> dict[str, Any]:
 def summary_json(conn: sqlite3.Connection, meeting: Meeting, state: MeetingState) -> dict[str, Any]:
     """What the summary screen shows and the minutes keep."""
     shown = shown_verbatims(conn, meeting.id)
-    return state_json(meeting, state) | {"verbatims_shown": shown, "notes": meeting.notes}
+    return (
+        state_json(meeting, state)
+        | {"verbatims_shown": shown, "notes": meeting.notes}
+        | presenting.summary_json(conn, meeting.id)
+    )

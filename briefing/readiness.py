@@ -25,6 +25,8 @@ class Readiness:
     #: Metrics the team tracked on earlier days that have no value today.
     metrics_missing: list[str] = field(default_factory=list)
     latest_verbatim: dict[str, Any] | None = None
+    #: Why the rotation picks today's presenter, in plain words.
+    next_presenter: str | None = None
 
     @property
     def lead(self) -> list[str]:
@@ -68,4 +70,13 @@ def readiness(conn: sqlite3.Connection, day: date | None = None) -> Readiness:
         metrics_today=today_rows,
         metrics_missing=[name for name in recent if name.casefold() not in have],
         latest_verbatim=dict(latest) if latest else None,
+        next_presenter=_next_presenter(conn, day),
     )
+
+
+def _next_presenter(conn: sqlite3.Connection, day: date) -> str | None:
+    from briefing import meeting, presenting
+
+    running = meeting.current(conn)
+    now = presenting.next_presentation(conn, day, running.id if running else None)
+    return now.choice.reason if now.choice.presenter or running else None

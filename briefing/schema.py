@@ -137,3 +137,31 @@ def m002_meetings(db: Database) -> None:
             PRIMARY KEY (meeting_id, verbatim_id)
         )"""
     )
+
+
+@migrations()
+def m003_rotation(db: Database) -> None:
+    """Who was in the room, who presented which win, who said "not ready"."""
+    db.execute("ALTER TABLE collaborators ADD COLUMN active_since TEXT")
+    db.execute("UPDATE collaborators SET active_since = joined_on")
+    db.execute(
+        """
+        CREATE TABLE meeting_attendance (
+            meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+            collaborator_id INTEGER NOT NULL REFERENCES collaborators (id),
+            status TEXT NOT NULL CHECK (status IN ('present', 'absent', 'off')),
+            PRIMARY KEY (meeting_id, collaborator_id)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE meeting_skips (
+            meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+            collaborator_id INTEGER NOT NULL REFERENCES collaborators (id),
+            at TEXT NOT NULL,
+            PRIMARY KEY (meeting_id, collaborator_id)
+        )"""
+    )
+    db.execute("ALTER TABLE meetings ADD COLUMN presenter_id INTEGER REFERENCES collaborators (id)")
+    db.execute("ALTER TABLE meetings ADD COLUMN win_id INTEGER REFERENCES wins (id)")
+    db.execute("ALTER TABLE meetings ADD COLUMN picked_win_id INTEGER REFERENCES wins (id)")

@@ -70,14 +70,16 @@ def add(
             raise BadInput("NAME", f"{existing['name']} is already in the team")
         if existing is not None:
             conn.execute(
-                "UPDATE collaborators SET active = 1, role = ? WHERE id = ?",
-                (person.role.value, existing["id"]),
+                # active_since restarts: back in the rotation like a newcomer.
+                "UPDATE collaborators SET active = 1, role = ?, active_since = ? WHERE id = ?",
+                (person.role.value, joined, existing["id"]),
             )
             row_id, reactivated = existing["id"], True
         else:
             cur = conn.execute(
-                "INSERT INTO collaborators (name, role, active, joined_on, created_at) VALUES (?, ?, 1, ?, ?)",
-                (person.name, person.role.value, joined, utc_now_iso()),
+                """INSERT INTO collaborators (name, role, active, joined_on, active_since, created_at)
+                   VALUES (?, ?, 1, ?, ?, ?)""",
+                (person.name, person.role.value, joined, joined, utc_now_iso()),
             )
             row_id, reactivated = cur.lastrowid, False
         row = conn.execute("SELECT * FROM collaborators WHERE id = ?", (row_id,)).fetchone()

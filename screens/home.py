@@ -21,6 +21,7 @@ from screens.widgets.panes import MetricsPane
 
 
 class HomeScreen(Screen[None]):
+    _attendance: dict[int, str] = {}  # kept for the "start another?" question
     BINDINGS = [Binding("s", "start", "Start the briefing", id="home.start")]
     def compose(self) -> ComposeResult:
         yield Header()
@@ -37,6 +38,7 @@ class HomeScreen(Screen[None]):
                 with Vertical(id="metrics-panel"):
                     yield MetricsPane(id="metrics")
                     yield Static(id="missing")
+            yield Static(id="presenter")
             yield Static(id="latest")
         yield Footer()
 
@@ -74,6 +76,10 @@ class HomeScreen(Screen[None]):
         self.query_one("#team", Static).update(_team_text(ready))
         self._show_metrics(ready)
         self.query_one("#latest", Static).update(_latest_text(ready))
+        presenter = self.query_one("#presenter", Static)
+        presenter.update(
+            Text.assemble(("Client win: ", "bold"), safe(ready.next_presenter)) if ready.next_presenter else ""
+        )
 
     def _show_metrics(self, ready: Readiness) -> None:
         self.query_one("#metrics", MetricsPane).show(ready.metrics_today)
@@ -87,18 +93,34 @@ class HomeScreen(Screen[None]):
 
 
     def action_start(self) -> None:
-        self._start(again=False)
+        """Check who is in the room, then start (or go back to) the briefing."""
+        from briefing import meeting
+        from screens.checkin import CheckInScreen
+
+        conn = self.app.connect()
+        try:
+            running = meeting.current(conn) is not None
+        finally:
+            conn.close()
+        if running:
+            self._start(again=False, attendance={})
+            return
+        self.app.push_screen(
+            CheckInScreen("Who is in the room today? Then Enter to start."),
+            lambda status: self._start(again=False, attendance=status) if status is not None else None,
+        )
 
     @work(thread=True, exit_on_error=False, group="home-start")
-    def _start(self, again: bool) -> str | None:
+    def _start(self, again: bool, attendance: dict[int, str]) -> str | None:
         """Open the briefing under way, or start today's; asks before a second one."""
         from briefing import meeting
         from briefing.errors import BriefingError
 
+        self._attendance = attendance
         conn = self.app.connect()
         try:
             if meeting.current(conn) is None:
-                meeting.start(conn, again=again, day=self.app.day)
+                meeting.start(conn, again=again, day=self.app.day, attendance=attendance)
             return None
         except meeting.AlreadyHadOneToday:
             return "again?"
@@ -120,7 +142,7 @@ class HomeScreen(Screen[None]):
         elif result == "again?":
             self.app.push_screen(
                 ConfirmScreen("The team already had its briefing today. Start another one?"),
-                lambda yes: self._start(again=True) if yes else None,
+                lambda yes: self._start(again=True, attendance=self._attendance) if yes else None,
             )
         else:
             self.notify(result, severity="warning")

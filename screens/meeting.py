@@ -23,6 +23,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from briefing import meeting as meetings
+from briefing import presenting
 from briefing.board import Board, load_board
 from briefing.clock import Clock, MeetingState
 from briefing.errors import BriefingError
@@ -30,7 +31,7 @@ from screens.format import mmss
 from screens.safe import safe
 from screens.widgets.balance import BalanceGauge
 from screens.widgets.bigclock import BigClock
-from screens.widgets.panes import MetricsPane, NotesPane, VerbatimCard
+from screens.widgets.panes import MetricsPane, NotesPane, PresenterPane, VerbatimCard
 
 TICK_SECONDS = 0.25
 KIND_LABEL = {"client": "CLIENT TIME", "sales": "SALES TIME", "team": "TEAM TIME"}
@@ -48,6 +49,9 @@ class MeetingScreen(Screen[None]):
         Binding("down", "verbatim(1)", "Verbatim ↓", id="meeting.verbatim_next", show=False),
         Binding("up", "verbatim(-1)", "Verbatim ↑", id="meeting.verbatim_prev", show=False),
         Binding("e", "edit_notes", "Notes", id="meeting.notes", show=False),
+        Binding("x", "skip", "Not ready", id="meeting.skip", show=False),
+        Binding("w", "pick_win", "Another win", id="meeting.pick_win", show=False),
+        Binding("a", "attendance", "Attendance", id="meeting.attendance", show=False),
         Binding("escape", "leave_notes", "Done writing", id="meeting.leave_notes", show=False),
         Binding("f", "finish", "Finish", id="meeting.finish"),
         # Quitting leaves the meeting running in the database: reopen to resume.
@@ -77,6 +81,7 @@ class MeetingScreen(Screen[None]):
         yield Static(id="banner")
         with ContentSwitcher(id="content", initial="pane-client"):
             yield VerbatimCard(id="pane-client")
+            yield PresenterPane(id="pane-win")
             yield MetricsPane(id="pane-sales")
             yield NotesPane(id="pane-team")
         yield Footer(show_command_palette=False)
@@ -95,7 +100,8 @@ class MeetingScreen(Screen[None]):
     def load(self) -> Board | None:
         conn = self.app.connect()
         try:
-            return load_board(conn, self.app.day)
+            # Follow the meeting we show even once it is over (to its summary).
+            return load_board(conn, self.app.day, self.board.meeting.id if self.board else None)
         finally:
             conn.close()
 
@@ -110,8 +116,8 @@ class MeetingScreen(Screen[None]):
                 self.notify(result, severity="warning")
             elif isinstance(result, Board):
                 self.apply(result)
-            elif result is None and worker.group == "meeting-load":
-                self.app.pop_screen()  # the meeting is gone (abandoned elsewhere)
+            elif result is None and worker.group == "meeting-load" and self.is_current:
+                self.app.pop_screen()  # no meeting to show
 
     def apply(self, board: Board) -> None:
         self.board = board
@@ -127,7 +133,7 @@ class MeetingScreen(Screen[None]):
         self._verbatim_index = min(self._verbatim_index, max(len(board.verbatims) - 1, 0))
         self.tick()
         state = self.state()
-        if state is not None and state.is_over:
+        if state is not None and state.is_over and self.is_current:
             from screens.summary import SummaryScreen
 
             self.app.switch_screen(SummaryScreen(board.meeting.id))
@@ -207,6 +213,10 @@ class MeetingScreen(Screen[None]):
 
     def _show_content(self, state: MeetingState) -> None:
         kind = state.segment.kind.value
+        if self.board is not None and state.index == self.board.win_index:
+            self.query_one("#content", ContentSwitcher).current = "pane-win"
+            self.query_one("#pane-win", PresenterPane).show(self.board.presentation)
+            return
         self.query_one("#content", ContentSwitcher).current = f"pane-{kind}"
         if kind == "client" and self.board is not None:
             self.query_one("#pane-client", VerbatimCard).show(self.board.verbatims, self._verbatim_index)
@@ -282,6 +292,46 @@ class MeetingScreen(Screen[None]):
             self._notes_saved = text
             meeting_id = self.board.meeting.id
             self.command(lambda conn: meetings.save_notes(conn, meeting_id, text), reload=False)
+
+    def _on_win_segment(self) -> bool:
+        state = self.state()
+        return bool(self.board and state and state.index == self.board.win_index)
+
+    def action_skip(self) -> None:
+        """The presenter is not ready today: the next one presents."""
+        if self._on_win_segment():
+            self.command(lambda conn: presenting.skip(conn, meetings._iso(meetings.utc_now()), self.app.day))
+
+    def action_pick_win(self) -> None:
+        if not self._on_win_segment():
+            return
+        from screens.pick_win import PickWinScreen
+
+        def picked(win_id: int | None) -> None:
+            if win_id is not None:
+                self.command(lambda conn: presenting.pick_win(conn, win_id))
+
+        self.app.push_screen(PickWinScreen(), picked)
+
+    def action_attendance(self) -> None:
+        """Correct who is in the room, during the briefing."""
+        if self.board is None:
+            return
+        from screens.checkin import CheckInScreen
+
+        meeting_id = self.board.meeting.id
+        conn = self.app.connect()
+        try:
+            current = presenting.attendance(conn, meeting_id)
+        finally:
+            conn.close()
+
+        def corrected(status: dict[int, str] | None) -> None:
+            if status:
+                changed = {pid: s for pid, s in status.items() if current.get(pid, "present") != s}
+                self.command(lambda conn: [presenting.set_attendance(conn, meeting_id, pid, s) for pid, s in changed.items()])
+
+        self.app.push_screen(CheckInScreen("Who is in the room?", current), corrected)
 
     def action_finish(self) -> None:
         from screens.confirm import ConfirmScreen

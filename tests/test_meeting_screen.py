@@ -63,6 +63,9 @@ async def test_s_on_home_starts_the_briefing_and_the_keys_drive_it(demo_db):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.3)
         await pilot.press("s")
+        await pilot.pause(0.3)
+        await pilot.press("down", "space")  # check-in: the second person is absent today
+        await pilot.press("enter")
         await _ready(pilot)
         assert isinstance(app.screen, MeetingScreen)
         assert "Client voice" in text_of(app, "#segment-title")
@@ -101,9 +104,10 @@ async def test_s_on_home_starts_the_briefing_and_the_keys_drive_it(demo_db):
         assert "Briefing of 2026-11-24 — finished" in text_of(app, "#summary-title")
     conn = store.connect(demo_db)
     try:
-        row = conn.execute("SELECT outcome, summary FROM meetings").fetchone()
+        row = conn.execute("SELECT outcome, summary FROM meetings ORDER BY id DESC").fetchone()
         assert row["outcome"] == "finished"
-        assert len(json.loads(row["summary"])["verbatims_shown"]) == 1  # the one put on screen
+        shown_rows = conn.execute("SELECT * FROM meeting_verbatims").fetchall()
+        assert len(json.loads(row["summary"])["verbatims_shown"]) == 1, [dict(r) for r in shown_rows]  # the one put on screen
     finally:
         conn.close()
 

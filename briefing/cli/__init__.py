@@ -25,6 +25,7 @@ COMMANDS = {
     "metric": "briefing.cli.metric:metric",
     "agenda": "briefing.cli.agenda:agenda",
     "meeting": "briefing.cli.meeting:meeting",
+    "rotation": "briefing.cli.rotation:rotation",
     "demo": "briefing.cli.demo:demo",
 }
 

@@ -49,15 +49,52 @@ def report(result: tuple[core.Meeting, MeetingState]) -> None:
 
 @meeting.command()
 @click.option("--again", is_flag=True, help="Start even though the team already had its briefing today.")
+@click.option("--absent", multiple=True, metavar="NAME", help="Not in the room today (sick, on a call). Repeatable.")
+@click.option("--off", multiple=True, metavar="NAME", help="On holiday today. Repeatable.")
 @db_option
-def start(conn: sqlite3.Connection, again: bool) -> None:
-    """Start today's briefing on the team's agenda."""
+def start(conn: sqlite3.Connection, again: bool, absent: tuple[str, ...], off: tuple[str, ...]) -> None:
+    """Start today's briefing on the team's agenda (everyone present unless named)."""
     try:
-        m = core.start(conn, again=again)
+        m = core.start(conn, again=again, absent=absent, off=off)
     except core.AlreadyHadOneToday:
         click.confirm("The team already had its briefing today. Start another one?", abort=True, err=True)
-        m = core.start(conn, again=True)
+        m = core.start(conn, again=True, absent=absent, off=off)
     report((m, m.state()))
+
+
+@meeting.command()
+@db_option
+def skip(conn: sqlite3.Connection) -> None:
+    """Today's presenter is not ready: the next one presents, they keep their place."""
+    from briefing import presenting
+
+    now = presenting.skip(conn, core._iso(core.utc_now()))
+    write(inert(now.choice.reason), err=True)
+
+
+@meeting.command()
+@click.argument("name")
+@click.argument("status", type=click.Choice(["present", "absent", "off"]))
+@db_option
+def attendance(conn: sqlite3.Connection, name: str, status: str) -> None:
+    """Correct who is in the room during the briefing."""
+    from briefing import presenting
+    from briefing.team import find_active_id
+
+    m = _require_meeting(conn)
+    presenting.set_attendance(conn, m.id, find_active_id(conn, name, "NAME"), status)
+    write(f"{name}: {status}", err=True)
+
+
+@meeting.command()
+@click.argument("win_id", metavar="WIN_ID", type=int)
+@db_option
+def pick(conn: sqlite3.Connection, win_id: int) -> None:
+    """Tell this pending win today instead of the one the rotation suggests."""
+    from briefing import presenting
+
+    presenting.pick_win(conn, win_id)
+    write(f"Win {win_id} will be told today", err=True)
 
 
 @meeting.command("next")

@@ -93,3 +93,50 @@ class NotesPane(Vertical):
 
     def on_mount(self) -> None:
         self.border_title = "Focus of the day — notes (e to write, esc when done)"
+
+
+class PresenterPane(Vertical):
+    """The client-win segment: a collaborator, not the lead, tells a win."""
+
+    DEFAULT_CSS = """
+    PresenterPane { border: round $success; padding: 0 2; height: 1fr; }
+    PresenterPane #presenter { text-style: bold; color: $success; height: auto; }
+    PresenterPane #win { height: auto; margin-top: 1; }
+    PresenterPane #reason { color: $text-muted; height: auto; margin-top: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="presenter")
+        yield Static(id="win")
+        yield Static(id="reason")
+
+    def on_mount(self) -> None:
+        self.border_title = "Today's client win  ·  x: not ready today  ·  w: another win  ·  a: attendance"
+
+    def show(self, presentation) -> None:
+        presenter, win, reason = self.query_one("#presenter", Static), self.query_one("#win", Static), self.query_one("#reason", Static)
+        if presentation is None:
+            presenter.update("")
+            win.update("")
+            reason.update("")
+            return
+        person = presentation.choice.presenter
+        presenter.update(
+            Text.assemble("▶ ", safe(person.name, "bold"), " presents") if person else Text("Nobody can present today")
+        )
+        w = presentation.win
+        if w is None:
+            win.update(Text("No win is pending: ask for a fresh client story.", style="italic"))
+        else:
+            text = Text.assemble(("“", "bold"), safe(w["title"], "bold"), ("”", "bold"))
+            if w["client"]:
+                text.append("  — ")
+                text.append_text(safe(w["client"], single_line=True))
+            if not presentation.own_win:
+                text.append("\nWon by ", style="bold")
+                text.append_text(safe(w["owner"], "bold", single_line=True))
+            if w["story"]:
+                text.append("\n")
+                text.append_text(safe(w["story"]))
+            win.update(text)
+        reason.update(safe(presentation.choice.reason))

@@ -1,0 +1,226 @@
+"""The rotation: who presents the client win today, and why.
+
+A pure function of the team, the past briefings, today's date and today's
+attendance: no database, no clock, no randomness. Same inputs, same
+:class:`Choice`, with a reason in plain words the lead can read out.
+
+The queue is "who has waited longest":
+
+* **Who is in it.** Active people whose ``since`` is on or before today;
+  the lead only with ``include_lead``. A person whose ``since`` is still in
+  the future has not joined yet.
+* **Who can present today.** Of those, the ones present today (not listed in
+  ``attendance`` counts as present; anything other than ``"present"`` is
+  away), not skipped today ("not ready today"), and not already the
+  presenter of a briefing held earlier the same day.
+* **Waiting since.** Each person waits since the later of
+
+  - their last presentation (as presenter in ``history``, counted only if it
+    is on or after their ``since``), placed just after that briefing, and
+  - their joining (``since``; a reactivated person has a new ``since`` and
+    joins like a newcomer), placed after every briefing held before that day
+    and before every briefing held on or after it.
+
+  Positions in ``history`` are used, not dates, so two briefings on one day
+  are told apart; on a tie of positions, presenting at briefing *i* comes
+  before joining right after it, so a newcomer goes behind the person who
+  presented last, at the end of the queue.
+
+Ties are broken, in this order, by:
+
+1. the waiting-since point above (earlier first; this is the number of
+   briefings since they last presented or joined, more first);
+2. ``since`` (earlier first): of two people who joined between the same two
+   briefings, the one who joined first waited longer;
+3. ``id`` (lower first: added to the team earlier).
+
+Only the first can separate two people who have presented (no two people
+present at the same briefing), so 2 and 3 decide only among people who have
+not presented since they joined between the same two briefings.
+
+Absent, off and skipped people simply do not present, so they keep their
+place with no bookkeeping: at the next briefing they attend they come before
+everyone who presented in the meantime.
+
+``history`` is the past briefings in the order they were held (days never
+go backwards). One pass over it finds each person's last presentation, so
+ten years of daily briefings take well under a millisecond or two.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from operator import attrgetter
+
+PRESENT = "present"
+ABSENT = "absent"
+OFF = "off"
+LEAD = "lead"
+
+_day_of = attrgetter("day")
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    name: str
+    role: str  # "member" | "lead"
+    active: bool
+    since: date  # joined on, or reactivated on (a reactivated person joins like a newcomer)
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """One past briefing; ``history`` lists them in the order they were held."""
+
+    day: date
+    attendance: Mapping[int, str]  # person id -> "present" | "absent" | "off"; not listed: present
+    presenter: int | None  # who presented the client win (None: nobody)
+    skipped: tuple[int, ...] = ()  # people who said "not ready today" at that briefing
+
+
+@dataclass(frozen=True)
+class Choice:
+    presenter: Person | None
+    reason: str  # plain words, no markup
+    queue: tuple[Person, ...]  # who comes after, in order (eligible people only)
+    kept_place: tuple[Person, ...] = ()  # waited longer than the presenter but away or skipped today
+
+
+@dataclass(frozen=True)
+class _Standing:
+    person: Person
+    key: tuple[int, int, date, int]
+    last: int | None  # index in history of their last counted presentation
+    rejoined: bool  # presented before their current ``since`` (reactivated)
+
+
+def choose(
+    people: Sequence[Person],
+    history: Sequence[Briefing],
+    day: date,
+    attendance: Mapping[int, str] | None = None,
+    skipped: Sequence[int] = (),
+    pending_wins: Mapping[int, int] | None = None,
+    include_lead: bool = False,
+) -> Choice:
+    """Who presents the client win at today's briefing, and why.
+
+    ``pending_wins`` maps a person's id to the number of their wins not yet
+    presented; when given, the reason says whether the presenter has one.
+    """
+    attendance = attendance or {}
+    skipped_today = set(skipped)
+
+    # The one pass: each person's last presentation, and who presented today.
+    last: dict[int, int] = {}
+    presented_today: set[int] = set()
+    for i, briefing in enumerate(history):
+        p = briefing.presenter
+        if p is not None:
+            last[p] = i
+            if briefing.day == day:
+                presented_today.add(p)
+
+    joined_at: dict[date, int] = {}
+    standings: list[_Standing] = []
+    for person in people:
+        if not person.active or person.since > day or (person.role == LEAD and not include_lead):
+            continue
+        k = joined_at.get(person.since)
+        if k is None:
+            k = joined_at[person.since] = bisect_left(history, person.since, key=_day_of)
+        li = last.get(person.id)
+        if li is not None and li >= k:
+            point, after = li + 1, 0
+            standings.append(_Standing(person, (point, after, person.since, person.id), li, False))
+        else:
+            point, after = k, 1
+            standings.append(_Standing(person, (point, after, person.since, person.id), None, li is not None))
+    standings.sort(key=attrgetter("key"))
+
+    def away(person: Person) -> str | None:
+        status = attendance.get(person.id, PRESENT)
+        if status != PRESENT:
+            return status if status in (ABSENT, OFF) else "not present"
+        if person.id in skipped_today:
+            return "not ready today"
+        if person.id in presented_today:
+            return "presented earlier today"
+        return None
+
+    eligible: list[_Standing] = []
+    kept: list[tuple[Person, str]] = []
+    for s in standings:
+        why = away(s.person)
+        if why is None:
+            eligible.append(s)
+        elif not eligible and s.person.id not in presented_today:
+            kept.append((s.person, why))
+
+    if not eligible:
+        return Choice(None, _nobody(standings, away), ())
+
+    first = eligible[0]
+    reason = _reason(first, history, pending_wins)
+    if kept:
+        reason += " Keeping their place: " + ", ".join(f"{p.name} ({why})" for p, why in kept) + "."
+    return Choice(
+        first.person,
+        reason,
+        tuple(s.person for s in eligible[1:]),
+        tuple(p for p, _ in kept),
+    )
+
+
+def _reason(s: _Standing, history: Sequence[Briefing], pending_wins: Mapping[int, int] | None) -> str:
+    person = s.person
+    if s.last is not None:
+        ago = len(history) - s.last
+        when = history[s.last].day.isoformat()
+        if ago == 1:
+            standing = f"last presented at the previous briefing ({when})"
+        else:
+            standing = f"last presented {ago} briefings ago ({when})"
+    elif s.rejoined:
+        standing = f"has not presented since rejoining ({person.since.isoformat()})"
+    else:
+        standing = f"has not presented yet (joined {person.since.isoformat()})"
+
+    if pending_wins is None:
+        return f"{person.name} presents: {standing}."
+    wins = pending_wins.get(person.id, 0)
+    if wins > 1:
+        about = f"{wins} wins by {person.name} are waiting."
+    elif wins == 1:
+        about = f"1 win by {person.name} is waiting."
+    else:
+        about = "no win of theirs is pending: the team's oldest pending win, or a fresh client story."
+    return f"{person.name} presents: {standing}; {about}"
+
+
+def _nobody(standings: list[_Standing], away) -> str:
+    if not standings:
+        return "Nobody can present today: nobody active is in the rotation."
+    whys = {away(s.person) for s in standings}
+    states = [w for w in (ABSENT, OFF, "not present") if w in whys]
+    actions = [
+        phrase
+        for why, phrase in (
+            ("not ready today", "has been skipped"),
+            ("presented earlier today", "has already presented today"),
+        )
+        if why in whys
+    ]
+    if states:
+        states[0] = "is " + states[0]
+    return f"Nobody can present today: everyone in the rotation {_or(states + actions)}."
+
+
+def _or(items: list[str]) -> str:
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " or " + items[-1]

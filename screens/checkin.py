@@ -1,0 +1,96 @@
+"""Check-in: who is in the room today. Everyone is present until told otherwise.
+
+The rotation skips people who are away without costing them their place,
+so marking someone absent is fair to them, not a penalty.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Label
+
+from screens.safe import safe
+
+CYCLE = {"present": "absent", "absent": "off", "off": "present"}
+LOOK = {"present": ("✓ present", "green"), "absent": ("✗ absent", "red"), "off": ("☀ off", "yellow")}
+
+
+class CheckInScreen(ModalScreen[dict[int, str] | None]):
+    """Returns {person id: status}, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    CheckInScreen { align: center middle; }
+    CheckInScreen > Vertical {
+        width: 60; max-width: 100%; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 1 2;
+    }
+    CheckInScreen DataTable { height: auto; max-height: 20; margin: 1 0; }
+    CheckInScreen #keys { color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("space", "cycle", "Present / absent / off", id="checkin.toggle"),
+        Binding("enter", "done", "Done", id="checkin.done", priority=True),
+        Binding("escape", "cancel", "Cancel", id="checkin.cancel"),
+    ]
+
+    def __init__(self, title: str, current: dict[int, str] | None = None) -> None:
+        super().__init__()
+        self.title_text = title
+        self.status: dict[int, str] = dict(current or {})
+        self.names: dict[int, str] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text)
+            yield DataTable(cursor_type="row", zebra_stripes=True)
+            yield Label("↑↓ choose · space: present → absent → off · Enter: done · Esc: cancel", id="keys")
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("Name", "Today")
+        self.load()
+
+    @work(thread=True, exit_on_error=False)
+    def load(self) -> None:
+        from briefing.team import list_team
+
+        conn = self.app.connect()
+        try:
+            people = list_team(conn, include_inactive=False)
+        finally:
+            conn.close()
+        self.app.call_from_thread(self._fill, people)
+
+    def _fill(self, people) -> None:
+        table = self.query_one(DataTable)
+        for p in people:
+            self.names[p["id"]] = p["name"]
+            self.status.setdefault(p["id"], "present")
+            name = safe(p["name"], single_line=True)
+            if p["role"] == "lead":
+                name.append(" · lead", style="dim")
+            table.add_row(name, self._look(p["id"]), key=str(p["id"]))
+        table.focus()
+
+    def _look(self, person_id: int) -> Text:
+        label, colour = LOOK[self.status[person_id]]
+        return Text(label, style=colour)
+
+    def action_cycle(self) -> None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        person_id = int(key.value)
+        self.status[person_id] = CYCLE[self.status[person_id]]
+        table.update_cell(key, table.ordered_columns[1].key, self._look(person_id))
+
+    def action_done(self) -> None:
+        self.dismiss(self.status)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
