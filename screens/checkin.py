@@ -30,7 +30,7 @@ class CheckInScreen(ModalScreen[dict[int, str] | None]):
         border: thick $primary; background: $surface; padding: 1 2;
     }
     CheckInScreen DataTable { height: auto; max-height: 20; margin: 1 0; }
-    CheckInScreen #keys { color: $text-muted; }
+    CheckInScreen #keys { color: $text-muted; width: 100%; }
     """
     BINDINGS = [
         Binding("space", "cycle", "Present / absent / off", id="checkin.toggle"),

@@ -240,3 +240,29 @@ async def test_the_snapshot_scenarios_show_what_they_claim(demo_db, tmp_path):
                 assert clock.value == "+01:12" and clock.has_class("-overrun")
             else:
                 assert "Client share 20% — below the 50% target" in balance
+
+
+async def test_the_client_win_segment_shows_the_presenter_and_x_passes_the_turn(demo_db):
+    started(demo_db, 30, (lambda c, now: meetings.go(c, +1, now=now), 10))
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(pilot)
+        assert app.screen.query_one("#content", ContentSwitcher).current == "pane-win"
+        first = text_of(app, "#presenter")
+        assert first.startswith("▶ ") and first.endswith(" presents")
+        assert "presents: last presented" in text_of(app, "#reason")
+        await pilot.press("x")  # not ready today
+        await pilot.pause(0.5)
+        second = text_of(app, "#presenter")
+        assert second != first
+        assert "Keeping their place: " + first.removeprefix("▶ ").removesuffix(" presents") in text_of(app, "#reason")
+        await pilot.press("n")  # the segment ends: the presentation is recorded
+        await pilot.pause(0.5)
+    conn = store.connect(demo_db)
+    try:
+        row = conn.execute(
+            "SELECT p.name FROM meetings m JOIN collaborators p ON p.id = m.presenter_id ORDER BY m.id DESC"
+        ).fetchone()
+        assert "▶ " + row["name"] + " presents" == second
+    finally:
+        conn.close()

@@ -102,13 +102,15 @@ class PresenterPane(Vertical):
     PresenterPane { border: round $success; padding: 0 2; height: 1fr; }
     PresenterPane #presenter { text-style: bold; color: $success; height: auto; }
     PresenterPane #win { height: auto; margin-top: 1; }
-    PresenterPane #reason { color: $text-muted; height: auto; margin-top: 1; }
+    PresenterPane #reason { color: $text-muted; height: auto; }
     """
 
     def compose(self) -> ComposeResult:
+        # The reason comes before the story: on a small screen the story is
+        # what may be cut, never why this person was chosen.
         yield Static(id="presenter")
-        yield Static(id="win")
         yield Static(id="reason")
+        yield Static(id="win")
 
     def on_mount(self) -> None:
         self.border_title = "Today's client win  ·  x: not ready today  ·  w: another win  ·  a: attendance"
