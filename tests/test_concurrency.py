@@ -45,3 +45,32 @@ def test_twenty_processes_adding_at_once_lose_nothing(db_path, cli):
     rows = cli("verbatim", "list", "--json").json()
     assert len(rows) == PROCESSES * EACH
     assert {r["text"] for r in rows} == {f"worker {n} quote {i}" for n in range(PROCESSES) for i in range(EACH)}
+
+
+APP_LIKE = textwrap.dedent(
+    """
+    import sys
+    from briefing import db, verbatims
+
+    path = sys.argv[1]
+    watcher = db.connect(path)  # held open, as the app's change watcher is
+    for i in range(150):
+        conn = db.connect(path)  # a worker's connection, opened and closed
+        try:
+            verbatims.add(conn, {"text": f"app {i}", "client": "Marc"})
+        finally:
+            conn.close()
+        db.data_version(watcher)
+    """
+)
+
+
+def test_an_app_opening_connections_beside_a_held_one_keeps_its_locks(db_path, cli):
+    """Regression: reading the file's header with Python's own open()/close()
+    released SQLite's POSIX locks of every connection in the process, and a
+    writer in another process then met 'disk I/O error'."""
+    assert cli("team", "list").code == 0  # create the database
+    app = subprocess.Popen([sys.executable, "-c", APP_LIKE, str(db_path)], stderr=subprocess.PIPE, text=True)
+    other = subprocess.Popen([sys.executable, "-c", APP_LIKE, str(db_path)], stderr=subprocess.PIPE, text=True)
+    assert (app.wait(timeout=120), other.wait(timeout=120)) == (0, 0), (app.stderr.read(), other.stderr.read())
+    assert len(cli("verbatim", "list", "--json").json()) == 300

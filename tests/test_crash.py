@@ -49,6 +49,12 @@ def _run_in_a_terminal(db_path: Path) -> tuple[int, int, bytearray]:
     return pid, fd, output
 
 
+def _screen_text(output: bytearray) -> str:
+    import re
+
+    return re.sub(r"\x1b\[[0-9;?<>=$]*[a-zA-Z]", "", bytes(output[-8000:]).decode(errors="replace"))
+
+
 def _wait_for(predicate, seconds: float = 15.0) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -89,7 +95,7 @@ def test_killed_app_resumes_where_the_meeting_is(running_meeting):
             if _wait_for(lambda: _segment(running_meeting) > 0, 1.5):
                 break
         reached = _segment(running_meeting)
-        assert reached > 0
+        assert reached > 0, _screen_text(output)
     finally:
         os.kill(pid, signal.SIGKILL)  # ...and the laptop dies
         os.waitpid(pid, 0)
