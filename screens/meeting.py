@@ -68,6 +68,9 @@ class MeetingScreen(Screen[None]):
         self._rung: tuple[int, float] | None = None
         self._verbatim_index = 0
         self._notes_saved = ""
+        #: What each widget last showed: a widget is only updated on change,
+        #: since every update costs a layout pass (the clock ticks each second).
+        self._last: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -125,6 +128,7 @@ class MeetingScreen(Screen[None]):
         self._base_wall = meetings.utc_now()
         self._base_mono = time.monotonic()
         self._shown_key = None
+        self._last.clear()
         notes = self.query_one("#notes", TextArea)
         if not notes.has_focus and notes.text != board.meeting.notes:
             notes.load_text(board.meeting.notes)
@@ -166,6 +170,12 @@ class MeetingScreen(Screen[None]):
         self._draw(state)
         self._ring_if_time_is_up(state)
 
+    def _changed(self, name: str, key: Any) -> bool:
+        if self._last.get(name) == key:
+            return False
+        self._last[name] = key
+        return True
+
     def _draw(self, state: MeetingState) -> None:
         seg = state.segment
         clock = self.query_one("#clock", BigClock)
@@ -173,8 +183,20 @@ class MeetingScreen(Screen[None]):
         clock.value = f"+{mmss(seg.overrun_s)}" if overrun else mmss(seg.remaining_s + 0.999)
         clock.set_class(overrun, "-overrun")
         clock.set_class(state.state != "running", "-paused")
+        if self._changed("title", (seg.index, seg.title, seg.kind, overrun)):
+            self._draw_title(seg, len(state.segments), overrun)
+        bar = self.query_one("#progress", ProgressBar)
+        bar.update(total=max(seg.planned_s, 1), progress=min(seg.elapsed_s, max(seg.planned_s, 1)))
+        by_kind = state.elapsed_by_kind
+        self.query_one("#balance", BalanceGauge).show(by_kind["client"], by_kind["sales"], state.client_share, state.target_share)
+        self.query_one("#agenda", Static).update(self._agenda_text(state))
+        if self._changed("banner", (state.state, state.auto_paused, state.running_kind, seg.kind)):
+            self.query_one("#banner", Static).update(self._banner(state))
+        self._show_content(state)
+
+    def _draw_title(self, seg, count: int, overrun: bool) -> None:
         title = Text.assemble(
-            (f"{seg.index + 1}/{len(state.segments)}  ", "dim"),
+            (f"{seg.index + 1}/{count}  ", "dim"),
             safe(seg.title, "bold", single_line=True),
             "  ·  ",
             (KIND_LABEL[seg.kind.value], f"bold reverse {'green' if seg.kind.value == 'client' else 'blue' if seg.kind.value == 'sales' else 'magenta'}"),
@@ -182,13 +204,6 @@ class MeetingScreen(Screen[None]):
         if overrun:
             title.append("   OVERRUN", style="bold red")
         self.query_one("#segment-title", Static).update(title)
-        bar = self.query_one("#progress", ProgressBar)
-        bar.update(total=max(seg.planned_s, 1), progress=min(seg.elapsed_s, max(seg.planned_s, 1)))
-        by_kind = state.elapsed_by_kind
-        self.query_one("#balance", BalanceGauge).show(by_kind["client"], by_kind["sales"], state.client_share, state.target_share)
-        self.query_one("#agenda", Static).update(self._agenda_text(state))
-        self.query_one("#banner", Static).update(self._banner(state))
-        self._show_content(state)
 
     def _agenda_text(self, state: MeetingState) -> Text:
         text = Text()
@@ -213,12 +228,15 @@ class MeetingScreen(Screen[None]):
 
     def _show_content(self, state: MeetingState) -> None:
         kind = state.segment.kind.value
-        if self.board is not None and state.index == self.board.win_index:
+        board = self.board
+        if not self._changed("content", (id(board), state.index, self._verbatim_index, state.state)):
+            return
+        if board is not None and state.index == board.win_index:
             self.query_one("#content", ContentSwitcher).current = "pane-win"
-            self.query_one("#pane-win", PresenterPane).show(self.board.presentation)
+            self.query_one("#pane-win", PresenterPane).show(board.presentation)
             return
         self.query_one("#content", ContentSwitcher).current = f"pane-{kind}"
-        if kind == "client" and self.board is not None:
+        if kind == "client" and board is not None:
             self.query_one("#pane-client", VerbatimCard).show(self.board.verbatims, self._verbatim_index)
             self._mark_current_verbatim(state)
 

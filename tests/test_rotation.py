@@ -193,26 +193,30 @@ def teams(draw, min_size=2, max_size=12, newcomers=True):
     the first two may join during the simulation.
     """
     n = draw(st.integers(min_size, max_size))
-    ids = draw(st.lists(st.integers(1, 999), min_size=n, max_size=n, unique=True))
     people = []
-    for i, pid in enumerate(ids):
+    for i in range(n):
         fixed = i < 2
-        lead = not fixed and draw(st.integers(0, 4)) == 0
-        active = fixed or draw(st.integers(0, 4)) != 0
         late = newcomers and not fixed
-        since = START + timedelta(days=draw(st.integers(-20, 30 if late else 0)))
+        span = 51 if late else 21  # since: START - 20 .. START + 30, or .. START
+        # One draw per person (quick); 0 shrinks to an active member there from the start.
+        code = draw(st.integers(0, 5 * 5 * span * 80 - 1))
+        lead = not fixed and code % 5 == 4
+        active = fixed or code // 5 % 5 != 4
+        since = START + timedelta(days=code // 25 % span - 20)
+        pid = code // (25 * span) * 13 + i + 1  # unique, and not in list order
         people.append(Person(pid, f"{NAMES[i]} {pid}", "lead" if lead else "member", active, since))
     return people
 
 
 @st.composite
-def plans(draw, min_size=0, max_size=40, same_day=True):
+def plans(draw, min_size=0, max_size=40):
     """Briefing after briefing: (days since the previous one, away mask, off mask, skip mask).
 
-    A gap of 0 is a second briefing the same day. About a quarter of the team
-    is away at a given briefing, and fewer are skipped.
+    A gap of 0 is a second briefing the same day. Up to about a quarter of
+    the team is away at a given briefing (absent or off), and fewer are
+    skipped; bit ``i`` of a mask is the ``i``-th person of the team.
     """
-    gap = st.integers(0 if same_day else 1, 3)
+    gap = st.integers(0, 3)
     bits = st.integers(0, 2 ** (6 * WIDTH) - 1)  # six masks in one draw: quick, and shrinks to "all here"
     raw = draw(st.lists(st.tuples(gap, bits), min_size=min_size, max_size=max_size))
     out = []
@@ -361,7 +365,7 @@ def test_someone_away_when_their_turn_came_presents_at_the_next_briefing_they_at
 
 # 3. A newcomer joins the end of the queue.
 @settings(max_examples=200, deadline=None)
-@given(teams(max_size=11, newcomers=False), plans(max_size=25), st.integers(1, 5), st.integers(1000, 1010))
+@given(teams(max_size=11, newcomers=False), plans(max_size=25), st.integers(1, 5), st.sampled_from([0, 2000]))
 def test_a_newcomer_presents_within_one_round_after_everyone_already_waiting(people, plan, join_in, nid):
     history, day = simulate(people, plan)
     newcomer = member(nid, "Mehdi Haddad", since=day + timedelta(days=join_in))
@@ -373,7 +377,7 @@ def test_a_newcomer_presents_within_one_round_after_everyone_already_waiting(peo
 
 
 @settings(max_examples=200, deadline=None)
-@given(teams(max_size=11), plans(max_size=15), plans(min_size=5, max_size=30), st.integers(1, 5), st.integers(1000, 1010))
+@given(teams(max_size=11), plans(max_size=15), plans(min_size=5, max_size=30), st.integers(1, 5), st.sampled_from([0, 2000]))
 def test_a_newcomer_never_presents_ahead_of_someone_who_has_waited_longer(people, before, after, join_in, nid):
     history, day = simulate(people, before)
     newcomer = member(nid, "Mehdi Haddad", since=day + timedelta(days=join_in))
@@ -451,15 +455,16 @@ def test_a_reactivated_collaborator_joins_like_a_newcomer(people, active_phase, 
 
 
 # 6. Same attendance, same credit (to within one).
-#    Only for two people who attended exactly the same briefings (and were
-#    skipped at the same ones): between them the queue alternates, so their
-#    counts never differ by more than one. For two people with the same
-#    attendance COUNT but at different briefings no rule can promise this:
-#    A alone at two briefings presents twice (someone present must present);
-#    B at two other briefings, first with X and Y (one of the three presents,
-#    and whichever rule picks, call the other two B), then with the one left
-#    of X and Y: one of those two presents, and B can be the one who never
-#    did. Same count, 2 presentations against 0.
+#    Stated for two people who attended exactly the same briefings (and were
+#    skipped at the same ones): between the two of them the queue alternates
+#    (whoever presents goes behind the other), so their counts never differ
+#    by more than one.
+#    For the same attendance COUNT at different briefings, no rule can promise
+#    it, because someone present must present: A, alone at briefings 1 and 2,
+#    presents twice. U, V and W, all new, attend briefing 3 and one of them
+#    presents; the other two attend briefing 4 and one of them presents. Call
+#    B the one who presented at neither, whatever the rule: A and B both
+#    attended two briefings, with 2 presentations against 0.
 @settings(max_examples=200, deadline=None)
 @given(teams(), plans(min_size=5, max_size=50))
 def test_two_people_with_the_same_attendance_never_differ_by_more_than_one_presentation(people, plan):
@@ -481,21 +486,28 @@ def test_two_people_with_the_same_attendance_never_differ_by_more_than_one_prese
 
 # 7. No hidden randomness.
 @settings(max_examples=200, deadline=None)
-@given(teams(), plans(max_size=30), st.booleans(), WINS, st.randoms(use_true_random=False))
-def test_same_inputs_same_choice_whatever_the_order_of_unordered_inputs(people, plan, include_lead, counts, rnd):
+@given(teams(), plans(max_size=20), st.booleans(), WINS, st.integers(0, 11))
+def test_same_inputs_same_choice_whatever_the_order_of_unordered_inputs(people, plan, include_lead, counts, turn):
     wins = wins_for(people, counts)
+
+    def reordered(items):
+        items = list(items)[::-1]
+        k = turn % len(items) if items else 0
+        return items[k:] + items[:k]
 
     def check(history, day, attendance, skipped, choice):
         again = choose(people, history, day, attendance, skipped, include_lead=include_lead)
         assert again == choice
-        shuffled = list(people)
-        rnd.shuffle(shuffled)
-        att = dict(sorted(attendance.items(), key=lambda kv: rnd.random()))
-        skips = [*skipped, *skipped]
-        rnd.shuffle(skips)
-        pending = dict(sorted(wins.items(), key=lambda kv: rnd.random()))
         first = choose(people, history, day, attendance, skipped, wins, include_lead)
-        other = choose(shuffled, tuple(history), day, att, tuple(skips), pending, include_lead)
+        other = choose(
+            reordered(people),
+            tuple(history),
+            day,
+            dict(reordered(attendance.items())),
+            tuple(reordered([*skipped, *skipped])),
+            dict(reordered(wins.items())),
+            include_lead,
+        )
         assert first == other
         assert (first.presenter, first.queue, first.kept_place) == (choice.presenter, choice.queue, choice.kept_place)
 

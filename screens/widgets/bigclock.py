@@ -70,6 +70,10 @@ class BigClock(Widget):
 
     value: reactive[str] = reactive("00:00")
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._cache: tuple[tuple[str, int, int], list[str]] | None = None
+
     def render_line(self, y: int) -> Strip:
         """Drawn line by line as raw segments: text rendering would trim the
         spaces that keep the glyphs' rows aligned."""
@@ -85,5 +89,10 @@ class BigClock(Widget):
         return Strip([Segment(text, self.rich_style)], width)
 
     def _lines(self, width: int, height: int) -> list[str]:
-        lines = draw(self.value, scale_for(self.value, width, height))
-        return lines if len(lines) <= height and len(lines[0]) <= width else [self.value]
+        """The drawing, made once per value and size (render_line asks per row)."""
+        key = (self.value, width, height)
+        if self._cache is None or self._cache[0] != key:
+            lines = draw(self.value, scale_for(self.value, width, height))
+            fits = len(lines) <= height and len(lines[0]) <= width
+            self._cache = (key, lines if fits else [self.value])
+        return self._cache[1]

@@ -500,7 +500,7 @@ def measure_drift(tmp: Path) -> dict[str, Any]:
     if r["skipped_changes"]:
         print(f"other digit changes (redraws, not one-second steps): {r['skipped_changes'][:5]}")
     print(f"board reloads during the run: {r['reloads']}; stored events {r['events_before']} -> {r['events_after']}")
-    print(f"|displayed - true| elapsed: {diff * 1000:.1f} ms (absolute figure: no natural reference)")
+    print(f"|displayed - true| elapsed: {diff * 1000:.3f} ms (absolute figure: no natural reference)")
     print(f"target \u2264 {TARGET_DRIFT_S:g} s: {_verdict(met)}")
     return {
         "drift_s": diff,
@@ -535,7 +535,7 @@ def main() -> dict[str, Any]:
     print(
         f"\nsummary: CPU {cpu['ours']['process_pct']:.2f} % ({_verdict(cpu['met'])}), "
         f"first paint {start['ratio']:.2f}x ({_verdict(start['met'])}), "
-        f"drift {drift['drift_s'] * 1000:.1f} ms ({_verdict(drift['met'])})"
+        f"drift {drift['drift_s'] * 1000:.3f} ms ({_verdict(drift['met'])})"
     )
     return {
         "name": "meeting screen: launch to first paint vs bare Textual app",
