@@ -87,6 +87,20 @@ def check_path(path: Path) -> None:
         raise BadInput(_FIELD, f"cannot create {path}: the folder {parent} is not writable")
 
 
+def is_sqlite(path: Path) -> bool:
+    """Whether SQLite can read ``path`` as a database (asked through SQLite,
+    which keeps its locks safe; see :func:`check_path`)."""
+    try:
+        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            probe.execute("PRAGMA schema_version").fetchone()
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
 def _explain(exc: sqlite3.DatabaseError, path: Path) -> BriefingError:
     text = str(exc)
     if "not a database" in text or "malformed" in text:

@@ -23,12 +23,15 @@ def demo(ctx: click.Context, db_path: str | None, yes: bool, no_open: bool) -> N
     name it with --db.
     """
     from briefing import demo as core
-    from briefing.db import check_path
+    from briefing.db import check_path, is_sqlite
+    from briefing.errors import BadInput
     from briefing.paths import demo_db_path
 
     named = db_path or ctx.find_root().params.get("db_path")
     path = Path(named).expanduser() if named else demo_db_path()
     check_path(path)
+    if core.holds_data(path) and not is_sqlite(path):
+        raise BadInput("database", f"{path} is not a SQLite database; the demo will not replace it")
     if named and core.holds_data(path) and not core.is_demo(path) and not yes:
         click.confirm(f"{path} already holds data. Replace it all with the demo team?", abort=True, err=True)
     counts = core.build(path)
