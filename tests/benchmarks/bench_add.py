@@ -16,6 +16,8 @@ Run it with ``python tests/benchmarks/run.py add`` from the repository root.
 
 from __future__ import annotations
 
+from machine import machine as _machine  # tests/benchmarks/machine.py, on sys.path via run.py
+
 import json
 import os
 import platform
@@ -149,25 +151,8 @@ def _p90(values: list[float]) -> float:
     return statistics.quantiles(values, n=10, method="inclusive")[-1]
 
 
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
 def machine() -> dict[str, Any]:
-    return {
-        "platform": platform.platform(),
-        "machine": platform.machine(),
-        "cpu": _cpu_model(),
-        "cpu_count": os.cpu_count(),
-        "python": platform.python_version(),
-        "sqlite": sqlite3.sqlite_version,
-    }
+    return _machine()
 
 
 def main() -> dict[str, Any]:

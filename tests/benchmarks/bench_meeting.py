@@ -41,6 +41,8 @@ long measurements for a quick trial (the defaults are the figures to keep).
 
 from __future__ import annotations
 
+from machine import machine as _machine  # tests/benchmarks/machine.py, on sys.path via run.py
+
 import asyncio
 import json
 import os
@@ -185,27 +187,10 @@ sys.stdout.write(RESULT + json.dumps(result) + "\n")
 # -- shared -----------------------------------------------------------------------
 
 
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
 def machine() -> dict[str, Any]:
     import textual
 
-    return {
-        "platform": platform.platform(),
-        "machine": platform.machine(),
-        "cpu": _cpu_model(),
-        "cpu_count": os.cpu_count(),
-        "python": platform.python_version(),
-        "textual": textual.__version__,
-    }
+    return _machine(textual=textual.__version__)
 
 
 def build_meeting_db(path: Path, now: datetime | None = None) -> int:
