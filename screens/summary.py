@@ -32,6 +32,7 @@ class SummaryScreen(Screen[None]):
         with Vertical(id="summary"):
             yield Static(id="summary-title")
             yield Static(id="summary-share")
+            yield Static(id="summary-win")
             yield DataTable(id="summary-table", show_cursor=False, zebra_stripes=True)
             yield Static(id="summary-notes")
         yield Footer()
@@ -66,6 +67,7 @@ class SummaryScreen(Screen[None]):
         )
         for name in ("ok", "warn", "low", "none"):
             share.set_class(name == level, f"-{name}")
+        self.query_one("#summary-win", Static).update(_win_text(summary))
         table = self.query_one(DataTable)
         table.clear()
         for seg in summary["segments"]:
@@ -84,3 +86,24 @@ class SummaryScreen(Screen[None]):
 
     def action_home(self) -> None:
         self.app.pop_screen()
+
+
+def _win_text(summary: dict) -> Text:
+    """Who told the client win, which one, whose it was, who passed."""
+    presenter, win = summary.get("presenter"), summary.get("win")
+    if not presenter:
+        return Text("No client win was presented.", style="italic")
+    text = Text.assemble(("Client win: ", "bold"), safe(presenter, "bold", single_line=True), " presented")
+    if win:
+        text.append(" “")
+        text.append_text(safe(win["title"], single_line=True))
+        text.append("”")
+        if win["owner"] != presenter:
+            text.append(" — won by ")
+            text.append_text(safe(win["owner"], single_line=True))
+    else:
+        text.append(" a fresh client story")
+    if summary.get("skipped"):
+        text.append("   not ready today: ", style="dim")
+        text.append_text(safe(", ".join(summary["skipped"]), "dim", single_line=True))
+    return text

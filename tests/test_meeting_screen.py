@@ -102,6 +102,7 @@ async def test_s_on_home_starts_the_briefing_and_the_keys_drive_it(demo_db):
         await pilot.press("y")
         await pilot.pause(0.6)
         assert "Briefing of 2026-11-24 — finished" in text_of(app, "#summary-title")
+        assert "Client win: " in text_of(app, "#summary-win") and " presented" in text_of(app, "#summary-win")
     conn = store.connect(demo_db)
     try:
         row = conn.execute("SELECT outcome, summary FROM meetings ORDER BY id DESC").fetchone()
