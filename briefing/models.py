@@ -135,6 +135,16 @@ class WinIn(_In):
     date: Day
 
 
+class WinPatch(_In):
+    """An edit: only the fields given change."""
+
+    title: Title | None = None
+    owner: Name | None = None
+    client: Name | None = None
+    story: Story | None = None
+    date: Day | None = None
+
+
 class MetricIn(_In):
     name: Name
     value: Number

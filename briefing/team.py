@@ -129,3 +129,26 @@ def find_active_id(conn: sqlite3.Connection, name: Name, field: str) -> int:
     if not row["active"]:
         raise BadInput(field, f"{row['name']} has left the team")
     return row["id"]
+
+
+def set_role(conn: sqlite3.Connection, name: str, lead: bool) -> dict[str, Any]:
+    """Make someone a lead or a member; someone who left keeps the role they had."""
+    role = Role.LEAD if lead else Role.MEMBER
+    with write(conn):
+        row = _by_name(conn, name)
+        if row is None:
+            raise NotFound("NAME", f"nobody named {name!r} in the team (see 'briefing team list')")
+        if not row["active"]:
+            raise BadInput("NAME", f"{row['name']} has left the team: bring them back first")
+        conn.execute("UPDATE collaborators SET role = ? WHERE id = ?", (role.value, row["id"]))
+        row = conn.execute("SELECT * FROM collaborators WHERE id = ?", (row["id"],)).fetchone()
+    return as_json(row)
+
+
+def presentations(conn: sqlite3.Connection) -> dict[int, int]:
+    """Collaborator id -> how many finished briefings they presented (credit spread)."""
+    rows = conn.execute(
+        """SELECT presenter_id, count(*) FROM meetings
+           WHERE outcome = 'finished' AND presenter_id IS NOT NULL GROUP BY presenter_id"""
+    )
+    return {presenter: count for presenter, count in rows}

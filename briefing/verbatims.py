@@ -15,7 +15,7 @@ from briefing.models import VerbatimIn, VerbatimPatch, VerbatimStatus, validate
 from briefing.search import fts_query
 from briefing.timeutil import today, utc_now_iso
 
-__all__ = ["add", "archive", "edit", "get", "list_verbatims", "LABELS"]
+__all__ = ["add", "archive", "edit", "get", "list_verbatims", "restore", "LABELS"]
 
 #: How the CLI names each field, for error messages.
 LABELS = {
@@ -153,4 +153,24 @@ def edit(
         values["updated_at"] = utc_now_iso()
         assignments = ", ".join(f"{k} = ?" for k in values)
         conn.execute(f"UPDATE verbatims SET {assignments} WHERE id = ?", (*values.values(), verbatim_id))
+        return get(conn, verbatim_id)
+
+
+def restore(conn: sqlite3.Connection, verbatim_id: int, status: VerbatimStatus | str) -> dict[str, Any]:
+    """Undo an archive: back to the status it had, as long as nobody has
+    touched it since (a verbatim that is no longer archived is left alone)."""
+    try:
+        wanted = VerbatimStatus(status)
+    except ValueError:
+        raise BadInput("STATUS", f"{status!r} is not a verbatim status") from None
+    if wanted == VerbatimStatus.ARCHIVED:
+        raise BadInput("STATUS", "restoring means leaving the archive: give new or shown")
+    with write(conn):
+        current = get(conn, verbatim_id)
+        if current["status"] != VerbatimStatus.ARCHIVED:
+            raise BadInput("ID", f"verbatim {verbatim_id} is not archived (it is {current['status']})")
+        conn.execute(
+            "UPDATE verbatims SET status = ?, updated_at = ? WHERE id = ?",
+            (wanted.value, utc_now_iso(), verbatim_id),
+        )
         return get(conn, verbatim_id)

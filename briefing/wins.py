@@ -10,10 +10,11 @@ from typing import Any
 
 from briefing import team
 from briefing.db import write
-from briefing.models import WinIn, WinStatus, validate
+from briefing.errors import BadInput, NotFound
+from briefing.models import WinIn, WinPatch, WinStatus, validate
 from briefing.timeutil import today, utc_now_iso
 
-__all__ = ["add", "list_wins", "LABELS"]
+__all__ = ["add", "edit", "get", "list_wins", "LABELS"]
 
 LABELS = {"title": "TITLE", "owner": "--by", "client": "--client", "story": "--story", "date": "--date"}
 
@@ -61,3 +62,29 @@ def list_wins(conn: sqlite3.Connection, *, status: WinStatus | str | None = None
         params.append(WinStatus(status).value)
     sql += " ORDER BY w.date DESC, w.id DESC"
     return [as_json(r) for r in conn.execute(sql, params)]
+
+
+def get(conn: sqlite3.Connection, win_id: int) -> dict[str, Any]:
+    row = conn.execute(_SELECT + " WHERE w.id = ?", (win_id,)).fetchone()
+    if row is None:
+        raise NotFound("ID", f"no win with id {win_id}")
+    return as_json(row)
+
+
+def edit(
+    conn: sqlite3.Connection, win_id: int, fields: dict[str, Any], labels: dict[str, str] = LABELS
+) -> dict[str, Any]:
+    """Change only the fields given; a new owner must be in the team today,
+    since the credit goes to them."""
+    patch = validate(WinPatch, {k: v for k, v in fields.items() if v is not None}, labels)
+    changes = patch.model_dump(exclude_none=True)
+    if not changes:
+        raise BadInput(None, "nothing to change: give at least one field")
+    with write(conn):
+        get(conn, win_id)
+        if "owner" in changes:
+            changes["owner_id"] = team.find_active_id(conn, changes.pop("owner"), labels["owner"])
+        values = {k: (v.isoformat() if k == "date" else v) for k, v in changes.items()}
+        assignments = ", ".join(f"{k} = ?" for k in values)
+        conn.execute(f"UPDATE wins SET {assignments} WHERE id = ?", (*values.values(), win_id))
+        return get(conn, win_id)

@@ -16,6 +16,7 @@ from textual.reactive import reactive
 
 from briefing.db import connect, data_version
 from briefing.timeutil import today as _today
+from screens.commands import BriefingCommands
 from screens.home import HomeScreen
 
 #: How often another process's commits are looked for (a cheap pragma).
@@ -24,6 +25,7 @@ POLL_SECONDS = 0.5
 
 class BriefingApp(App[None]):
     CSS_PATH = "briefing.tcss"
+    COMMANDS = App.COMMANDS | {BriefingCommands}
     TITLE = "briefing"
     BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
 

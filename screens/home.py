@@ -22,7 +22,13 @@ from screens.widgets.panes import MetricsPane
 
 class HomeScreen(Screen[None]):
     _attendance: dict[int, str] = {}  # kept for the "start another?" question
-    BINDINGS = [Binding("s", "start", "Start the briefing", id="home.start")]
+    BINDINGS = [
+        Binding("s", "start", "Start briefing", id="home.start"),
+        Binding("i", "open('inbox')", "Inbox", id="home.inbox"),
+        Binding("v", "open('verbatim')", "+Verbatim", id="home.add_verbatim"),
+        Binding("w", "open('win')", "+Win", id="home.add_win"),
+        Binding("t", "open('team')", "Team", id="home.team"),
+    ]
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
@@ -91,6 +97,12 @@ class HomeScreen(Screen[None]):
         else:
             missing.update("")
 
+
+    def action_open(self, name: str) -> None:
+        """The way into the inbox, the forms and the team (also in ctrl+p)."""
+        from screens.navigation import open_screen
+
+        open_screen(self.app, name)
 
     def action_start(self) -> None:
         """Check who is in the room, then start (or go back to) the briefing."""

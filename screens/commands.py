@@ -1,0 +1,58 @@
+"""The command palette (ctrl+p): every screen and action, in plain words.
+
+The lead in front of the room may not remember a key; typing "win" or
+"team" is enough. Screens are imported only when chosen, so a screen that
+a meeting never uses costs nothing at start-up (see screens.navigation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from screens.navigation import SCREENS, open_screen
+
+
+class BriefingCommands(Provider):
+    def commands(self) -> list[tuple[str, str, Callable[[], None]]]:
+        found: list[tuple[str, str, Callable[[], None]]] = [
+            (title, help, self._opener(name)) for name, (title, help, _module, _cls) in SCREENS.items()
+        ]
+        found.insert(3, ("Start the briefing", "Check who is in the room, then start the clock", self._start))
+        found.append(("Quit", "Close the app (a briefing under way keeps running)", self.app.exit))
+        return found
+
+    async def discover(self) -> Hits:
+        for title, help, callback in self.commands():
+            yield DiscoveryHit(title, callback, help=help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help, callback in self.commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, text=title, help=help)
+
+    def _opener(self, name: str) -> Callable[[], None]:
+        return lambda: open_screen(self.app, name)
+
+    def _start(self) -> None:
+        """The home screen starts the briefing: go back to it first if needed."""
+        app = self.app
+        if hasattr(app.screen, "action_start"):
+            app.screen.action_start()
+            return
+        from screens.home import HomeScreen
+        from screens.meeting import MeetingScreen
+
+        if isinstance(app.screen, MeetingScreen):
+            app.notify("The briefing is already under way")
+            return
+        stack = app.screen_stack
+        home = next((s for s in reversed(stack) if isinstance(s, HomeScreen)), None)
+        if home is None:
+            return
+        while app.screen is not home:
+            app.pop_screen()
+        home.action_start()

@@ -1,0 +1,362 @@
+"""The inbox: every verbatim and win, to read, find and tidy before the briefing.
+
+Collaborators add material from their own terminals while the lead's app is
+open, so the lists reload on every database change. A reload must never move
+the lead's cursor, scroll or search: rows are updated in place, not rebuilt.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TabbedContent, TabPane
+from textual.worker import Worker, WorkerState
+
+from briefing.errors import BriefingError
+from briefing.safetext import inert
+from briefing.team import fold
+from screens.safe import safe
+from screens.verbatim_detail import COLUMNS, preview_text, row_cell
+
+UNDO_SECONDS = 8.0
+DEBOUNCE_SECONDS = 0.2
+WIDE = 120  # from this width on, every column is shown in full
+EMPTY = {"verbatims": "No verbatim yet — press a to add one", "wins": "No client win yet — press a to add one"}
+NO_MATCH = "Nothing matches — / to change the search, or Tab to the filters"
+
+
+@dataclass(frozen=True)
+class Query:
+    search: str = ""
+    status: str = ""
+    by: str = ""
+
+
+@dataclass
+class Loaded:
+    query: Query
+    rows: dict[str, list[dict[str, Any]]]
+    team: list[dict[str, Any]]
+
+
+class InboxTable(DataTable):
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open", id="inbox.open"),
+        Binding("right", "screen.switch_tab", "Tabs", key_display="←→", id="inbox.switch"),
+        Binding("left", "screen.switch_tab", "Tabs", show=False, id="inbox.switch_back"),
+    ]
+
+
+class SearchInput(Input):
+    BINDINGS = [Binding("escape", "screen.back", "Back to the list", id="inbox.search_done")]
+
+
+class InboxScreen(Screen[None]):
+    SUB_TITLE = "Inbox"
+    DEFAULT_CSS = """
+    InboxScreen #inbox-bar { height: auto; }
+    InboxScreen #inbox-search { width: 1fr; }
+    InboxScreen #inbox-bar Select { width: 24; }
+    InboxScreen TabbedContent, InboxScreen ContentSwitcher, InboxScreen TabPane { height: 1fr; }
+    InboxScreen TabPane { padding: 0; }
+    InboxScreen InboxTable { height: 1fr; }
+    InboxScreen TabPane.-empty InboxTable { height: auto; }
+    InboxScreen .empty { display: none; padding: 1 2; color: $text-muted; }
+    InboxScreen TabPane.-empty .empty { display: block; }
+    InboxScreen #inbox-preview { height: 3; padding: 0 1; background: $boost; }
+    InboxScreen.-wide #inbox-preview { height: 5; }
+    """
+    BINDINGS = [
+        Binding("a", "form(False)", "Add", id="inbox.add"),
+        Binding("e", "form(True)", "Edit", id="inbox.edit"),
+        Binding("d", "archive", "Archive", id="inbox.archive"),
+        Binding("u", "undo", "Undo", id="inbox.undo"),
+        Binding("slash", "search", "Search", key_display="/", id="inbox.search"),
+        Binding("escape", "back", "Close", id="inbox.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loads = 0  # results shown so far (tests wait on it)
+        self._last: Loaded | None = None
+        self._team: dict[int, str] = {}
+        self._want: dict[str, str] = {}  # a row the cursor goes to once it shows
+        self._undo: tuple[int, str, float] | None = None
+        self._debounce: Timer | None = None
+        self._layouts: dict[str, tuple[bool, int]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="inbox-bar"):
+            yield SearchInput(placeholder="Search (/) · Tab: filters", id="inbox-search")
+            statuses = [("All but archived", ""), ("New", "new"), ("Shown", "shown"), ("Archived", "archived")]
+            yield Select(statuses, value="", allow_blank=False, id="inbox-status")
+            yield Select([("Anyone", 0)], value=0, allow_blank=False, id="inbox-by")
+        with TabbedContent(id="inbox-tabs"):
+            for kind in COLUMNS:
+                with TabPane(kind.capitalize(), id=kind):
+                    yield InboxTable(cursor_type="row", zebra_stripes=True, id=f"{kind}-table")
+                    yield Static(EMPTY[kind], classes="empty", id=f"{kind}-empty")
+        yield Static(id="inbox-preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "generation", lambda _: self.reload(), init=False)
+        self.table().focus()
+        self.reload()
+
+    @property
+    def kind(self) -> str:
+        return self.query_one(TabbedContent).active or "verbatims"
+
+    def table(self, kind: str | None = None) -> InboxTable:
+        return self.query_one(f"#{kind or self.kind}-table", InboxTable)
+
+    def current_id(self) -> int | None:
+        table = self.table()
+        return _id_at(table) if table.row_count else None
+
+    def current_row(self) -> dict[str, Any] | None:
+        wanted = self.current_id()
+        rows = self._last.rows[self.kind] if self._last else []
+        return next((r for r in rows if r["id"] == wanted), None)
+
+    # -- loading ---------------------------------------------------------------
+
+    def reload(self) -> None:
+        by = self.query_one("#inbox-by", Select).value
+        self._fetch(Query(
+            search=self.query_one("#inbox-search", Input).value.strip(),
+            status=str(self.query_one("#inbox-status", Select).value),
+            by=self._team.get(by, "") if isinstance(by, int) else "",
+        ))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="inbox")
+    def _fetch(self, query: Query) -> Loaded:
+        from briefing.team import list_team
+        from briefing.verbatims import list_verbatims
+        from briefing.wins import list_wins
+
+        conn = self.app.connect()
+        try:
+            found = list_verbatims(conn, search=query.search, status=query.status or None, by=query.by or None)
+            won = [w for w in list_wins(conn) if _win_matches(w, query)]
+            return Loaded(query, {"verbatims": found, "wins": won}, list_team(conn, include_inactive=False))
+        finally:
+            conn.close()
+
+    @on(Worker.StateChanged)
+    def _loaded(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "inbox" and event.state == WorkerState.SUCCESS:
+            self._show(event.worker.result)
+        elif event.worker.group.startswith("inbox") and event.state == WorkerState.ERROR:
+            self._say(f"Could not use the database: {event.worker.error}", "error")
+
+    def _show(self, loaded: Loaded) -> None:
+        refiltered = self._last is not None and loaded.query != self._last.query
+        self._last = loaded
+        self._show_team(loaded.team)
+        query = loaded.query
+        for kind, rows in loaded.rows.items():
+            self._fill(kind, rows, refiltered)
+            filtered = query.search or query.by or (query.status and kind == "verbatims")
+            self.query_one(f"#{kind}-empty", Static).update(NO_MATCH if filtered else EMPTY[kind])
+            self.query_one(f"#{kind}", TabPane).set_class(not rows, "-empty")
+        # Counts in the header, not the tab labels: a relabelled tab can leave
+        # its underline at the old width.
+        counts = [f"{len(rows)} {kind if len(rows) != 1 else kind[:-1]}" for kind, rows in loaded.rows.items()]
+        self.sub_title = "Inbox · " + " · ".join(counts)
+        self._preview()
+        self.loads += 1
+
+    def _show_team(self, people: list[dict[str, Any]]) -> None:
+        team = {p["id"]: p["name"] for p in people}
+        if team != self._team:
+            self._team = team
+            select = self.query_one("#inbox-by", Select)
+            chosen = select.value
+            select.set_options([("Anyone", 0)] + [(safe(name, single_line=True), pid) for pid, name in team.items()])
+            select.value = chosen if chosen in team else 0
+
+    def _fill(self, kind: str, rows: list[dict[str, Any]], refiltered: bool) -> None:
+        """Bring the table to ``rows`` in place, the cursor staying on its row."""
+        table = self.table(kind)
+        keep = self._want.pop(kind, None) or (str(_id_at(table)) if table.row_count else None)
+        old_row = table.cursor_row
+        wide = self.size.width >= WIDE
+        columns = [(field, heading, w[wide]) for field, heading, *w in COLUMNS[kind] if w[wide]]
+        spare = self.size.width - 2 - 2 * len(columns) - sum(w for *_, w in columns if w > 0)
+        columns = [(field, heading, w if w > 0 else max(spare, 10)) for field, heading, w in columns]
+        if self._layouts.get(kind) != (wide, self.size.width):
+            self._layouts[kind] = (wide, self.size.width)
+            table.clear(columns=True)
+            for field, heading, width in columns:
+                table.add_column(heading, width=width, key=field)
+        self.set_class(wide, "-wide")
+        wanted = {str(r["id"]): [row_cell(r, f, w, wide, self.app.day) for f, _, w in columns] for r in rows}
+        for key in [k for k in table.rows if k.value not in wanted]:
+            table.remove_row(key)
+        for key, cells in wanted.items():
+            if key not in table.rows:
+                table.add_row(*cells, key=key)
+            elif table.get_row(key) != cells:
+                for (field, *_), cell in zip(columns, cells):
+                    table.update_cell(key, field, cell)
+        order = list(wanted)
+        if [row.key.value for row in table.ordered_rows] != order:
+            # A DataTable cannot insert mid-table: new rows were appended, so
+            # sort into place (rebuilding would lose the scroll position).
+            first = table.ordered_columns[0].key
+            rank = {id(table.get_cell(key, first)): i for i, key in enumerate(order)}
+            table.sort(first, key=lambda cell: rank[id(cell)])
+        if keep in wanted:
+            table.move_cursor(row=order.index(keep))
+        elif order:
+            table.move_cursor(row=0 if refiltered else min(old_row, len(order) - 1))
+
+    def on_resize(self) -> None:
+        if self._last is not None:
+            self._show(self._last)
+
+    def _preview(self) -> None:
+        row = self.current_row()
+        self.query_one("#inbox-preview", Static).update(preview_text(self.kind, row) if row else "")
+
+    # -- what the user does ----------------------------------------------------
+
+    @on(Input.Changed, "#inbox-search")
+    def _typed(self) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE_SECONDS, self.reload)
+
+    @on(Input.Submitted, "#inbox-search")
+    def _searched(self) -> None:
+        self.table().focus()
+
+    @on(Select.Changed)
+    def _filtered(self) -> None:
+        self.reload()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self.query_one("#inbox-status").display = self.kind == "verbatims"
+        self.table().focus()
+        self._preview()
+        self.refresh_bindings()
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self._preview()
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:
+        from screens.verbatim_detail import VerbatimDetailScreen, WinDetailScreen
+
+        detail = VerbatimDetailScreen if self.kind == "verbatims" else WinDetailScreen
+        if (row_id := self.current_id()) is not None:
+            self.app.push_screen(detail(row_id))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "archive":
+            return self.kind == "verbatims"
+        if action == "undo":
+            return self._undo is not None and time.monotonic() < self._undo[2]
+        return True
+
+    def action_switch_tab(self) -> None:
+        self.query_one(TabbedContent).active = "wins" if self.kind == "verbatims" else "verbatims"
+
+    def action_search(self) -> None:
+        self.query_one("#inbox-search", Input).focus()
+
+    def action_back(self) -> None:
+        if self.focused is not self.table():
+            self.table().focus()
+        else:
+            self.app.pop_screen()
+
+    def action_form(self, edit: bool) -> None:
+        kind, row_id = self.kind, self.current_id() if edit else None
+        if edit and row_id is None:
+            self._say("Nothing to edit here yet", "warning")
+            return
+        try:
+            if kind == "verbatims":
+                from screens.verbatim_form import VerbatimFormScreen as Form
+            else:
+                from screens.win_form import WinFormScreen as Form
+        except ImportError:
+            self._say("The form is not available yet", "warning")
+            return
+        self.app.push_screen(Form(row_id), lambda saved: self._saved(kind, saved))
+
+    def _saved(self, kind: str, saved: int | None) -> None:
+        if saved is not None:
+            self._want[kind] = str(saved)
+            self.reload()
+
+    def action_archive(self) -> None:
+        if (row := self.current_row()) is not None:
+            self._write(row["id"], None, row["client"])
+
+    def action_undo(self) -> None:
+        if self.check_action("undo", ()):
+            verbatim_id, status, _ = self._undo
+            self._undo = None
+            self.refresh_bindings()
+            self._write(verbatim_id, status, "")
+
+    @work(thread=True, exit_on_error=False, group="inbox-write")
+    def _write(self, verbatim_id: int, restore_to: str | None, client: str) -> None:
+        """Archive (``restore_to`` None), or bring back to ``restore_to``."""
+        from briefing import verbatims
+
+        conn = self.app.connect()
+        try:
+            if restore_to is None:
+                status = verbatims.get(conn, verbatim_id)["status"]
+                verbatims.archive(conn, verbatim_id)
+            else:
+                status = verbatims.restore(conn, verbatim_id, restore_to)["status"]
+        except BriefingError as exc:
+            self.app.call_from_thread(self._say, str(exc), "warning")
+            return
+        finally:
+            conn.close()
+        self.app.call_from_thread(self._written, verbatim_id, status, client, restore_to is None)
+
+    def _written(self, verbatim_id: int, status: str, client: str, archived: bool) -> None:
+        if archived:
+            self._undo = (verbatim_id, status, time.monotonic() + UNDO_SECONDS)
+            self.set_timer(UNDO_SECONDS, self.refresh_bindings)
+            self._say(f"Archived the verbatim from {client} — press u to undo", timeout=UNDO_SECONDS)
+        else:
+            self._want["verbatims"] = str(verbatim_id)
+            self._say(f"The verbatim is back in the inbox ({status})")
+        self.refresh_bindings()
+        self.reload()
+
+    def _say(self, message: str, severity: str = "information", timeout: float | None = None) -> None:
+        self.notify(inert(message, single_line=True), severity=severity, timeout=timeout, markup=False)
+
+
+def _id_at(table: DataTable) -> int:
+    return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+
+def _win_matches(win: dict[str, Any], query: Query) -> bool:
+    """Wins have no search index: a few dozen rows, matched like the verbatims
+    (every word, accents and case ignored, the last one as a prefix)."""
+    if query.by and fold(query.by) not in (fold(win["owner"] or ""), fold(win["presented_by"] or "")):
+        return False
+    haystack = fold(" ".join(win[k] or "" for k in ("title", "client", "story", "owner")))
+    return all(word in haystack for word in fold(query.search).split())

@@ -1,0 +1,102 @@
+"""Adding or editing a verbatim: a client's own words, in under a minute.
+
+Validation is the core's (the CLI and this form can never disagree); the
+form only says *where* the problem is, next to the field, and keeps every
+character the user typed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, Select, TextArea
+
+from briefing import team, verbatims
+from briefing.kinds import Channel, Sentiment
+from briefing.safetext import inert
+from screens.saving import FormScreen, field, people
+
+#: Model field -> widget id, so a refusal from the core lands on the right field.
+LABELS = {
+    "text": "text",
+    "client": "client",
+    "company": "company",
+    "channel": "channel",
+    "sentiment": "sentiment",
+    "collected_by": "by",
+    "date": "date",
+}
+MODEL = {wid: name for name, wid in LABELS.items()}
+
+
+class VerbatimFormScreen(FormScreen):
+    """Dismissed with the verbatim's id once saved, or None when cancelled."""
+
+    NOUN = "verbatim"
+    FIELDS = ("text", "client", "company", "channel", "sentiment", "by", "date")
+    LABELS = LABELS
+
+    def __init__(self, verbatim_id: int | None = None) -> None:
+        super().__init__(verbatim_id)
+
+    def compose_fields(self) -> ComposeResult:
+        yield field(
+            "Quote: the client's own words",
+            TextArea(id="text", placeholder="What the client said, as they said it"),
+            "-grow",
+        )
+        with Horizontal(classes="row"):
+            yield field("Client", Input(id="client", placeholder="who said it"))
+            yield field("Company", Input(id="company", placeholder="optional"), "-last")
+        with Horizontal(classes="row"):
+            yield field("Channel", _choice(Channel, Channel.OTHER, "channel"))
+            yield field("Sentiment", _choice(Sentiment, Sentiment.NEUTRAL, "sentiment"))
+            yield field("Collected by", Select([], prompt="(not said)", id="by"), "-wide")
+            yield field("Date (YYYY-MM-DD)", Input(self.app.day.isoformat(), id="date"), "-last")
+
+    def load_record(self, conn: sqlite3.Connection) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+        record = verbatims.get(conn, self.record_id) if self.record_id else None
+        return team.list_team(conn, include_inactive=False), record
+
+    def fill(self, loaded: tuple[list[dict[str, Any]], dict[str, Any] | None]) -> None:
+        members, record = loaded
+        by = self.query_one("#by", Select)
+        by.set_options(people(members, record and record["collected_by"]))
+        if record is None:
+            return
+        # inert: control characters shown as placeholders, never sent raw to
+        # the terminal; unchanged fields are not saved back, so nothing is altered.
+        area = self.query_one("#text", TextArea)
+        area.load_text(inert(record["text"]))
+        area.move_cursor(area.document.end)
+        self.query_one("#client", Input).value = inert(record["client"], single_line=True)
+        self.query_one("#company", Input).value = inert(record["company"], single_line=True)
+        self.query_one("#channel", Select).value = record["channel"]
+        self.query_one("#sentiment", Select).value = record["sentiment"]
+        if record["collected_by"]:
+            by.value = record["collected_by"]
+        self.query_one("#date", Input).value = record["date"]
+
+    def job(self, values: dict[str, str]):
+        if self.record_id is None:
+            fields: dict[str, Any] = {MODEL[wid]: value for wid, value in values.items()}
+            fields["company"] = fields["company"] if fields["company"].strip() else None
+            fields["collected_by"] = fields["collected_by"] or None
+            return lambda conn: verbatims.add(conn, fields, LABELS)
+        changes = {MODEL[wid]: value for wid, value in self.changed().items()}
+        if not changes:
+            return None
+        verbatim_id = self.record_id
+
+        def edit(conn: sqlite3.Connection) -> int:
+            verbatims.edit(conn, verbatim_id, changes, LABELS)
+            return verbatim_id
+
+        return edit
+
+
+def _choice(kind: type[Channel] | type[Sentiment], default: str, wid: str) -> Select[str]:
+    return Select([(v.value, v.value) for v in kind], allow_blank=False, value=default.value, id=wid)

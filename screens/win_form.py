@@ -1,0 +1,81 @@
+"""Adding or editing a client win, and whose it is.
+
+The owner is picked from the active team, never typed: the credit has to
+land on the right person (cohesion and credit, see PRODUCT.md).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, Select, TextArea
+
+from briefing import team, wins
+from briefing.safetext import inert
+from screens.saving import FormScreen, field, people
+
+#: Model field -> widget id, so a refusal from the core lands on the right field.
+LABELS = {"title": "title", "owner": "by", "client": "client", "story": "story", "date": "date"}
+MODEL = {wid: name for name, wid in LABELS.items()}
+
+
+class WinFormScreen(FormScreen):
+    """Dismissed with the win's id once saved, or None when cancelled."""
+
+    NOUN = "win"
+    FIELDS = ("title", "by", "client", "date", "story")
+    LABELS = LABELS
+
+    def __init__(self, win_id: int | None = None) -> None:
+        super().__init__(win_id)
+
+    def compose_fields(self) -> ComposeResult:
+        yield field("Win, in a line", Input(id="title", placeholder="a deal, a saved account, a problem solved"))
+        with Horizontal(classes="row"):
+            yield field("Won by", Select([], prompt="Choose who won it", id="by"), "-wide")
+            yield field("Client", Input(id="client", placeholder="optional"))
+            yield field("Date (YYYY-MM-DD)", Input(self.app.day.isoformat(), id="date"), "-last")
+        yield field(
+            "Story: how it happened (optional)",
+            TextArea(id="story", placeholder="A sentence or two the team can retell"),
+            "-grow",
+        )
+
+    def load_record(self, conn: sqlite3.Connection) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+        record = wins.get(conn, self.record_id) if self.record_id else None
+        return team.list_team(conn, include_inactive=False), record
+
+    def fill(self, loaded: tuple[list[dict[str, Any]], dict[str, Any] | None]) -> None:
+        members, record = loaded
+        by = self.query_one("#by", Select)
+        by.set_options(people(members, record and record["owner"]))
+        if record is None:
+            return
+        # inert: see VerbatimFormScreen.fill.
+        self.query_one("#title", Input).value = inert(record["title"], single_line=True)
+        by.value = record["owner"]
+        self.query_one("#client", Input).value = inert(record["client"], single_line=True)
+        self.query_one("#date", Input).value = record["date"]
+        area = self.query_one("#story", TextArea)
+        area.load_text(inert(record["story"]))
+        area.move_cursor(area.document.end)
+
+    def job(self, values: dict[str, str]):
+        if self.record_id is None:
+            fields: dict[str, Any] = {MODEL[wid]: value for wid, value in values.items()}
+            fields["client"] = fields["client"] if fields["client"].strip() else None
+            fields["story"] = fields["story"] if fields["story"].strip() else None
+            return lambda conn: wins.add(conn, fields, LABELS)
+        changes = {MODEL[wid]: value for wid, value in self.changed().items()}
+        if not changes:
+            return None
+        win_id = self.record_id
+
+        def edit(conn: sqlite3.Connection) -> int:
+            wins.edit(conn, win_id, changes, LABELS)
+            return win_id
+
+        return edit

@@ -1,0 +1,211 @@
+"""The inbox as the lead drives it from the keyboard (Pilot), plus snapshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Static
+
+from briefing import db as store
+from briefing import demo, team, verbatims
+from briefing.errors import BadInput
+from briefing.team import fold
+from screens.app import make_app
+from screens.inbox import InboxScreen
+from screens.verbatim_detail import VerbatimDetailScreen
+from tests.conftest import DAY
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.db"
+    demo.build(path, today=DAY)
+    return path
+
+
+async def until(pilot, condition, seconds: float = 1.5) -> None:
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition()
+
+
+async def open_inbox(pilot) -> InboxScreen:
+    screen = InboxScreen()
+    await pilot.app.push_screen(screen)
+    await until(pilot, lambda: screen.loads > 0)
+    await pilot.pause()
+    return screen
+
+
+def ids(screen: InboxScreen, kind: str = "verbatims") -> list[int]:
+    return [int(row.key.value) for row in screen.table(kind).ordered_rows]
+
+
+def cells(screen: InboxScreen, row_id: int) -> list[str]:
+    return [cell.plain for cell in screen.table("verbatims").get_row(str(row_id))]
+
+
+def query(path: Path, sql: str, *args) -> list:
+    conn = store.connect(path)
+    try:
+        return [tuple(r) for r in conn.execute(sql, args)]
+    finally:
+        conn.close()
+
+
+async def test_the_inbox_lists_verbatims_newest_first_and_the_wins(demo_db):
+    expected = [r[0] for r in query(demo_db, "SELECT id FROM verbatims WHERE status != 'archived' ORDER BY date DESC, id DESC")]
+    app = make_app(demo_db, day=DAY, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_inbox(pilot)
+        assert ids(screen) == expected
+        (client,) = query(demo_db, "SELECT client FROM verbatims WHERE id = ?", expected[0])[0]
+        assert cells(screen, expected[0])[:3] == ["24 Nov", "new", client]
+        assert len(ids(screen, "wins")) == 12
+        await pilot.press("right")  # the other tab, from the keyboard
+        assert screen.kind == "wins" and screen.focused is screen.table("wins")
+        await pilot.press("escape")  # on the table: closes the inbox
+        await pilot.pause()
+        assert not isinstance(app.screen, InboxScreen)
+
+
+async def test_search_narrows_as_you_type_without_accents(demo_db):
+    rows = query(demo_db, "SELECT id, text FROM verbatims WHERE status != 'archived'")
+    expected = {row_id for row_id, text in rows if "reactivite" in fold(text)}
+    app = make_app(demo_db, day=DAY, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_inbox(pilot)
+        await pilot.press("slash", *"reactivite")
+        await until(pilot, lambda: set(ids(screen)) == expected)
+        assert len(expected) >= 2 and all("réactivité" in text.lower() for i, text in rows if i in expected)
+        await pilot.press("escape")  # back to the list, the search kept
+        assert screen.focused is screen.table()
+        assert screen.query_one("#inbox-search", Input).value == "reactivite"
+
+
+async def test_the_status_filter_shows_only_that_status(demo_db):
+    shown = {r[0] for r in query(demo_db, "SELECT id FROM verbatims WHERE status = 'shown'")}
+    archived = {r[0] for r in query(demo_db, "SELECT id FROM verbatims WHERE status = 'archived'")}
+    app = make_app(demo_db, day=DAY, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_inbox(pilot)
+        await pilot.press("slash", "tab", "enter", "down", "down", "enter")  # the status Select: "Shown"
+        await until(pilot, lambda: set(ids(screen)) == shown)
+        await pilot.press("enter", "down", "enter")  # "Archived"
+        await until(pilot, lambda: set(ids(screen)) == archived)
+        assert {cells(screen, i)[1] for i in archived} == {"arch."}
+
+
+async def test_archive_then_undo_puts_the_verbatim_back_as_it_was(demo_db):
+    app = make_app(demo_db, day=DAY, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_inbox(pilot)
+        await pilot.press("down")
+        victim = screen.current_id()
+        await pilot.press("d")
+        await until(pilot, lambda: victim not in ids(screen))
+        assert query(demo_db, "SELECT status FROM verbatims WHERE id = ?", victim) == [("archived",)]
+        await pilot.press("u")
+        await until(pilot, lambda: victim in ids(screen))
+        assert query(demo_db, "SELECT status FROM verbatims WHERE id = ?", victim) == [("new",)]
+        assert screen.current_id() == victim
+        await pilot.press("u")  # the undo is spent: nothing more happens
+        await pilot.pause()
+        assert query(demo_db, "SELECT status FROM verbatims WHERE id = ?", victim) == [("new",)]
+
+
+def test_undo_leaves_alone_a_verbatim_someone_already_brought_back(conn):
+    verbatim_id = verbatims.add(conn, {"text": "Merci", "client": "Zoé", "date": DAY})
+    verbatims.archive(conn, verbatim_id)
+    assert verbatims.restore(conn, verbatim_id, "new")["status"] == "new"
+    with pytest.raises(BadInput, match="not archived"):
+        verbatims.restore(conn, verbatim_id, "shown")
+    assert verbatims.get(conn, verbatim_id)["status"] == "new"
+
+
+async def test_a_verbatim_added_elsewhere_appears_and_the_view_stays_put(demo_db):
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_inbox(pilot)
+        await pilot.press("pagedown", "pagedown", "up", "up", "up")
+        table = screen.table()
+        chosen, scrolled = screen.current_id(), table.scroll_y
+        assert scrolled > 0
+        other = store.connect(demo_db)  # as a collaborator's own terminal would
+        new_id = verbatims.add(other, {"text": "Vous êtes au top", "client": "Zoé", "date": DAY})
+        other.close()
+        await until(pilot, lambda: new_id in ids(screen), seconds=1.2)
+        assert ids(screen)[0] == new_id
+        assert screen.current_id() == chosen
+        await pilot.pause()
+        assert table.scroll_y == scrolled  # the list did not jump back to the top
+
+
+async def test_enter_opens_the_whole_quote(demo_db):
+    long_quote = "\n".join(f"ligne {i:03d}" for i in range(180))
+    conn = store.connect(demo_db)
+    long_id = verbatims.add(conn, {"text": long_quote, "client": "Zoé", "company": "Bavarde SA", "date": DAY})
+    conn.close()
+    app = make_app(demo_db, day=DAY, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_inbox(pilot)
+        assert screen.current_id() == long_id
+        await pilot.press("enter")
+        detail = app.screen
+        assert isinstance(detail, VerbatimDetailScreen)
+        text = detail.query_one("#detail-text", Static)
+        await until(pilot, lambda: "ligne 179" in str(text.render()))
+        assert "ligne 000" in str(text.render())
+        assert "Bavarde SA" in str(detail.query_one("#detail-facts", Static).render())
+        frame = detail.query_one("#detail", VerticalScroll)
+        await pilot.press("end")  # too long for the screen: it scrolls
+        await pilot.pause()
+        assert frame.max_scroll_y > 0 and frame.scroll_y == frame.max_scroll_y
+        await pilot.press("escape")
+        assert app.screen is screen
+
+
+async def test_hostile_text_shows_literally_and_never_acts(tmp_path):
+    path = tmp_path / "hostile.db"
+    conn = store.connect(path)
+    team.add(conn, "Claire", lead=True)
+    click = verbatims.add(conn, {"text": "[@click=app.quit]x[/]", "client": "[bold", "date": DAY})
+    escape = verbatims.add(conn, {"text": "\x1b[31mred\x1b[0m", "client": "Esc", "date": DAY})
+    conn.close()
+    app = make_app(path, day=DAY, watch=False)
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await open_inbox(pilot)
+        assert cells(screen, click)[2:3] == ["[bold"] and cells(screen, click)[-1] == "[@click=app.quit]x[/]"
+        assert cells(screen, escape)[-1] == "␛[31mred␛[0m"
+        await pilot.click("#verbatims-table", offset=(130, 2))  # the [@click] quote is not a link
+        await pilot.pause()
+        assert app.is_running and app.screen is screen
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        shown = str(app.screen.query_one("#detail-text", Static).render())
+        assert shown in ("[@click=app.quit]x[/]", "␛[31mred␛[0m")
+        assert app.is_running
+
+
+async def test_an_empty_inbox_says_what_to_do(tmp_path):
+    app = make_app(tmp_path / "empty.db", day=DAY, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_inbox(pilot)
+        empty = screen.query_one("#verbatims-empty", Static)
+        assert empty.display and "press a to add one" in str(empty.render())
+
+
+async def _inbox_loaded(pilot) -> None:
+    await open_inbox(pilot)
+
+
+def test_inbox_at_80x24(snap_compare, demo_db):
+    assert snap_compare(make_app(demo_db, day=DAY, watch=False), terminal_size=(80, 24), run_before=_inbox_loaded)
+
+
+def test_inbox_on_a_projector(snap_compare, demo_db):
+    assert snap_compare(make_app(demo_db, day=DAY, watch=False), terminal_size=(200, 60), run_before=_inbox_loaded)
