@@ -10,7 +10,7 @@ import sqlite3
 from typing import Any
 
 from briefing.db import write
-from briefing.models import MetricIn, parse_date, validate
+from briefing.timeutil import parse_date
 from briefing.errors import BadInput
 from briefing.timeutil import today, utc_now_iso
 
@@ -35,6 +35,9 @@ def add(
     """Store a value; returns (new, replaced-or-None)."""
     data = {k: v for k, v in fields.items() if v is not None}
     data.setdefault("date", today())
+    # pydantic loads here, not at import: screens that only read pay nothing for it.
+    from briefing.models import MetricIn, validate
+
     metric = validate(MetricIn, data, labels)
     day = metric.date.isoformat()
     with write(conn):

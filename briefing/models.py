@@ -17,6 +17,7 @@ __all__ = ["Channel", "Role", "Sentiment", "VerbatimStatus", "WinStatus"]  # re-
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from briefing.errors import BadInput
+from briefing.timeutil import parse_date
 from briefing.kinds import Channel, Role, Sentiment, VerbatimStatus, WinStatus
 
 NAME_MAX = 80
@@ -52,18 +53,6 @@ def _text(max_len: int):
         return value
 
     return BeforeValidator(check)
-
-
-def parse_date(value: Any) -> date:
-    """Strict YYYY-MM-DD: '2026-02-30' is refused, not rolled over."""
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise ValueError(f"{value.strip()} is not a real calendar date") from None
 
 
 def _finite(value: float | None) -> float | None:

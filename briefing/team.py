@@ -13,7 +13,7 @@ from typing import Any
 
 from briefing.db import write
 from briefing.errors import BadInput, NotFound
-from briefing.models import CollaboratorIn, Name, Role, validate
+from briefing.kinds import Role
 from briefing.timeutil import today as _today
 from briefing.timeutil import utc_now_iso
 
@@ -62,6 +62,9 @@ def add(
     conn: sqlite3.Connection, name: str, *, lead: bool = False, today: date | None = None
 ) -> tuple[dict[str, Any], bool]:
     """Add someone, or bring back someone who left. Returns (row, reactivated)."""
+    # pydantic loads here, not at import: screens that only read pay nothing for it.
+    from briefing.models import CollaboratorIn, validate
+
     person = validate(CollaboratorIn, {"name": name, "role": Role.LEAD if lead else Role.MEMBER}, {"name": "NAME"})
     joined = (today or _today()).isoformat()
     with write(conn):
@@ -108,6 +111,8 @@ def remove(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
 
 
 def rename(conn: sqlite3.Connection, old: str, new: str) -> dict[str, Any]:
+    from briefing.models import CollaboratorIn, validate
+
     new_name = validate(CollaboratorIn, {"name": new}, {"name": "NEW"}).name
     with write(conn):
         row = _by_name(conn, old, "OLD")
@@ -121,7 +126,7 @@ def rename(conn: sqlite3.Connection, old: str, new: str) -> dict[str, Any]:
     return as_json(row)
 
 
-def find_active_id(conn: sqlite3.Connection, name: Name, field: str) -> int:
+def find_active_id(conn: sqlite3.Connection, name: str, field: str) -> int:
     """The id of an active collaborator, or a BadInput that says who exists."""
     row = _by_name(conn, name, field)
     if row is None:

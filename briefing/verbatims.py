@@ -11,7 +11,7 @@ from typing import Any
 from briefing import team
 from briefing.db import write
 from briefing.errors import BadInput, NotFound
-from briefing.models import VerbatimIn, VerbatimPatch, VerbatimStatus, validate
+from briefing.kinds import VerbatimStatus
 from briefing.search import fts_query
 from briefing.timeutil import today, utc_now_iso
 
@@ -53,6 +53,9 @@ def as_json(row: sqlite3.Row) -> dict[str, Any]:
 def add(conn: sqlite3.Connection, fields: dict[str, Any], labels: dict[str, str] = LABELS) -> int:
     data = {k: v for k, v in fields.items() if v is not None}
     data.setdefault("date", today())
+    # pydantic loads here, not at import: screens that only read pay nothing for it.
+    from briefing.models import VerbatimIn, validate
+
     verbatim = validate(VerbatimIn, data, labels)
     with write(conn):
         by = (
@@ -141,6 +144,8 @@ def archive(conn: sqlite3.Connection, verbatim_id: int) -> dict[str, Any]:
 def edit(
     conn: sqlite3.Connection, verbatim_id: int, fields: dict[str, Any], labels: dict[str, str] = LABELS
 ) -> dict[str, Any]:
+    from briefing.models import VerbatimPatch, validate
+
     patch = validate(VerbatimPatch, {k: v for k, v in fields.items() if v is not None}, labels)
     changes = patch.model_dump(exclude_none=True)
     if not changes:

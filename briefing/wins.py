@@ -11,7 +11,7 @@ from typing import Any
 from briefing import team
 from briefing.db import write
 from briefing.errors import BadInput, NotFound
-from briefing.models import WinIn, WinPatch, WinStatus, validate
+from briefing.kinds import WinStatus
 from briefing.timeutil import today, utc_now_iso
 
 __all__ = ["add", "edit", "get", "list_wins", "LABELS"]
@@ -44,6 +44,9 @@ def as_json(row: sqlite3.Row) -> dict[str, Any]:
 def add(conn: sqlite3.Connection, fields: dict[str, Any], labels: dict[str, str] = LABELS) -> int:
     data = {k: v for k, v in fields.items() if v is not None}
     data.setdefault("date", today())
+    # pydantic loads here, not at import: screens that only read pay nothing for it.
+    from briefing.models import WinIn, validate
+
     win = validate(WinIn, data, labels)
     with write(conn):
         owner = team.find_active_id(conn, win.owner, labels["owner"])
@@ -76,6 +79,8 @@ def edit(
 ) -> dict[str, Any]:
     """Change only the fields given; a new owner must be in the team today,
     since the credit goes to them."""
+    from briefing.models import WinPatch, validate
+
     patch = validate(WinPatch, {k: v for k, v in fields.items() if v is not None}, labels)
     changes = patch.model_dump(exclude_none=True)
     if not changes:

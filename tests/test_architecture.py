@@ -37,3 +37,14 @@ def test_adding_a_verbatim_does_not_load_sqlite_utils_once_migrated(tmp_path):
     second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert first.stdout.split()[-1] == "True"  # creating the schema needs it
     assert second.stdout.split()[-1] == "False"
+
+
+def test_opening_the_app_and_the_meeting_does_not_load_pydantic():
+    """Validation is for writes; the screens the room watches start faster without it."""
+    code = (
+        "import sys\n"
+        "import screens.app, screens.meeting, briefing.board, briefing.readiness\n"
+        "print('pydantic' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
