@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import fcntl
 import os
-import pty
-import signal
-import struct
-import sys
-import termios
-import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,45 +16,14 @@ from briefing import meeting as meetings
 from screens.app import make_app
 from screens.widgets.bigclock import BigClock
 from tests.conftest import DAY
+from tests.terminal import run_in_a_terminal, stop, wait_for
 from tests.test_meeting_screen import _ready, text_of
-
-
-def _run_in_a_terminal(db_path: Path) -> tuple[int, int, bytearray]:
-    """The real app, in a pseudo-terminal, its output drained in a thread."""
-    pid, fd = pty.fork()
-    if pid == 0:  # pragma: no cover - the child becomes the app
-        env = os.environ | {"TERM": "xterm-256color"}
-        os.execvpe(sys.executable, [sys.executable, "-m", "briefing", "--db", str(db_path)], env)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    output = bytearray()
-
-    def drain() -> None:
-        while True:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            output.extend(chunk)
-
-    threading.Thread(target=drain, daemon=True).start()
-    return pid, fd, output
 
 
 def _screen_text(output: bytearray) -> str:
     import re
 
     return re.sub(r"\x1b\[[0-9;?<>=$]*[a-zA-Z]", "", bytes(output[-8000:]).decode(errors="replace"))
-
-
-def _wait_for(predicate, seconds: float = 15.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def _segment(db_path: Path) -> int:
@@ -85,21 +47,19 @@ def running_meeting(tmp_path: Path) -> Path:
 def test_killed_app_resumes_where_the_meeting_is(running_meeting):
     # A plain (not async) test: the app under kill runs in its own process,
     # and the restarted one below gets an event loop of its own.
-    pid, fd, output = _run_in_a_terminal(running_meeting)
+    pid, fd, output = run_in_a_terminal(["-m", "briefing", "--db", str(running_meeting)])
     try:
-        assert _wait_for(lambda: b"Verbatim 1 of" in output), output[-2000:]
+        assert wait_for(lambda: b"Verbatim 1 of" in output), output[-2000:]
         # The lead moves to the next segment. A key typed while the app is
         # still negotiating with the terminal can be dropped: press again.
         for _ in range(10):
             os.write(fd, b"n")
-            if _wait_for(lambda: _segment(running_meeting) > 0, 1.5):
+            if wait_for(lambda: _segment(running_meeting) > 0, 1.5):
                 break
         reached = _segment(running_meeting)
         assert reached > 0, _screen_text(output)
     finally:
-        os.kill(pid, signal.SIGKILL)  # ...and the laptop dies
-        os.waitpid(pid, 0)
-        os.close(fd)
+        stop(pid, fd)  # ...and the laptop dies: kill -9
     time.sleep(1.0)  # the meeting goes on while the app is down
 
     conn = store.connect(running_meeting)
