@@ -59,11 +59,23 @@ class BriefingApp(App[None]):
             self._watch_conn = connect(self.db_path)
             self._last_version = data_version(self._watch_conn)
             self.set_interval(POLL_SECONDS, self._poll)
-        self.push_screen(HomeScreen())
-        if self._meeting_under_way():  # restarted mid-meeting: straight back to it
+        if self._meeting_under_way():
+            # Restarted mid-meeting: straight back to it. Home is only built
+            # when the meeting is left, so the room sees the clock sooner.
             from screens.meeting import MeetingScreen
 
             self.push_screen(MeetingScreen())
+        else:
+            self.push_screen(HomeScreen())
+
+    def go_home(self) -> None:
+        """Back to home: pop to it if it is below, else open it in place."""
+        home = next((s for s in reversed(self.screen_stack) if isinstance(s, HomeScreen)), None)
+        if home is None:
+            self.switch_screen(HomeScreen())
+            return
+        while self.screen is not home:
+            self.pop_screen()
 
     def _meeting_under_way(self) -> bool:
         from briefing.meeting import current

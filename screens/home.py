@@ -16,6 +16,7 @@ from textual.widgets import Digits, Footer, Header, Label, Static
 from textual.worker import Worker, WorkerState
 
 from briefing.readiness import Readiness, readiness
+from briefing.safetext import inert
 from screens.safe import safe
 from screens.widgets.panes import MetricsPane
 
@@ -68,7 +69,7 @@ class HomeScreen(Screen[None]):
         if event.state == WorkerState.SUCCESS:
             self.show(event.worker.result)
         elif event.state == WorkerState.ERROR:
-            self.notify(f"Could not read the database: {event.worker.error}", severity="error")
+            self.notify(f"Could not read the database: {inert(str(event.worker.error))}", severity="error", markup=False)
 
     def show(self, ready: Readiness) -> None:
         self.query_one("#day", Static).update(
@@ -157,7 +158,7 @@ class HomeScreen(Screen[None]):
                 lambda yes: self._start(again=True, attendance=self._attendance) if yes else None,
             )
         else:
-            self.notify(result, severity="warning")
+            self.notify(inert(result), severity="warning", markup=False)  # may quote a name
 
 
 def _team_text(ready: Readiness) -> Text:

@@ -28,6 +28,7 @@ from briefing.board import Board, load_board
 from briefing.clock import Clock, MeetingState
 from briefing.errors import BriefingError
 from screens.format import mmss
+from briefing.safetext import inert
 from screens.safe import safe
 from screens.widgets.balance import BalanceGauge
 from screens.widgets.bigclock import BigClock
@@ -112,15 +113,15 @@ class MeetingScreen(Screen[None]):
     def _worker_done(self, event: Worker.StateChanged) -> None:
         worker = event.worker
         if event.state == WorkerState.ERROR:
-            self.notify(f"Database problem: {worker.error}", severity="error", timeout=8)
+            self.notify(f"Database problem: {inert(str(worker.error))}", severity="error", timeout=8, markup=False)
         elif event.state == WorkerState.SUCCESS and worker.group in ("meeting-load", "meeting-command"):
             result = worker.result
             if isinstance(result, str):
-                self.notify(result, severity="warning")
+                self.notify(inert(result), severity="warning", markup=False)  # may quote a name
             elif isinstance(result, Board):
                 self.apply(result)
             elif result is None and worker.group == "meeting-load" and self.is_current:
-                self.app.pop_screen()  # no meeting to show
+                self.app.go_home()  # no meeting to show
 
     def apply(self, board: Board) -> None:
         self.board = board

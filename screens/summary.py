@@ -85,7 +85,7 @@ class SummaryScreen(Screen[None]):
         )
 
     def action_home(self) -> None:
-        self.app.pop_screen()
+        self.app.go_home()
 
 
 def _win_text(summary: dict) -> Text:

@@ -267,3 +267,20 @@ async def test_the_client_win_segment_shows_the_presenter_and_x_passes_the_turn(
         assert "▶ " + row["name"] + " presents" == second
     finally:
         conn.close()
+
+
+async def test_reopened_mid_meeting_the_summary_leads_back_to_home(demo_db):
+    """Opened straight on the meeting (home not built yet), finishing still ends at home."""
+    from screens.home import HomeScreen
+
+    started(demo_db, 30)
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(pilot)
+        assert not any(isinstance(s, HomeScreen) for s in app.screen_stack)
+        await pilot.press("f", "y")
+        await pilot.pause(0.6)
+        assert "finished" in text_of(app, "#summary-title")
+        await pilot.press("escape")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, HomeScreen)
