@@ -17,7 +17,7 @@ from briefing.kinds import Role
 from briefing.timeutil import today as _today
 from briefing.timeutil import utc_now_iso
 
-__all__ = ["add", "find_active_id", "list_team", "remove", "rename", "as_json"]
+__all__ = ["add", "as_json", "find_active_id", "list_team", "presentations", "remove", "rename", "set_role"]
 
 
 def as_json(row: sqlite3.Row) -> dict[str, Any]:
@@ -97,17 +97,25 @@ def list_team(conn: sqlite3.Connection, *, include_inactive: bool = True) -> lis
     return [as_json(r) for r in conn.execute(sql)]
 
 
+def _existing(conn: sqlite3.Connection, name: str, field: str = "NAME") -> sqlite3.Row:
+    row = _by_name(conn, name, field)
+    if row is None:
+        raise NotFound(field, f"nobody named {name!r} in the team (see 'briefing team list')")
+    return row
+
+
+def _reloaded(conn: sqlite3.Connection, person_id: int) -> dict[str, Any]:
+    return as_json(conn.execute("SELECT * FROM collaborators WHERE id = ?", (person_id,)).fetchone())
+
+
 def remove(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
     """Deactivate: they leave the rotation and the pickers, their history stays."""
     with write(conn):
-        row = _by_name(conn, name)
-        if row is None:
-            raise NotFound("NAME", f"nobody named {name!r} in the team (see 'briefing team list')")
+        row = _existing(conn, name)
         if not row["active"]:
             raise BadInput("NAME", f"{row['name']} has already left the team")
         conn.execute("UPDATE collaborators SET active = 0 WHERE id = ?", (row["id"],))
-        row = conn.execute("SELECT * FROM collaborators WHERE id = ?", (row["id"],)).fetchone()
-    return as_json(row)
+        return _reloaded(conn, row["id"])
 
 
 def rename(conn: sqlite3.Connection, old: str, new: str) -> dict[str, Any]:
@@ -115,15 +123,12 @@ def rename(conn: sqlite3.Connection, old: str, new: str) -> dict[str, Any]:
 
     new_name = validate(CollaboratorIn, {"name": new}, {"name": "NEW"}).name
     with write(conn):
-        row = _by_name(conn, old, "OLD")
-        if row is None:
-            raise NotFound("OLD", f"nobody named {old!r} in the team (see 'briefing team list')")
+        row = _existing(conn, old, "OLD")
         clash = _same_name(conn, new_name)
         if clash is not None and clash["id"] != row["id"]:
             raise BadInput("NEW", f"{clash['name']} is already the name of someone in the team")
         conn.execute("UPDATE collaborators SET name = ? WHERE id = ?", (new_name, row["id"]))
-        row = conn.execute("SELECT * FROM collaborators WHERE id = ?", (row["id"],)).fetchone()
-    return as_json(row)
+        return _reloaded(conn, row["id"])
 
 
 def find_active_id(conn: sqlite3.Connection, name: str, field: str) -> int:
@@ -140,14 +145,11 @@ def set_role(conn: sqlite3.Connection, name: str, lead: bool) -> dict[str, Any]:
     """Make someone a lead or a member; someone who left keeps the role they had."""
     role = Role.LEAD if lead else Role.MEMBER
     with write(conn):
-        row = _by_name(conn, name)
-        if row is None:
-            raise NotFound("NAME", f"nobody named {name!r} in the team (see 'briefing team list')")
+        row = _existing(conn, name)
         if not row["active"]:
             raise BadInput("NAME", f"{row['name']} has left the team: bring them back first")
         conn.execute("UPDATE collaborators SET role = ? WHERE id = ?", (role.value, row["id"]))
-        row = conn.execute("SELECT * FROM collaborators WHERE id = ?", (row["id"],)).fetchone()
-    return as_json(row)
+        return _reloaded(conn, row["id"])
 
 
 def presentations(conn: sqlite3.Connection) -> dict[int, int]:

@@ -3,39 +3,20 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefing.agenda import DEFAULT_AGENDA
 from briefing.clock import MAX_GAP_S, Clock, Event, EventType, fold
 from briefing.kinds import SegmentKind
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
 
-@dataclass(frozen=True)
-class Seg:
-    title: str
-    kind: SegmentKind
-    planned_s: int
-
-
-@dataclass(frozen=True)
-class Plan:
-    segments: tuple[Seg, ...]
-    target_share: float = 0.5
-
-
-AGENDA = Plan(
-    (
-        Seg("Client voice", SegmentKind.CLIENT, 240),
-        Seg("Client win", SegmentKind.CLIENT, 180),
-        Seg("Numbers", SegmentKind.SALES, 300),
-        Seg("Focus", SegmentKind.TEAM, 180),
-    )
-)
+# The team's default agenda: client voice 4 min, client win 3, numbers 5, focus 3.
+AGENDA = DEFAULT_AGENDA
 
 
 def at(seconds: float) -> datetime:
