@@ -17,7 +17,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from briefing.agenda import _FIELD, _KINDS, MAX_SECONDS, MAX_SEGMENTS, MIN_SECONDS, Agenda, Segment
 from briefing.errors import BadInput
 from briefing.kinds import SegmentKind
-from briefing.models import NAME_MAX, _text
+from briefing.checks import NAME_MAX
+from briefing.models import _text
 
 # --- validation -------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from briefing import agenda as agendas
 from briefing import presenting
+from briefing.checks import STORY_MAX
 from briefing.clock import Clock, Event, EventType, MeetingState, flipped
 from briefing.db import write
 from briefing.errors import BadInput, NotFound
@@ -260,8 +261,6 @@ def shown_verbatims(conn: sqlite3.Connection, meeting_id: int) -> list[int]:
 
 
 def save_notes(conn: sqlite3.Connection, meeting_id: int, notes: str) -> None:
-    from briefing.models import STORY_MAX
-
     if "\x00" in notes or len(notes) > STORY_MAX * 5:
         raise BadInput("notes", f"must be at most {STORY_MAX * 5} characters of text")
     with write(conn):

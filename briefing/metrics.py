@@ -13,6 +13,7 @@ from briefing.db import write
 from briefing.timeutil import parse_date
 from briefing.errors import BadInput
 from briefing.timeutil import today, utc_now_iso
+from briefing.validation import validate
 
 __all__ = ["add", "list_metrics", "LABELS"]
 
@@ -35,21 +36,18 @@ def add(
     """Store a value; returns (new, replaced-or-None)."""
     data = {k: v for k, v in fields.items() if v is not None}
     data.setdefault("date", today())
-    # pydantic loads here, not at import: screens that only read pay nothing for it.
-    from briefing.models import MetricIn, validate
-
-    metric = validate(MetricIn, data, labels)
-    day = metric.date.isoformat()
+    metric = validate("MetricIn", data, labels)
+    day = metric["date"].isoformat()
     with write(conn):
-        old = conn.execute("SELECT * FROM metrics WHERE name = ? AND date = ?", (metric.name, day)).fetchone()
+        old = conn.execute("SELECT * FROM metrics WHERE name = ? AND date = ?", (metric["name"], day)).fetchone()
         conn.execute(
             """INSERT INTO metrics (name, date, value, target, unit, updated_at) VALUES (?, ?, ?, ?, ?, ?)
                ON CONFLICT (name, date) DO UPDATE SET
                  value = excluded.value, target = coalesce(excluded.target, metrics.target),
                  unit = coalesce(excluded.unit, metrics.unit), updated_at = excluded.updated_at""",
-            (old["name"] if old else metric.name, day, metric.value, metric.target, metric.unit, utc_now_iso()),
+            (old["name"] if old else metric["name"], day, metric["value"], metric["target"], metric["unit"], utc_now_iso()),
         )
-        new = conn.execute("SELECT * FROM metrics WHERE name = ? AND date = ?", (metric.name, day)).fetchone()
+        new = conn.execute("SELECT * FROM metrics WHERE name = ? AND date = ?", (metric["name"], day)).fetchone()
     return as_json(new), (as_json(old) if old else None)
 
 

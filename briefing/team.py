@@ -14,6 +14,7 @@ from typing import Any
 from briefing.db import write
 from briefing.errors import BadInput, NotFound
 from briefing.kinds import Role
+from briefing.validation import validate
 from briefing.timeutil import today as _today
 from briefing.timeutil import utc_now_iso
 
@@ -62,27 +63,24 @@ def add(
     conn: sqlite3.Connection, name: str, *, lead: bool = False, today: date | None = None
 ) -> tuple[dict[str, Any], bool]:
     """Add someone, or bring back someone who left. Returns (row, reactivated)."""
-    # pydantic loads here, not at import: screens that only read pay nothing for it.
-    from briefing.models import CollaboratorIn, validate
-
-    person = validate(CollaboratorIn, {"name": name, "role": Role.LEAD if lead else Role.MEMBER}, {"name": "NAME"})
+    person = validate("CollaboratorIn", {"name": name, "role": Role.LEAD if lead else Role.MEMBER}, {"name": "NAME"})
     joined = (today or _today()).isoformat()
     with write(conn):
-        existing = _same_name(conn, person.name)
+        existing = _same_name(conn, person["name"])
         if existing is not None and existing["active"]:
             raise BadInput("NAME", f"{existing['name']} is already in the team")
         if existing is not None:
             conn.execute(
                 # active_since restarts: back in the rotation like a newcomer.
                 "UPDATE collaborators SET active = 1, role = ?, active_since = ? WHERE id = ?",
-                (person.role.value, joined, existing["id"]),
+                (person["role"].value, joined, existing["id"]),
             )
             row_id, reactivated = existing["id"], True
         else:
             cur = conn.execute(
                 """INSERT INTO collaborators (name, role, active, joined_on, active_since, created_at)
                    VALUES (?, ?, 1, ?, ?, ?)""",
-                (person.name, person.role.value, joined, joined, utc_now_iso()),
+                (person["name"], person["role"].value, joined, joined, utc_now_iso()),
             )
             row_id, reactivated = cur.lastrowid, False
         row = conn.execute("SELECT * FROM collaborators WHERE id = ?", (row_id,)).fetchone()
@@ -119,9 +117,7 @@ def remove(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
 
 
 def rename(conn: sqlite3.Connection, old: str, new: str) -> dict[str, Any]:
-    from briefing.models import CollaboratorIn, validate
-
-    new_name = validate(CollaboratorIn, {"name": new}, {"name": "NEW"}).name
+    new_name = validate("CollaboratorIn", {"name": new}, {"name": "NEW"})["name"]
     with write(conn):
         row = _existing(conn, old, "OLD")
         clash = _same_name(conn, new_name)

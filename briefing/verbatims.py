@@ -13,6 +13,7 @@ from briefing.db import write
 from briefing.errors import BadInput, NotFound
 from briefing.kinds import VerbatimStatus
 from briefing.search import fts_query
+from briefing.validation import validate
 from briefing.timeutil import today, utc_now_iso
 
 __all__ = ["add", "archive", "edit", "get", "list_verbatims", "restore", "LABELS"]
@@ -53,14 +54,11 @@ def as_json(row: sqlite3.Row) -> dict[str, Any]:
 def add(conn: sqlite3.Connection, fields: dict[str, Any], labels: dict[str, str] = LABELS) -> int:
     data = {k: v for k, v in fields.items() if v is not None}
     data.setdefault("date", today())
-    # pydantic loads here, not at import: screens that only read pay nothing for it.
-    from briefing.models import VerbatimIn, validate
-
-    verbatim = validate(VerbatimIn, data, labels)
+    verbatim = validate("VerbatimIn", data, labels)
     with write(conn):
         by = (
-            team.find_active_id(conn, verbatim.collected_by, labels["collected_by"])
-            if verbatim.collected_by
+            team.find_active_id(conn, verbatim["collected_by"], labels["collected_by"])
+            if verbatim["collected_by"]
             else None
         )
         cur = conn.execute(
@@ -68,13 +66,13 @@ def add(conn: sqlite3.Connection, fields: dict[str, Any], labels: dict[str, str]
                (text, client, company, channel, sentiment, collected_by, date, status, created_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, 'new', ?)""",
             (
-                verbatim.text,
-                verbatim.client,
-                verbatim.company,
-                verbatim.channel.value,
-                verbatim.sentiment.value,
+                verbatim["text"],
+                verbatim["client"],
+                verbatim["company"],
+                verbatim["channel"].value,
+                verbatim["sentiment"].value,
                 by,
-                verbatim.date.isoformat(),
+                verbatim["date"].isoformat(),
                 utc_now_iso(),
             ),
         )
@@ -144,16 +142,14 @@ def archive(conn: sqlite3.Connection, verbatim_id: int) -> dict[str, Any]:
 def edit(
     conn: sqlite3.Connection, verbatim_id: int, fields: dict[str, Any], labels: dict[str, str] = LABELS
 ) -> dict[str, Any]:
-    from briefing.models import VerbatimPatch, validate
-
-    patch = validate(VerbatimPatch, {k: v for k, v in fields.items() if v is not None}, labels)
-    changes = patch.model_dump(exclude_none=True)
+    patch = validate("VerbatimPatch", {k: v for k, v in fields.items() if v is not None}, labels)
+    changes = {k: v for k, v in patch.items() if v is not None}
     if not changes:
         raise BadInput(None, "nothing to change: give at least one option (see --help)")
     with write(conn):
         get(conn, verbatim_id)
         if "collected_by" in changes:
-            changes["collected_by"] = team.find_active_id(conn, patch.collected_by, labels["collected_by"])
+            changes["collected_by"] = team.find_active_id(conn, changes["collected_by"], labels["collected_by"])
         values = {k: (v.isoformat() if k == "date" else getattr(v, "value", v)) for k, v in changes.items()}
         values["updated_at"] = utc_now_iso()
         assignments = ", ".join(f"{k} = ?" for k in values)

@@ -12,6 +12,7 @@ from briefing import team
 from briefing.db import write
 from briefing.errors import BadInput, NotFound
 from briefing.kinds import WinStatus
+from briefing.validation import validate
 from briefing.timeutil import today, utc_now_iso
 
 __all__ = ["add", "edit", "get", "list_wins", "LABELS"]
@@ -44,16 +45,13 @@ def as_json(row: sqlite3.Row) -> dict[str, Any]:
 def add(conn: sqlite3.Connection, fields: dict[str, Any], labels: dict[str, str] = LABELS) -> int:
     data = {k: v for k, v in fields.items() if v is not None}
     data.setdefault("date", today())
-    # pydantic loads here, not at import: screens that only read pay nothing for it.
-    from briefing.models import WinIn, validate
-
-    win = validate(WinIn, data, labels)
+    win = validate("WinIn", data, labels)
     with write(conn):
-        owner = team.find_active_id(conn, win.owner, labels["owner"])
+        owner = team.find_active_id(conn, win["owner"], labels["owner"])
         cur = conn.execute(
             """INSERT INTO wins (title, owner_id, client, story, date, status, created_at)
                VALUES (?, ?, ?, ?, ?, 'pending', ?)""",
-            (win.title, owner, win.client, win.story, win.date.isoformat(), utc_now_iso()),
+            (win["title"], owner, win["client"], win["story"], win["date"].isoformat(), utc_now_iso()),
         )
         return cur.lastrowid
 
@@ -79,10 +77,8 @@ def edit(
 ) -> dict[str, Any]:
     """Change only the fields given; a new owner must be in the team today,
     since the credit goes to them."""
-    from briefing.models import WinPatch, validate
-
-    patch = validate(WinPatch, {k: v for k, v in fields.items() if v is not None}, labels)
-    changes = patch.model_dump(exclude_none=True)
+    patch = validate("WinPatch", {k: v for k, v in fields.items() if v is not None}, labels)
+    changes = {k: v for k, v in patch.items() if v is not None}
     if not changes:
         raise BadInput(None, "nothing to change: give at least one field")
     with write(conn):

@@ -1,0 +1,157 @@
+"""Validate input with pydantic's rules without paying for pydantic at start-up.
+
+Why this exists: a collaborator adding a verbatim from the shell waits for a
+whole process, and importing pydantic (its model machinery, its plugin
+loader) costs more than the rest of the command put together. The rules
+stay written once, as the models in :mod:`briefing.models`; what runs them
+is pydantic-core, the engine those models compile to, which starts in a
+third of the time.
+
+The first call compiles every model once (importing pydantic), keeps each
+model's core schema, and stores them in the user's cache directory keyed by
+the rule sources and the pydantic-core version. Later processes
+load that file and hand the schemas straight to pydantic-core. The stored
+schemas refer to rule functions and enums by name, so nothing in them needs
+pydantic to load. If the cache cannot be read or written the schemas are
+compiled in memory instead: slower, never different.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import zlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefing.errors import BadInput
+
+if TYPE_CHECKING:  # pydantic-core itself loads on the first validation, not at import
+    from pydantic_core import SchemaValidator, ValidationError
+
+CACHE_ENV = "BRIEFING_CACHE_DIR"
+
+# The files whose content decides what the compiled schemas are.
+_SOURCES = ("models.py", "checks.py", "kinds.py", "timeutil.py")
+
+_schemas: dict[str, tuple[dict[str, Any], dict[str, Any]]] | None = None
+_validators: dict[str, SchemaValidator] = {}
+
+
+def validate(model: str, data: dict[str, Any], labels: dict[str, str] | None = None) -> dict[str, Any]:
+    """The fields of ``model`` (a class name in :mod:`briefing.models`) built
+    from ``data``, defaults filled in; or :class:`BadInput` naming the first
+    bad field, as the user knows it (``labels`` maps field names to
+    ``--by`` on the command line, "Collected by" in a form)."""
+    from pydantic_core import ValidationError
+
+    try:
+        fields, _extra, _given = _validator(model).validate_python(data)
+    except ValidationError as exc:
+        raise as_bad_input(exc, labels) from None
+    return fields
+
+
+def as_bad_input(exc: ValidationError, labels: dict[str, str] | None = None) -> BadInput:
+    err = exc.errors(include_url=False)[0]
+    field = str(err["loc"][0]) if err["loc"] else None
+    label = (labels or {}).get(field, field) if field else None
+    message = err["msg"]
+    if err["type"] == "enum":
+        expected = str(err.get("ctx", {}).get("expected", "")).replace("'", "")
+        message = f"{err['input']!r} is not one of {expected}"
+    message = message.removeprefix("Value error, ")
+    return BadInput(label, message)
+
+
+def _validator(model: str) -> SchemaValidator:
+    validator = _validators.get(model)
+    if validator is None:
+        from pydantic_core import SchemaValidator
+
+        schema, config = _load()[model]
+        validator = _validators[model] = SchemaValidator(schema, config)
+    return validator
+
+
+def _load() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
+    global _schemas
+    if _schemas is None:
+        key = _key()
+        path = cache_dir() / f"validators-{zlib.crc32(key.encode()):08x}.pickle"
+        try:
+            with path.open("rb") as f:
+                stored = pickle.load(f)
+            if stored["key"] != key:
+                raise ValueError("stale")
+            _schemas = stored["schemas"]
+        except Exception:  # missing, stale, unreadable or truncated: rebuild
+            _schemas = compile_models()
+            _store(path, {"key": key, "schemas": _schemas})
+    return _schemas
+
+
+def _key() -> str:
+    """What the compiled schemas depend on: pydantic-core's version and the
+    rule sources, by modification time and size as Python's own bytecode
+    cache does (cheaper than hashing, and just as trusted)."""
+    import pydantic_core
+
+    here = Path(__file__).parent
+    parts = [pydantic_core.__version__]
+    for name in _SOURCES:
+        st = (here / name).stat()
+        parts.append(f"{name}:{st.st_mtime_ns}:{st.st_size}")
+    return "|".join(parts)
+
+
+def compile_models() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
+    """Each model's fields schema and config, as pydantic compiles them.
+
+    The model wrapper is dropped (it points at the pydantic class) and so is
+    every ``metadata`` entry (JSON-schema hooks that live in pydantic);
+    neither takes part in validation.
+    """
+    from pydantic import BaseModel
+
+    from briefing import models
+
+    compiled = {}
+    for name in dir(models):
+        cls = getattr(models, name)
+        if isinstance(cls, type) and issubclass(cls, BaseModel) and not name.startswith("_") and cls is not BaseModel:
+            cls.model_rebuild()
+            schema = cls.__pydantic_core_schema__
+            compiled[name] = (_strip(schema["schema"]), dict(schema["config"]))
+    return compiled
+
+
+def _strip(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: _strip(v) for k, v in node.items() if k != "metadata"}
+    if isinstance(node, list):
+        return [_strip(v) for v in node]
+    return node
+
+
+def _store(path: Path, content: dict[str, Any]) -> None:
+    """Write atomically: a process reading the cache never sees half a file."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as f:
+            pickle.dump(content, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except Exception:  # a read-only home only costs speed
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+
+
+def cache_dir() -> Path:
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_cache_path
+
+    return user_cache_path("briefing", appauthor=False)
