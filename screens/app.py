@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -17,7 +18,9 @@ from textual.reactive import reactive
 from briefing.db import connect, data_version
 from briefing.timeutil import today as _today
 from screens.commands import BriefingCommands
-from screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from briefing.board import Board
 
 #: How often another process's commits are looked for (a cheap pragma).
 POLL_SECONDS = 0.5
@@ -59,17 +62,24 @@ class BriefingApp(App[None]):
             self._watch_conn = connect(self.db_path)
             self._last_version = data_version(self._watch_conn)
             self.set_interval(POLL_SECONDS, self._poll)
-        if self._meeting_under_way():
+        board = self._meeting_under_way()
+        if board is not None:
             # Restarted mid-meeting: straight back to it. Home is only built
-            # when the meeting is left, so the room sees the clock sooner.
+            # when the meeting is left, and the meeting is read here, on this
+            # thread (a WAL read never waits for a writer), so the very first
+            # frame already shows the clock rather than an empty screen.
             from screens.meeting import MeetingScreen
 
-            self.push_screen(MeetingScreen())
+            self.push_screen(MeetingScreen(board))
         else:
+            from screens.home import HomeScreen
+
             self.push_screen(HomeScreen())
 
     def go_home(self) -> None:
         """Back to home: pop to it if it is below, else open it in place."""
+        from screens.home import HomeScreen
+
         home = next((s for s in reversed(self.screen_stack) if isinstance(s, HomeScreen)), None)
         if home is None:
             self.switch_screen(HomeScreen())
@@ -77,12 +87,12 @@ class BriefingApp(App[None]):
         while self.screen is not home:
             self.pop_screen()
 
-    def _meeting_under_way(self) -> bool:
-        from briefing.meeting import current
+    def _meeting_under_way(self) -> Board | None:
+        from briefing.board import load_board
 
         conn = self.connect()
         try:
-            return current(conn) is not None
+            return load_board(conn, self.day)
         finally:
             conn.close()
 

@@ -11,15 +11,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, ProgressBar, Static, TextArea
+from textual.timer import Timer
+from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from briefing import meeting as meetings
@@ -28,15 +29,23 @@ from briefing.board import Board, load_board
 from briefing.clock import Clock, MeetingState
 from briefing.errors import BriefingError
 from screens.format import mmss
+from screens.meeting_text import agenda_text, banner_text, title_text
 from briefing.safetext import inert
-from screens.safe import safe
 from screens.widgets.balance import BalanceGauge
 from screens.widgets.bigclock import BigClock
-from screens.widgets.panes import MetricsPane, NotesPane, PresenterPane, VerbatimCard
+from screens.widgets.panes import MetricsPane, NotesPane, Pane, PresenterPane, VerbatimCard
 
-TICK_SECONDS = 0.25
-KIND_LABEL = {"client": "CLIENT TIME", "sales": "SALES TIME", "team": "TEAM TIME"}
-MARK = {"done": "✓", "current": "▶", "next": "·"}
+#: How long after a second boundary the display is redrawn: a hair later
+#: than the boundary itself, so the fold is sure to have crossed it.
+TICK_LATE_S = 0.005
+#: What fills the space under the clock, by kind of segment ("win": the
+#: client-win segment). Each is mounted the first time it is needed.
+PANES: dict[str, Callable[..., Pane]] = {
+    "client": VerbatimCard,
+    "win": PresenterPane,
+    "sales": partial(MetricsPane, focusable=False),
+    "team": NotesPane,
+}
 
 
 class MeetingScreen(Screen[None]):
@@ -59,8 +68,11 @@ class MeetingScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="meeting.quit"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, board: Board | None = None) -> None:
+        """``board``: the meeting as already read, to draw it in the first
+        frame; without it the screen reads it in a worker."""
         super().__init__()
+        self._first_board = board
         self.board: Board | None = None
         self.clock: Clock | None = None
         self._base_wall: datetime | None = None
@@ -69,6 +81,8 @@ class MeetingScreen(Screen[None]):
         self._rung: tuple[int, float] | None = None
         self._verbatim_index = 0
         self._notes_saved = ""
+        self._panes: dict[str, Pane] = {}
+        self._tick_timer: Timer | None = None
         #: What each widget last showed: a widget is only updated on change,
         #: since every update costs a layout pass (the clock ticks each second).
         self._last: dict[str, Any] = {}
@@ -83,20 +97,16 @@ class MeetingScreen(Screen[None]):
                 yield BalanceGauge(id="balance")
             yield Static(id="agenda")
         yield Static(id="banner")
-        with ContentSwitcher(id="content", initial="pane-client"):
-            yield VerbatimCard(id="pane-client")
-            yield PresenterPane(id="pane-win")
-            yield MetricsPane(id="pane-sales")
-            yield NotesPane(id="pane-team")
+        yield Container(id="content")  # the panes, mounted on first use
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        for table in self.query("DataTable"):
-            table.can_focus = False
-        self.query_one("#notes", TextArea).can_focus = False
         self.watch(self.app, "generation", lambda _: self.load(), init=False)
-        self.set_interval(TICK_SECONDS, self.tick)
-        self.load()
+        if self._first_board is not None:
+            self.apply(self._first_board)
+            self._first_board = None
+        else:
+            self.load()
 
     # -- reading ---------------------------------------------------------------
 
@@ -130,13 +140,11 @@ class MeetingScreen(Screen[None]):
         self._base_mono = time.monotonic()
         self._shown_key = None
         self._last.clear()
-        notes = self.query_one("#notes", TextArea)
-        if not notes.has_focus and notes.text != board.meeting.notes:
-            notes.load_text(board.meeting.notes)
+        notes = self._panes.get("team")
+        if notes is None or not notes.writing:
             self._notes_saved = board.meeting.notes
-        self.query_one("#pane-sales", MetricsPane).show(board.metrics)
         self._verbatim_index = min(self._verbatim_index, max(len(board.verbatims) - 1, 0))
-        self.tick()
+        self._tick_and_reschedule()  # a resume or a new segment moves the second boundaries
         state = self.state()
         if state is not None and state.is_over and self.is_current:
             from screens.summary import SummaryScreen
@@ -154,6 +162,26 @@ class MeetingScreen(Screen[None]):
         return self.clock.state(self.now()) if self.clock is not None else None
 
     # -- drawing -----------------------------------------------------------------
+
+    def _tick_and_reschedule(self) -> None:
+        """Redraw, then sleep until the next displayed second turns over.
+
+        Waking on the second boundaries (not on a fixed interval) puts each
+        new digit on the wall within a few milliseconds of the true time,
+        and costs one wake-up a second instead of four.
+        """
+        if self._tick_timer is not None:
+            self._tick_timer.stop()
+        self.tick()
+        self._tick_timer = self.set_timer(self._seconds_to_next_change(), self._tick_and_reschedule, name="meeting-tick")
+
+    def _seconds_to_next_change(self) -> float:
+        state = self.state()
+        if state is None or state.state != "running" or self.app.fixed_now is not None:
+            return 1.0  # nothing moves by itself; changes arrive as events
+        running = state.elapsed_by_kind[state.running_kind.value]
+        wait = min(1.0 - state.segment.elapsed_s % 1.0, 1.0 - running % 1.0)
+        return wait + TICK_LATE_S
 
     def tick(self) -> None:
         state = self.state()
@@ -185,47 +213,19 @@ class MeetingScreen(Screen[None]):
         clock.set_class(overrun, "-overrun")
         clock.set_class(state.state != "running", "-paused")
         if self._changed("title", (seg.index, seg.title, seg.kind, overrun)):
-            self._draw_title(seg, len(state.segments), overrun)
+            self.query_one("#segment-title", Static).update(title_text(seg, len(state.segments), overrun))
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=max(seg.planned_s, 1), progress=min(seg.elapsed_s, max(seg.planned_s, 1)))
         by_kind = state.elapsed_by_kind
         self.query_one("#balance", BalanceGauge).show(by_kind["client"], by_kind["sales"], state.client_share, state.target_share)
-        self.query_one("#agenda", Static).update(self._agenda_text(state))
+        agenda = agenda_text(state)
+        # Same line lengths, same wrapping, same height: no layout pass needed
+        # for the seconds ticking by, only when the agenda changes shape.
+        shape = tuple(len(line) for line in agenda.plain.split("\n"))
+        self.query_one("#agenda", Static).update(agenda, layout=self._changed("agenda-shape", (shape, self.size)))
         if self._changed("banner", (state.state, state.auto_paused, state.running_kind, seg.kind)):
-            self.query_one("#banner", Static).update(self._banner(state))
+            self.query_one("#banner", Static).update(banner_text(state))
         self._show_content(state)
-
-    def _draw_title(self, seg, count: int, overrun: bool) -> None:
-        title = Text.assemble(
-            (f"{seg.index + 1}/{count}  ", "dim"),
-            safe(seg.title, "bold", single_line=True),
-            "  ·  ",
-            (KIND_LABEL[seg.kind.value], f"bold reverse {'green' if seg.kind.value == 'client' else 'blue' if seg.kind.value == 'sales' else 'magenta'}"),
-        )
-        if overrun:
-            title.append("   OVERRUN", style="bold red")
-        self.query_one("#segment-title", Static).update(title)
-
-    def _agenda_text(self, state: MeetingState) -> Text:
-        text = Text()
-        for s in state.segments:
-            style = "bold" if s.status == "current" else ("dim" if s.status == "done" else "")
-            text.append(f"{MARK[s.status]} ", style=style)
-            text.append_text(safe(s.title, style, single_line=True))
-            actual = f"  {mmss(s.elapsed_s)}/{mmss(s.planned_s)}" if s.status != "next" else f"  {mmss(s.planned_s)}"
-            text.append(actual + "\n", style="dim")
-        text.append(f"Total {mmss(state.elapsed_s)} of {mmss(sum(s.planned_s for s in state.segments))}", style="italic")
-        return text
-
-    def _banner(self, state: MeetingState) -> Text:
-        if state.auto_paused:
-            return Text("⏸ Paused by itself after 30 minutes without activity — space to resume", style="bold yellow")
-        if state.state == "paused":
-            return Text("⏸ Paused — space to resume", style="bold yellow")
-        if state.running_kind != state.segment.kind:
-            kind = state.running_kind.value.upper()
-            return Text(f"⇄ The clock is counting {kind} time — tab to flip back", style="bold yellow")
-        return Text("")
 
     def _show_content(self, state: MeetingState) -> None:
         kind = state.segment.kind.value
@@ -233,13 +233,29 @@ class MeetingScreen(Screen[None]):
         if not self._changed("content", (id(board), state.index, self._verbatim_index, state.state)):
             return
         if board is not None and state.index == board.win_index:
-            self.query_one("#content", ContentSwitcher).current = "pane-win"
-            self.query_one("#pane-win", PresenterPane).show(board.presentation)
+            kind = "win"
+        pane = self._pane(kind)
+        if board is None:
             return
-        self.query_one("#content", ContentSwitcher).current = f"pane-{kind}"
-        if kind == "client" and board is not None:
-            self.query_one("#pane-client", VerbatimCard).show(self.board.verbatims, self._verbatim_index)
+        if kind == "win":
+            pane.show(board.presentation)
+        elif kind == "client":
+            pane.show(board.verbatims, self._verbatim_index)
             self._mark_current_verbatim(state)
+        elif kind == "sales":
+            pane.show(board.metrics)
+        else:
+            pane.show(board.meeting.notes)
+
+    def _pane(self, kind: str) -> Pane:
+        """The pane for ``kind``, now the only one displayed."""
+        pane = self._panes.get(kind)
+        if pane is None:
+            pane = self._panes[kind] = PANES[kind](id=f"pane-{kind}")
+            self.query_one("#content").mount(pane)
+        for other in self._panes.values():
+            other.display = other is pane
+        return pane
 
     def _mark_current_verbatim(self, state: MeetingState) -> None:
         board = self.board
@@ -293,20 +309,21 @@ class MeetingScreen(Screen[None]):
 
     def action_edit_notes(self) -> None:
         state = self.state()
-        if state is not None and state.segment.kind.value == "team":
-            notes = self.query_one("#notes", TextArea)
-            notes.can_focus = True
-            notes.focus()
+        notes = self._panes.get("team")
+        if state is not None and state.segment.kind.value == "team" and notes is not None and notes.is_mounted:
+            notes.start_writing()
 
     def action_leave_notes(self) -> None:
-        notes = self.query_one("#notes", TextArea)
-        if notes.has_focus:
+        notes = self._panes.get("team")
+        if notes is not None and notes.writing:
             self._save_notes()
-            notes.can_focus = False
-            self.set_focus(None)
+            notes.stop_writing()
 
     def _save_notes(self) -> None:
-        text = self.query_one("#notes", TextArea).text
+        notes = self._panes.get("team")
+        if notes is None:
+            return  # never shown, so never written in
+        text = notes.text
         if self.board is not None and text != self._notes_saved:
             self._notes_saved = text
             meeting_id = self.board.meeting.id

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import Static
 
 from briefing import db as store
 from briefing import demo
@@ -42,6 +42,12 @@ def started(path: Path, ago: float, *steps, base: datetime | None = None) -> Non
         conn.close()
 
 
+
+def shown_pane(app) -> str:
+    """The one pane under the clock that the room can see."""
+    (pane,) = [p for p in app.screen.query("#content > *") if p.display]
+    return pane.id
+
 async def _ready(pilot) -> None:
     for _ in range(60):
         await pilot.pause(0.05)
@@ -69,7 +75,7 @@ async def test_s_on_home_starts_the_briefing_and_the_keys_drive_it(demo_db):
         await _ready(pilot)
         assert isinstance(app.screen, MeetingScreen)
         assert "Client voice" in text_of(app, "#segment-title")
-        assert app.screen.query_one("#content", ContentSwitcher).current == "pane-client"
+        assert shown_pane(app) == "pane-client"
 
         await pilot.press("n")
         await pilot.pause(0.3)
@@ -77,7 +83,7 @@ async def test_s_on_home_starts_the_briefing_and_the_keys_drive_it(demo_db):
         await pilot.press("n")
         await pilot.pause(0.3)
         assert "Numbers" in text_of(app, "#segment-title")
-        assert app.screen.query_one("#content", ContentSwitcher).current == "pane-sales"
+        assert shown_pane(app) == "pane-sales"
 
         await pilot.press("tab")  # the talk drifts back to a client story
         await pilot.pause(0.3)
@@ -181,7 +187,7 @@ async def test_team_notes_are_saved_with_the_briefing(demo_db):
     app = make_app(demo_db, day=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await _ready(pilot)
-        assert app.screen.query_one("#content", ContentSwitcher).current == "pane-team"
+        assert shown_pane(app) == "pane-team"
         await pilot.press("n")  # typing is not possible before pressing e: n stays a command
         await pilot.press("e")
         await pilot.press(*"Call Altis")
@@ -248,7 +254,7 @@ async def test_the_client_win_segment_shows_the_presenter_and_x_passes_the_turn(
     app = make_app(demo_db, day=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await _ready(pilot)
-        assert app.screen.query_one("#content", ContentSwitcher).current == "pane-win"
+        assert shown_pane(app) == "pane-win"
         first = text_of(app, "#presenter")
         assert first.startswith("▶ ") and first.endswith(" presents")
         assert "presents: last presented" in text_of(app, "#reason")

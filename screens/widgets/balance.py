@@ -50,4 +50,4 @@ class BalanceGauge(Static):
             (f"Client {mmss(client_s):>6} ", "bold"), bar, (f" {mmss(sales_s):<6} Sales", "bold"),
             "\n", (sentence, "bold"),
         )
-        self.update(text)
+        self.update(text, layout=False)  # always two lines, at a width set by the layout

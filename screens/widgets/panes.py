@@ -3,6 +3,11 @@
 Client time shows clients' own words, one large card at a time; sales time
 shows today's numbers against target; team time has a notes field kept with
 the briefing.
+
+The meeting screen mounts a pane the first time its segment comes up, so
+the clock reaches the wall sooner: a pane may therefore be given its data
+before it is mounted, and draws it once it is. The table and the text area
+are imported the same way, on first use.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable, Static, TextArea
+from textual.widgets import Static
 
 from screens.format import gap_text, number
 from screens.safe import safe
@@ -20,7 +25,27 @@ from screens.safe import safe
 SENTIMENT = {"positive": "☺ positive", "neutral": "· neutral", "negative": "☹ negative"}
 
 
-class VerbatimCard(Vertical):
+class Pane(Vertical):
+    """Keeps what it was last asked to show, and draws it when it can."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._data: tuple[Any, ...] | None = None
+
+    def show(self, *data: Any) -> None:
+        self._data = data
+        if self.is_mounted:
+            self.draw(*data)
+
+    def on_mount(self) -> None:
+        if self._data is not None:
+            self.draw(*self._data)
+
+    def draw(self, *data: Any) -> None:
+        raise NotImplementedError
+
+
+class VerbatimCard(Pane):
     DEFAULT_CSS = """
     VerbatimCard { border: round $accent; padding: 0 2; height: 1fr; }
     VerbatimCard #quote { text-style: bold; height: auto; max-height: 1fr; }
@@ -31,7 +56,7 @@ class VerbatimCard(Vertical):
         yield Static(id="quote")
         yield Static(id="who")
 
-    def show(self, verbatims: list[dict[str, Any]], index: int) -> None:
+    def draw(self, verbatims: list[dict[str, Any]], index: int) -> None:
         quote, who = self.query_one("#quote", Static), self.query_one("#who", Static)
         if not verbatims:
             self.border_title = "Client voice"
@@ -56,19 +81,29 @@ class VerbatimCard(Vertical):
         who.update(line)
 
 
-class MetricsPane(Vertical):
+class MetricsPane(Pane):
     DEFAULT_CSS = """
     MetricsPane { border: round $primary; padding: 0 1; height: 1fr; }
     """
+    BORDER_TITLE = "Today's numbers"
+
+    def __init__(self, *, id: str | None = None, focusable: bool = True) -> None:
+        """``focusable=False`` on the meeting screen: read from afar, never
+        scrolled, and its keys stay the meeting's."""
+        super().__init__(id=id)
+        self._focusable = focusable
 
     def compose(self) -> ComposeResult:
-        yield DataTable(show_cursor=False, zebra_stripes=True)
+        from textual.widgets import DataTable
 
-    def on_mount(self) -> None:
-        self.border_title = "Today's numbers"
-        self.query_one(DataTable).add_columns("Metric", "Value", "Target", "Gap")
+        table = DataTable(show_cursor=False, zebra_stripes=True)
+        table.can_focus = self._focusable
+        table.add_columns("Metric", "Value", "Target", "Gap")
+        yield table
 
-    def show(self, metrics: list[dict[str, Any]]) -> None:
+    def draw(self, metrics: list[dict[str, Any]]) -> None:
+        from textual.widgets import DataTable
+
         table = self.query_one(DataTable)
         table.clear()
         for m in metrics:
@@ -82,20 +117,49 @@ class MetricsPane(Vertical):
             )
 
 
-class NotesPane(Vertical):
+class NotesPane(Pane):
+    """The notes of the day. Typing is off until the lead asks for it (e),
+    so the meeting's one-letter keys keep working in team time."""
+
     DEFAULT_CSS = """
     NotesPane { border: round $secondary; padding: 0 1; height: 1fr; }
     NotesPane TextArea { height: 1fr; }
     """
+    BORDER_TITLE = "Focus of the day — notes (e to write, esc when done)"
 
     def compose(self) -> ComposeResult:
-        yield TextArea(id="notes")
+        from textual.widgets import TextArea
 
-    def on_mount(self) -> None:
-        self.border_title = "Focus of the day — notes (e to write, esc when done)"
+        area = TextArea(id="notes")
+        area.can_focus = False
+        yield area
+
+    def draw(self, notes: str) -> None:
+        area = self.query_one("#notes")
+        if not area.has_focus and area.text != notes:  # never under the lead's cursor
+            area.load_text(notes)
+
+    @property
+    def text(self) -> str:
+        if self.is_mounted:
+            return self.query_one("#notes").text
+        return self._data[0] if self._data else ""
+
+    @property
+    def writing(self) -> bool:
+        return self.is_mounted and self.query_one("#notes").has_focus
+
+    def start_writing(self) -> None:
+        area = self.query_one("#notes")
+        area.can_focus = True
+        area.focus()
+
+    def stop_writing(self) -> None:
+        self.query_one("#notes").can_focus = False
+        self.screen.set_focus(None)
 
 
-class PresenterPane(Vertical):
+class PresenterPane(Pane):
     """The client-win segment: a collaborator, not the lead, tells a win."""
 
     DEFAULT_CSS = """
@@ -112,10 +176,9 @@ class PresenterPane(Vertical):
         yield Static(id="reason")
         yield Static(id="win")
 
-    def on_mount(self) -> None:
-        self.border_title = "Today's client win  ·  x: not ready today  ·  w: another win  ·  a: attendance"
+    BORDER_TITLE = "Today's client win  ·  x: not ready today  ·  w: another win  ·  a: attendance"
 
-    def show(self, presentation) -> None:
+    def draw(self, presentation) -> None:
         presenter, win, reason = self.query_one("#presenter", Static), self.query_one("#win", Static), self.query_one("#reason", Static)
         if presentation is None:
             presenter.update("")
