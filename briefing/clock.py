@@ -116,6 +116,19 @@ class MeetingState:
     def is_last_segment(self) -> bool:
         return self.index == len(self.segments) - 1
 
+    def seconds_to_next_second(self) -> float | None:
+        """How long until a whole second on screen turns over: the segment's
+        (the countdown) or the running kind's (the balance gauge). None when
+        nothing runs: then only an event can change what is shown.
+
+        A screen that sleeps this long, rather than polling, shows each new
+        second as it happens and wakes once a second at most.
+        """
+        if self.state != "running":
+            return None
+        running = self.elapsed_by_kind[self.running_kind.value]
+        return min(1.0 - self.segment.elapsed_s % 1.0, 1.0 - running % 1.0)
+
 
 @dataclass
 class Clock:

@@ -177,10 +177,9 @@ class MeetingScreen(Screen[None]):
 
     def _seconds_to_next_change(self) -> float:
         state = self.state()
-        if state is None or state.state != "running" or self.app.fixed_now is not None:
+        wait = state.seconds_to_next_second() if state is not None else None
+        if wait is None or self.app.fixed_now is not None:
             return 1.0  # nothing moves by itself; changes arrive as events
-        running = state.elapsed_by_kind[state.running_kind.value]
-        wait = min(1.0 - state.segment.elapsed_s % 1.0, 1.0 - running % 1.0)
         return wait + TICK_LATE_S
 
     def tick(self) -> None:

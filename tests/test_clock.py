@@ -176,3 +176,28 @@ def test_running_time_grows_exactly_with_the_wall_clock(history, later):
     silence = (now - events[-1].at).total_seconds() + later
     if state.state == "running" and now >= events[-1].at and silence <= MAX_GAP_S:
         assert math.isclose(after.elapsed_s - state.elapsed_s, later, abs_tol=1e-6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(histories(), st.floats(0, 600))
+def test_the_next_shown_second_turns_over_exactly_when_announced(history, later):
+    """The screen sleeps until then: waking sooner wastes CPU, later shows a stale digit."""
+    events, now = history
+    now += timedelta(seconds=later)
+    state = fold(AGENDA, events, now)
+    wait = state.seconds_to_next_second()
+    if state.state != "running":
+        assert wait is None
+        return
+    assert 0 < wait <= 1
+
+    def shown(seconds: float) -> tuple[int, int]:
+        s = fold(AGENDA, events, now + timedelta(seconds=seconds))
+        return int(s.segment.elapsed_s), int(s.elapsed_by_kind[s.running_kind.value])
+
+    silence = (now - events[-1].at).total_seconds()
+    if now >= events[-1].at and silence + wait + 0.01 < MAX_GAP_S:  # not about to pause by itself
+        tolerance = 0.002  # datetimes keep microseconds
+        if wait > tolerance:
+            assert shown(wait - tolerance) == shown(0)
+        assert shown(wait + tolerance) != shown(0)
