@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import sys
 import time
 from pathlib import Path
@@ -32,6 +33,24 @@ def load(path: Path) -> ModuleType:
     sys.modules[path.stem] = module
     spec.loader.exec_module(module)
     return module
+
+
+def compile_project() -> None:
+    """Byte-compile our packages before timing whole processes.
+
+    pip byte-compiles every library it installs, so the tools we are
+    compared with never parse their source at start-up, and on a normal
+    machine our editable install writes its own bytecode on its first run.
+    Where PYTHONDONTWRITEBYTECODE is set (this workplace sets it), it never
+    would, and each launch of ours would include compiling ~40 modules: a
+    cost no user pays. Compiling here puts both sides on the same footing.
+    """
+    import compileall
+
+    root = HERE.parent.parent
+    for package in ("briefing", "screens"):
+        compileall.compile_dir(root / package, quiet=1)
+    print(f"byte-compiled briefing/ and screens/ (PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', 'unset')})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     # Keep a stray non-UTF-8 locale from turning a "≤" into a traceback.
     sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     sys.path.insert(0, str(HERE))  # so benchmarks can share helper modules
+    compile_project()
     results: dict[str, dict] = {}
     for short in chosen:
         path = benches[short]
