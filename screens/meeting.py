@@ -292,6 +292,10 @@ class MeetingScreen(Screen[None]):
         self.command(meetings.toggle)
 
     def action_go(self, step: int) -> None:
+        state = self.state()
+        if step > 0 and state is not None and state.is_last_segment and not state.is_over:
+            self.action_finish()  # "next" after the last segment: the lead is done
+            return
         self._save_notes()
         self.command(lambda conn: meetings.go(conn, step))
 

@@ -134,6 +134,20 @@ async def test_finish_asks_first_and_no_keeps_the_meeting_running(demo_db):
     conn.close()
 
 
+async def test_next_on_the_last_segment_offers_to_finish(demo_db):
+    started(demo_db, 30, *[(lambda c, now: meetings.go(c, +1, now=now), 20)] * 3)
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(pilot)
+        assert "Focus of the day" in text_of(app, "#segment-title")
+        await pilot.press("n")
+        await pilot.pause(0.2)
+        assert not isinstance(app.screen, MeetingScreen)  # the question, not an error
+        await pilot.press("y")
+        await pilot.pause(0.6)
+        assert "finished" in text_of(app, "#summary-title")
+
+
 async def test_quitting_leaves_the_meeting_running_and_reopening_resumes_it(demo_db):
     started(demo_db, 100, (lambda c, now: meetings.go(c, +1, now=now), 40))
     app = make_app(demo_db, day=DAY)
@@ -188,7 +202,11 @@ async def test_team_notes_are_saved_with_the_briefing(demo_db):
     async with app.run_test(size=(80, 24)) as pilot:
         await _ready(pilot)
         assert shown_pane(app) == "pane-team"
-        await pilot.press("n")  # typing is not possible before pressing e: n stays a command
+        await pilot.press("n")  # typing is not possible before pressing e: n stays a command...
+        await pilot.pause(0.2)
+        await pilot.press("n")  # ...here "finish?" on the last segment; no
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, MeetingScreen)
         await pilot.press("e")
         await pilot.press(*"Call Altis")
         await pilot.press("escape")
