@@ -17,6 +17,13 @@ to comment and to keep next to the team's other notes::
     minutes = 4            # or: seconds = 240 (exactly one of the two);
                            # decimals allowed for minutes (e.g. 2.5)
 
+    [[segment]]
+    title = "Client win"
+    kind = "client"
+    minutes = 3
+    win = true             # today's presenter tells a client win here
+                           # (one segment at most)
+
 Each segment lasts 30 seconds to 60 minutes. A file with a mistake is
 refused as a whole, with one line naming the line to fix
 (``agenda.toml line 9: segment 2 ("Numbers"): minutes must be between 0.5
@@ -27,7 +34,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from briefing.db import write
@@ -52,6 +59,8 @@ class Segment:
     title: str
     kind: SegmentKind
     planned_s: int
+    #: The client-win segment: the rotation's presenter tells a win here.
+    win: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,11 +73,24 @@ class Agenda:
     def total_s(self) -> int:
         return sum(s.planned_s for s in self.segments)
 
+    @property
+    def win_index(self) -> int | None:
+        """Where today's presenter tells a client win; None: no such segment."""
+        return next((i for i, s in enumerate(self.segments) if s.win), None)
+
+
+def win_by_title(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """For agendas written before a segment could say ``win = true``: the
+    first segment whose title mentions a win is the client-win one, as it
+    always was, so an existing file or stored meeting keeps its presenter."""
+    first = next((i for i, s in enumerate(segments) if "win" in s.title.casefold()), None)
+    return tuple(replace(s, win=i == first) for i, s in enumerate(segments))
+
 
 DEFAULT_AGENDA = Agenda(
     segments=(
         Segment("Client voice", SegmentKind.CLIENT, 4 * 60),
-        Segment("Client win", SegmentKind.CLIENT, 3 * 60),
+        Segment("Client win", SegmentKind.CLIENT, 3 * 60, win=True),
         Segment("Numbers", SegmentKind.SALES, 5 * 60),
         Segment("Focus of the day", SegmentKind.TEAM, 3 * 60),
     ),
@@ -82,7 +104,9 @@ DEFAULT_AGENDA = Agenda(
 def to_json(agenda: Agenda) -> dict[str, Any]:
     return {
         "target_share": agenda.target_share,
-        "segments": [{"title": s.title, "kind": s.kind.value, "planned_s": s.planned_s} for s in agenda.segments],
+        "segments": [
+            {"title": s.title, "kind": s.kind.value, "planned_s": s.planned_s, "win": s.win} for s in agenda.segments
+        ],
         "total_s": agenda.total_s,
     }
 
@@ -93,8 +117,13 @@ def from_json(data: dict[str, Any]) -> Agenda:
     try:
         share = data["target_share"]
         segments = tuple(
-            Segment(str(s["title"]), SegmentKind(s["kind"]), int(s["planned_s"])) for s in data["segments"]
+            Segment(str(s["title"]), SegmentKind(s["kind"]), int(s["planned_s"]), s.get("win") is True)
+            for s in data["segments"]
         )
+        if not any("win" in s for s in data["segments"]):  # stored before segments said so
+            segments = win_by_title(segments)
+        if sum(s.win for s in segments) > 1:
+            raise ValueError("more than one segment is the client win")
         if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 <= share <= 1:
             raise ValueError("target_share must be a number between 0 and 1")
         if not 1 <= len(segments) <= MAX_SEGMENTS:

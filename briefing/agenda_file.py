@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from briefing.agenda import _FIELD, _KINDS, MAX_SECONDS, MAX_SEGMENTS, MIN_SECONDS, Agenda, Segment
+from briefing.agenda import _FIELD, _KINDS, MAX_SECONDS, MAX_SEGMENTS, MIN_SECONDS, Agenda, Segment, win_by_title
 from briefing.errors import BadInput
 from briefing.kinds import SegmentKind
 from briefing.checks import NAME_MAX
@@ -69,6 +69,12 @@ def _kind(value: Any) -> SegmentKind:
     return SegmentKind(value)
 
 
+def _flag(value: Any) -> bool | None:
+    if value is not None and not isinstance(value, bool):
+        raise _Problem("must be true or false")
+    return value
+
+
 def _target(value: Any) -> float:
     number = _number(value)
     if not 0 <= number <= 100:
@@ -83,6 +89,7 @@ class _SegmentIn(BaseModel):
     kind: Annotated[SegmentKind, BeforeValidator(_kind)]
     minutes: Annotated[float | None, _duration(60)] = None
     seconds: Annotated[int | None, _duration(1)] = None
+    win: Annotated[bool | None, BeforeValidator(_flag)] = None
 
     @model_validator(mode="after")
     def _one_duration(self) -> _SegmentIn:
@@ -116,8 +123,15 @@ class _AgendaIn(BaseModel):
         return value
 
     def agenda(self) -> Agenda:
-        segments = tuple(Segment(s.title, s.kind, s.planned_s()) for s in self.segment)
+        segments = tuple(Segment(s.title, s.kind, s.planned_s(), s.win is True) for s in self.segment)
+        if all(s.win is None for s in self.segment):  # a file from before `win = true`
+            segments = win_by_title(segments)
         return Agenda(segments, round(self.target / 100, 6))
+
+    def second_win(self) -> int | None:
+        """The index of a second ``win = true``: only one segment can be it."""
+        wins = [i for i, s in enumerate(self.segment) if s.win]
+        return wins[1] if len(wins) > 1 else None
 
 
 # --- TOML -------------------------------------------------------------------
@@ -129,14 +143,25 @@ def parse_toml(text: str, source: str = "agenda.toml") -> Agenda:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise BadInput(_FIELD, _syntax_message(str(exc), text, source)) from None
+    lines = text.splitlines()
     try:
-        return _AgendaIn.model_validate(data).agenda()
+        model = _AgendaIn.model_validate(data)
     except ValidationError as exc:
-        lines = text.splitlines()
         problems = [_explain(err, data, lines) for err in exc.errors(include_url=False)]
         line, message = min(problems, key=lambda p: p[0] or 0)
         where = f"{source} line {line}" if line else source
         raise BadInput(_FIELD, f"{where}: {message}") from None
+    second = model.second_win()
+    if second is not None:
+        start, end = _block(lines, second)
+        first = next(i for i, s in enumerate(model.segment) if s.win) + 1
+        line = _key_line(lines, start, end, "win")
+        raise BadInput(
+            _FIELD,
+            f"{source} line {line}: segment {second + 1}{_label(data['segment'][second])}: "
+            f"win = true is already on segment {first}; only one segment is the client win",
+        )
+    return model.agenda()
 
 
 def _syntax_message(message: str, text: str, source: str) -> str:
@@ -173,7 +198,7 @@ def _explain(err: dict[str, Any], data: dict[str, Any], lines: list[str]) -> tup
     name = str(loc[2])
     line = _key_line(lines, start, end, name)
     if err["type"] == "extra_forbidden":
-        return line, prefix + f"unknown key '{name}' (expected title, kind, minutes or seconds)"
+        return line, prefix + f"unknown key '{name}' (expected title, kind, minutes or seconds, win)"
     if err["type"] == "missing":
         hint = f" (one of {_KINDS})" if name == "kind" else ""
         return line, prefix + f"{name} is missing{hint}"
@@ -243,7 +268,8 @@ def _key_line(lines: list[str], start: int, end: int, key: str | None) -> int | 
 def checked(agenda: Agenda) -> Agenda:
     """``agenda`` held to the file's rules, before it is stored for the team."""
     segments = [
-        {"title": s.title, "kind": getattr(s.kind, "value", s.kind), "seconds": s.planned_s} for s in agenda.segments
+        {"title": s.title, "kind": getattr(s.kind, "value", s.kind), "seconds": s.planned_s, "win": s.win}
+        for s in agenda.segments
     ]
     try:
         return _AgendaIn.model_validate({"target": agenda.target_share * 100, "segment": segments}).agenda()

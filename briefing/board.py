@@ -45,5 +45,5 @@ def load_board(conn: sqlite3.Connection, day: date | None = None, meeting_id: in
         metrics=readiness(conn, day or _today()).metrics_today,
         shown=frozenset(shown),
         presentation=presenting.next_presentation(conn, day or _today(), meeting.id),
-        win_index=presenting.win_segment(meeting.agenda),
+        win_index=meeting.agenda.win_index,
     )

@@ -165,7 +165,7 @@ def _command(conn: sqlite3.Connection, decide, now: datetime | None) -> tuple[Me
 def _client_win_is_over(meeting: Meeting, before: MeetingState, kind: EventType, arg: Any) -> bool:
     """Leaving the client-win segment (or finishing after reaching it) fixes
     who presented which win. Without such a segment, finishing does."""
-    win = presenting.win_segment(meeting.agenda)
+    win = meeting.agenda.win_index
     if kind == EventType.FINISH:
         return win is None or before.index >= win
     return kind == EventType.GOTO and before.index == win and arg != win

@@ -21,7 +21,7 @@ from briefing.timeutil import today as _today
 
 __all__ = [
     "Presentation", "attendance", "history", "next_presentation", "pick_win", "record",
-    "rotation_history", "set_attendance", "skip", "win_segment",
+    "rotation_history", "set_attendance", "skip",
 ]
 
 STATUSES = ("present", "absent", "off")
@@ -45,14 +45,6 @@ class Presentation:
             "win": {"id": win["id"], "title": win["title"], "owner": win["owner"], "client": win["client"]} if win else None,
             "recorded": self.recorded,
         }
-
-
-def win_segment(agenda) -> int | None:
-    """The agenda's client-win segment: the first whose title mentions a win."""
-    for i, seg in enumerate(agenda.segments):
-        if "win" in seg.title.casefold():
-            return i
-    return None
 
 
 def people(conn: sqlite3.Connection) -> list[rotation.Person]:

@@ -17,10 +17,10 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "agenda.example.toml"
 DEFAULT_JSON = {
     "target_share": 0.5,
     "segments": [
-        {"title": "Client voice", "kind": "client", "planned_s": 240},
-        {"title": "Client win", "kind": "client", "planned_s": 180},
-        {"title": "Numbers", "kind": "sales", "planned_s": 300},
-        {"title": "Focus of the day", "kind": "team", "planned_s": 180},
+        {"title": "Client voice", "kind": "client", "planned_s": 240, "win": False},
+        {"title": "Client win", "kind": "client", "planned_s": 180, "win": True},
+        {"title": "Numbers", "kind": "sales", "planned_s": 300, "win": False},
+        {"title": "Focus of the day", "kind": "team", "planned_s": 180, "win": False},
     ],
     "total_s": 900,
 }
@@ -39,8 +39,8 @@ seconds = 45
 CUSTOM_JSON = {
     "target_share": 0.6,
     "segments": [
-        {"title": "Clients first", "kind": "client", "planned_s": 150},
-        {"title": "Pipeline", "kind": "sales", "planned_s": 45},
+        {"title": "Clients first", "kind": "client", "planned_s": 150, "win": False},
+        {"title": "Pipeline", "kind": "sales", "planned_s": 45, "win": False},
     ],
     "total_s": 195,
 }
@@ -65,7 +65,8 @@ def segment(title: str = "Talk", kind: str = "client", duration: str = "minutes 
 @pytest.fixture
 def custom(cli) -> None:
     result = set_agenda(cli, CUSTOM)
-    assert (result.code, result.err) == (0, "Agenda saved: 2 segments, 3:15, target 60% client\n")
+    assert result.code == 0
+    assert result.err.splitlines()[0] == "Agenda saved: 2 segments, 3:15, target 60% client"
     assert cli("agenda", "show", "--json").json() == CUSTOM_JSON
 
 
@@ -85,7 +86,10 @@ def test_the_example_file_is_the_default_and_round_trips(cli, custom):
     assert parse_toml(EXAMPLE.read_text(encoding="utf-8")) == DEFAULT_AGENDA
     result = cli("agenda", "set", str(EXAMPLE))
     assert (result.code, result.out) == (0, "")
-    assert result.err == "Agenda saved: 4 segments, 15:00, target 50% client\n"
+    assert result.err.splitlines() == [
+        "Agenda saved: 4 segments, 15:00, target 50% client",
+        "Client win: segment 2 (Client win), told by the rotation's presenter",
+    ]
     assert cli("agenda", "show", "--json").json() == DEFAULT_JSON
 
 
@@ -94,6 +98,31 @@ def test_a_set_agenda_is_shared_and_shown(cli, custom):
     assert table[2].split() == ["1", "Clients", "first", "client", "2:30"]
     assert table[3].split() == ["2", "Pipeline", "sales", "0:45"]
     assert table[4] == "Total 3:15 · target: client time at least 60% of client + sales time (planned: 77%)"
+
+
+def test_the_client_win_segment_is_the_one_marked_win_whatever_its_title(cli):
+    text = segment("Client voice") + segment("Success story") + "win = true\n" + segment("Numbers", "sales")
+    result = set_agenda(cli, text)
+    assert result.code == 0
+    assert "Client win: segment 2 (Success story)" in result.err
+    assert [s["win"] for s in cli("agenda", "show", "--json").json()["segments"]] == [False, True, False]
+
+
+def test_an_agenda_without_a_client_win_says_nobody_will_present(cli, custom):
+    assert "nobody is picked to present" in cli("agenda", "show").out
+
+
+def test_a_file_from_before_win_takes_the_segment_that_mentions_a_win(cli):
+    result = set_agenda(cli, segment("Voice") + segment("Wins of the week") + segment("Numbers", "sales"))
+    assert result.code == 0
+    assert [s["win"] for s in cli("agenda", "show", "--json").json()["segments"]] == [False, True, False]
+
+
+def test_a_stored_agenda_from_before_win_keeps_its_presenter():
+    from briefing.agenda import from_json
+
+    legacy = {"target_share": 0.5, "segments": [{k: v for k, v in s.items() if k != "win"} for s in DEFAULT_JSON["segments"]]}
+    assert from_json(legacy).win_index == 1
 
 
 def test_reset_restores_the_default(cli, custom):
@@ -118,7 +147,7 @@ BAD_FILES = {
     ),
     "a typo in a key": (
         HEAD + "\n" + '[[segment]]\ntitle = "Numbers"\nkind = "sales"\nminuts = 5\n',
-        'agenda.toml line 9: segment 2 ("Numbers"): unknown key \'minuts\' (expected title, kind, minutes or seconds)',
+        'agenda.toml line 9: segment 2 ("Numbers"): unknown key \'minuts\' (expected title, kind, minutes or seconds, win)',
     ),
     "an unknown top-level key": (
         "targte = 50\n" + HEAD,
@@ -127,6 +156,15 @@ BAD_FILES = {
     "no duration": (
         '[[segment]]\ntitle = "Client voice"\nkind = "client"\n',
         'agenda.toml line 1: segment 1 ("Client voice"): needs a duration: minutes = N or seconds = N',
+    ),
+    "two client wins": (
+        segment("Client win") + "win = true\n" + segment("Success story") + "win = true\n",
+        'agenda.toml line 10: segment 2 ("Success story"): win = true is already on segment 1; '
+        "only one segment is the client win",
+    ),
+    "win not a boolean": (
+        segment() + 'win = "yes"\n',
+        'agenda.toml line 5: segment 1 ("Talk"): win must be true or false',
     ),
     "both durations": (
         segment(duration="minutes = 4\nseconds = 240"),
@@ -201,7 +239,7 @@ def test_twelve_segments_and_the_target_bounds_are_accepted(cli):
     shown = cli("agenda", "show", "--json").json()
     assert (len(shown["segments"]), shown["target_share"], shown["total_s"]) == (12, 0.0, 12 * 240)
     result = set_agenda(cli, "target = 100\n" + segment(kind="team"))
-    assert result.err == "Agenda saved: 1 segment, 4:00, target 100% client\n"
+    assert result.err.splitlines()[0] == "Agenda saved: 1 segment, 4:00, target 100% client"
 
 
 def test_target_defaults_to_half(cli, custom):

@@ -124,3 +124,17 @@ def test_an_abandoned_briefing_does_not_count_in_the_rotation(conn, cli, team):
     meetings.go(conn, +1)
     meetings.abandon(conn)
     assert cli("rotation", "next", "--json").json()["presenter"] == first
+
+
+def test_a_renamed_client_win_segment_still_has_its_presenter(conn, cli, team, tmp_path):
+    """The segment is the one marked win = true, whatever the team calls it."""
+    agenda = tmp_path / "agenda.toml"
+    agenda.write_text(
+        '[[segment]]\ntitle = "Voice"\nkind = "client"\nminutes = 4\n'
+        '[[segment]]\ntitle = "Success story"\nkind = "client"\nminutes = 3\nwin = true\n'
+        '[[segment]]\ntitle = "Numbers"\nkind = "sales"\nminutes = 5\n',
+        encoding="utf-8",
+    )
+    assert cli("agenda", "set", str(agenda)).code == 0
+    expected = cli("rotation", "next", "--json").json()["presenter"]
+    assert hold(conn, MONDAY)["presenter"] == expected

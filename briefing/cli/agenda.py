@@ -15,6 +15,7 @@ from briefing import agenda as core
 from briefing.cli.common import db_option, json_option
 from briefing.cli.output import emit_json, emit_table, write
 from briefing.errors import BadInput
+from briefing.safetext import inert
 from briefing.kinds import SegmentKind
 
 
@@ -54,8 +55,19 @@ def show(conn: sqlite3.Connection, as_json: bool) -> None:
     ]
     emit_table(rows, [("n", "#"), ("title", "TITLE"), ("kind", "KIND"), ("planned", "PLANNED")], empty="")
     write(f"Total {clock(current.total_s)} \u00b7 {_target_line(current)}")
+    write(_win_line(current))
     if current == core.DEFAULT_AGENDA:
         write("This is the default agenda; change it with: briefing agenda set FILE", err=True)
+
+
+def _win_line(current: core.Agenda) -> str:
+    """Where the rotation's presenter speaks: a renamed segment must not
+    silently leave the team without one."""
+    index = current.win_index
+    if index is None:
+        return "No client-win segment: nobody is picked to present (add win = true to one segment)"
+    title = inert(current.segments[index].title)
+    return f"Client win: segment {index + 1} ({title}), told by the rotation's presenter"
 
 
 def _target_line(current: core.Agenda) -> str:
@@ -94,6 +106,7 @@ def set_(conn: sqlite3.Connection, file: str) -> None:
         f"target {percent(new.target_share)} client",
         err=True,
     )
+    write(_win_line(new), err=True)
 
 
 @agenda.command("reset")
