@@ -53,6 +53,21 @@ def validate(model: str, data: dict[str, Any], labels: dict[str, str] | None = N
     return fields
 
 
+def validate_patch(
+    model: str, fields: dict[str, Any], clearable: tuple[str, ...], labels: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """The changes an edit asks for: each field given (not None), validated.
+
+    An empty value for an optional field (one in ``clearable``) removes it,
+    as a person who empties "Company" in a form or types ``--company ''``
+    means, and comes back as None; elsewhere empty text is refused.
+    """
+    cleared = [k for k in clearable if isinstance(fields.get(k), str) and not fields[k].strip()]
+    given = {k: v for k, v in fields.items() if v is not None and k not in cleared}
+    changes = {k: v for k, v in validate(model, given, labels).items() if v is not None}
+    return changes | dict.fromkeys(cleared)
+
+
 def as_bad_input(exc: ValidationError, labels: dict[str, str] | None = None) -> BadInput:
     err = exc.errors(include_url=False)[0]
     field = str(err["loc"][0]) if err["loc"] else None

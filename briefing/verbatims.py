@@ -13,7 +13,7 @@ from briefing.db import write
 from briefing.errors import BadInput, NotFound
 from briefing.kinds import VerbatimStatus
 from briefing.search import fts_query
-from briefing.validation import validate
+from briefing.validation import validate, validate_patch
 from briefing.timeutil import today, utc_now_iso
 
 __all__ = ["add", "archive", "edit", "get", "list_verbatims", "restore", "LABELS"]
@@ -142,13 +142,12 @@ def archive(conn: sqlite3.Connection, verbatim_id: int) -> dict[str, Any]:
 def edit(
     conn: sqlite3.Connection, verbatim_id: int, fields: dict[str, Any], labels: dict[str, str] = LABELS
 ) -> dict[str, Any]:
-    patch = validate("VerbatimPatch", {k: v for k, v in fields.items() if v is not None}, labels)
-    changes = {k: v for k, v in patch.items() if v is not None}
+    changes = validate_patch("VerbatimPatch", fields, ("company", "collected_by"), labels)
     if not changes:
         raise BadInput(None, "nothing to change: give at least one option (see --help)")
     with write(conn):
         get(conn, verbatim_id)
-        if "collected_by" in changes:
+        if changes.get("collected_by") is not None:
             changes["collected_by"] = team.find_active_id(conn, changes["collected_by"], labels["collected_by"])
         values = {k: (v.isoformat() if k == "date" else getattr(v, "value", v)) for k, v in changes.items()}
         values["updated_at"] = utc_now_iso()

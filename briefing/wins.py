@@ -12,7 +12,7 @@ from briefing import team
 from briefing.db import write
 from briefing.errors import BadInput, NotFound
 from briefing.kinds import WinStatus
-from briefing.validation import validate
+from briefing.validation import validate, validate_patch
 from briefing.timeutil import today, utc_now_iso
 
 __all__ = ["add", "edit", "get", "list_wins", "LABELS"]
@@ -77,8 +77,7 @@ def edit(
 ) -> dict[str, Any]:
     """Change only the fields given; a new owner must be in the team today,
     since the credit goes to them."""
-    patch = validate("WinPatch", {k: v for k, v in fields.items() if v is not None}, labels)
-    changes = {k: v for k, v in patch.items() if v is not None}
+    changes = validate_patch("WinPatch", fields, ("client", "story"), labels)
     if not changes:
         raise BadInput(None, "nothing to change: give at least one field")
     with write(conn):

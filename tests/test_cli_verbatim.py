@@ -79,6 +79,15 @@ def test_edit_changes_only_what_is_given(cli, team):
     assert nothing.code == 2 and "nothing to change" in nothing.err
 
 
+def test_edit_with_an_empty_optional_value_removes_it(cli, team):
+    vid = add(cli, "Quote", "--company", "Altis", "--by", "Karim Benali")
+    assert cli("verbatim", "edit", str(vid), "--company", "", "--by", " ").code == 0
+    row = cli("verbatim", "show", str(vid), "--json").json()
+    assert (row["company"], row["collected_by"], row["text"]) == (None, None, "Quote")
+    refused = cli("verbatim", "edit", str(vid), "--client", "")  # a verbatim always has a client
+    assert refused.code == 2 and "--client: must not be empty" in refused.err
+
+
 def test_edit_or_archive_of_a_missing_id_is_bad_input(cli):
     for args in (("verbatim", "edit", "99", "--text", "x"), ("verbatim", "archive", "99"), ("verbatim", "show", "99")):
         result = cli(*args)

@@ -38,3 +38,11 @@ def test_metric_list_by_date_and_negative_values(cli):
     assert day == [{"name": "Churn", "value": -3.0, "target": None, "unit": None, "date": "2026-11-23"}]
     bad = cli("metric", "list", "--date", "2026-13-01")
     assert bad.code == 2 and bad.err.startswith("briefing: --date:")
+
+
+def test_editing_a_win_with_an_empty_story_or_client_removes_them(cli, conn, team):
+    from briefing import wins
+
+    win_id = int(cli("win", "add", "Saved Altis", "--by", team[0], "--client", "Altis", "--story", "Long story").out)
+    edited = wins.edit(conn, win_id, {"story": "", "client": "  "})
+    assert (edited["story"], edited["client"], edited["title"]) == (None, None, "Saved Altis")

@@ -168,6 +168,19 @@ async def test_edit_loads_the_verbatim_and_saves_only_what_changed(demo_db):
     assert [saved[k] for k in kept] == [original[k] for k in kept] and saved["updated_at"]
 
 
+async def test_emptying_an_optional_field_on_edit_removes_it(demo_db):
+    original = next(v for v in read(demo_db, verbatims.list_verbatims) if v["company"])
+    app = make_app(demo_db, day=DAY, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        results = await open_form(pilot, VerbatimFormScreen(original["id"]))
+        app.screen.query_one("#company", Input).focus()
+        await pilot.press("end", *["backspace"] * (len(original["company"]) + 2))
+        await save(pilot)
+        assert results == [original["id"]]  # saved and closed: no error next to the field
+    saved = read(demo_db, verbatims.get, original["id"])
+    assert saved["company"] is None and saved["text"] == original["text"]
+
+
 async def test_escape_asks_before_discarding_and_no_keeps_the_form(demo_db):
     app = make_app(demo_db, day=DAY, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:

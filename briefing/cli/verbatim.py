@@ -26,11 +26,14 @@ def _with_options(func: Callable[..., Any], adding: bool) -> Callable[..., Any]:
     for decorator in reversed(
         [
             click.option("--client", required=adding, help="Who said it (the client's name)."),
-            click.option("--company", help="The client's company."),
-            click.option("--by", "by", metavar="COLLABORATOR", help="Who collected it (an active team member)."),
-            click.option("--channel", type=click.Choice(CHANNELS), help="How it reached us [default: other]."),
-            click.option("--sentiment", type=click.Choice(SENTIMENTS), help="The client's mood [default: neutral]."),
-            click.option("--date", metavar="YYYY-MM-DD", help="When it was said [default: today]."),
+            click.option("--company", help="The client's company." + ("" if adding else " '' removes it.")),
+            click.option(
+                "--by", "by", metavar="COLLABORATOR",
+                help="Who collected it (an active team member)." + ("" if adding else " '' removes it."),
+            ),
+            click.option("--channel", type=click.Choice(CHANNELS), help="How it reached us" + (" [default: other]." if adding else ".")),
+            click.option("--sentiment", type=click.Choice(SENTIMENTS), help="The client's mood" + (" [default: neutral]." if adding else ".")),
+            click.option("--date", metavar="YYYY-MM-DD", help="When it was said" + (" [default: today]." if adding else ".")),
         ]
     ):
         func = decorator(func)
