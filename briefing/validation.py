@@ -93,7 +93,11 @@ def _validator(model: str) -> SchemaValidator:
 def _load() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
     global _schemas
     if _schemas is None:
-        key = _key()
+        try:
+            key = _key()
+        except OSError:  # sources not on disk (a zipped install): no cache, same answers
+            _schemas = compile_models()
+            return _schemas
         path = cache_dir() / f"validators-{zlib.crc32(key.encode()):08x}.pickle"
         try:
             with path.open("rb") as f:
