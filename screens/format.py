@@ -16,7 +16,9 @@ def gap_text(gap: float | None) -> Text:
         return Text("")
     if gap >= 0:
         return Text(f"+{number(gap)}", style="green")
-    return Text(f"−{number(-gap)}", style="red")
+    # Bright and bold: plain red turns near-black on the dark background
+    # when NO_COLOR reduces the screen to greys; a shortfall must stay legible.
+    return Text(f"−{number(-gap)}", style="bold #ff6b6b")
 
 
 def mmss(seconds: float) -> str:
