@@ -46,3 +46,23 @@ def test_editing_a_win_with_an_empty_story_or_client_removes_them(cli, conn, tea
     win_id = int(cli("win", "add", "Saved Altis", "--by", team[0], "--client", "Altis", "--story", "Long story").out)
     edited = wins.edit(conn, win_id, {"story": "", "client": "  "})
     assert (edited["story"], edited["client"], edited["title"]) == (None, None, "Saved Altis")
+
+
+def test_win_edit_changes_only_what_is_given_and_can_move_the_credit(cli, team):
+    win_id = cli("win", "add", "Saved Altis", "--by", team[0], "--client", "Altis", "--story", "Long story").out.strip()
+    result = cli("win", "edit", win_id, "--title", "Saved Altis for good", "--by", team[1], "--story", "")
+    assert (result.code, result.err) == (0, f"Win {win_id} updated\n")
+    (row,) = cli("win", "list", "--json").json()
+    assert (row["title"], row["owner"], row["client"], row["story"]) == ("Saved Altis for good", team[1], "Altis", None)
+
+
+def test_win_edit_refuses_what_it_cannot_do_in_one_line(cli, team):
+    win_id = cli("win", "add", "Deal", "--by", team[0]).out.strip()
+    for args, message in [
+        ((win_id,), "nothing to change"),
+        ((win_id, "--title", " "), "--title: must not be empty"),
+        ((win_id, "--by", "Nobody"), "--by: nobody named 'Nobody'"),
+        (("99", "--title", "x"), "no win with id 99"),
+    ]:
+        result = cli("win", "edit", *args)
+        assert result.code == 2 and message in result.err and len(result.err.splitlines()) == 1, (args, result.err)

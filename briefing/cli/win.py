@@ -29,6 +29,21 @@ def add(conn: sqlite3.Connection, title: str, owner: str, client, story, date) -
     write(str(core.add(conn, {"title": title, "owner": owner, "client": client, "story": story, "date": date})))
 
 
+@win.command("edit")
+@click.argument("win_id", metavar="ID", type=int)
+@click.option("--title", help="What was won, in a line.")
+@click.option("--by", "owner", metavar="COLLABORATOR", help="Move the credit to this active team member.")
+@click.option("--client", help="The client or company. '' removes it.")
+@click.option("--story", help="How it happened. '' removes it.")
+@click.option("--date", metavar="YYYY-MM-DD", help="When it happened.")
+@db_option
+def edit(conn: sqlite3.Connection, win_id: int, title, owner, client, story, date) -> None:
+    """Change a client win: only the options given change."""
+    fields = {"title": title, "owner": owner, "client": client, "story": story, "date": date}
+    row = core.edit(conn, win_id, fields, {**core.LABELS, "title": "--title"})
+    write(f"Win {row['id']} updated", err=True)
+
+
 @win.command("list")
 @click.option("--status", type=click.Choice([s.value for s in WinStatus]), help="Only this status [default: all].")
 @json_option
