@@ -238,7 +238,11 @@ def _below_target(path):
     started(path, 600, (go, 540), (go, 480), base=NOW)
 
 
-SCENARIOS = {"running": _running, "overrun": _overrun, "below_target": _below_target}
+def _client_win(path):
+    started(path, 300, (lambda c, now: meetings.go(c, +1, now=now), 60), base=NOW)
+
+
+SCENARIOS = {"running": _running, "overrun": _overrun, "below_target": _below_target, "client_win": _client_win}
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
@@ -249,7 +253,7 @@ def test_meeting_screen_snapshot(snap_compare, demo_db, scenario, size):
 
 
 async def test_the_snapshot_scenarios_show_what_they_claim(demo_db, tmp_path):
-    """Guards the snapshots: each scenario really is running / overrun / below target."""
+    """Guards the snapshots: each scenario really is what its name says."""
     for name, make in SCENARIOS.items():
         path = tmp_path / f"{name}.db"
         demo.build(path, today=DAY)
@@ -263,6 +267,9 @@ async def test_the_snapshot_scenarios_show_what_they_claim(demo_db, tmp_path):
                 assert clock.value == "02:20" and "on target" in balance
             elif name == "overrun":
                 assert clock.value == "+01:12" and clock.has_class("-overrun")
+            elif name == "client_win":
+                assert shown_pane(app) == "pane-win" and text_of(app, "#presenter").endswith(" presents")
+                assert clock.value == "02:00"
             else:
                 assert "Client share 20% — below the 50% target" in balance
 
@@ -308,3 +315,31 @@ async def test_reopened_mid_meeting_the_summary_leads_back_to_home(demo_db):
         await pilot.press("escape")
         await pilot.pause(0.5)
         assert isinstance(app.screen, HomeScreen)
+
+
+# -- the summary, as the room sees it at the end ------------------------------------
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
+def test_summary_snapshot(snap_compare, demo_db, size):
+    from screens.summary import SummaryScreen
+
+    go = lambda c, now: meetings.go(c, +1, now=now)  # noqa: E731
+    started(demo_db, 900, (go, 660), (go, 470), (go, 180), base=NOW)
+    conn = store.connect(demo_db)
+    try:
+        meeting_id = meetings.current(conn).id
+        meetings.save_notes(conn, meeting_id, "Call Altis before noon; Tom pairs with Chloé on the Verdier renewal.")
+        meetings.finish(conn, now=NOW)
+    finally:
+        conn.close()
+
+    async def open_summary(pilot) -> None:
+        await pilot.app.push_screen(SummaryScreen(meeting_id))
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if text_of(pilot.app, "#summary-title"):
+                break
+        await pilot.pause()
+
+    assert snap_compare(_meeting_app(demo_db), terminal_size=size, run_before=open_summary)
