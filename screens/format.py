@@ -10,15 +10,19 @@ def number(value: float) -> str:
     return text.replace(",", "\u202f")  # a thin space reads well in both languages
 
 
+#: Below target, over time: light and bold, because plain red turns
+#: near-black on the dark background when NO_COLOR reduces the screen to
+#: greys, and a shortfall must stay legible.
+SHORTFALL = "bold #ff6b6b"
+
+
 def gap_text(gap: float | None) -> Text:
     """Signed difference to target, with the sign spelled out, not just coloured."""
     if gap is None:
         return Text("")
     if gap >= 0:
         return Text(f"+{number(gap)}", style="green")
-    # Bright and bold: plain red turns near-black on the dark background
-    # when NO_COLOR reduces the screen to greys; a shortfall must stay legible.
-    return Text(f"−{number(-gap)}", style="bold #ff6b6b")
+    return Text(f"−{number(-gap)}", style=SHORTFALL)
 
 
 def mmss(seconds: float) -> str:

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from screens.format import mmss
+from screens.format import SHORTFALL, mmss
 from screens.safe import safe
 from screens.widgets.balance import verdict
 
@@ -38,7 +38,6 @@ class SummaryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Segment", "Kind", "Planned", "Actual", "Diff")
         self.load()
 
     @work(thread=True, exit_on_error=False)
@@ -69,7 +68,10 @@ class SummaryScreen(Screen[None]):
             share.set_class(name == level, f"-{name}")
         self.query_one("#summary-win", Static).update(_win_text(summary))
         table = self.query_one(DataTable)
-        table.clear()
+        # Columns and rows together: a header drawn before the rows could keep
+        # its label-wide columns over rows laid out wider (seen in a snapshot).
+        table.clear(columns=True)
+        table.add_columns("Segment", "Kind", "Planned", "Actual", "Diff")
         for seg in summary["segments"]:
             diff = seg["elapsed_s"] - seg["planned_s"]
             table.add_row(
@@ -77,7 +79,7 @@ class SummaryScreen(Screen[None]):
                 Text(seg["kind"]),
                 Text(mmss(seg["planned_s"])),
                 Text(mmss(seg["elapsed_s"])),
-                Text(("+" if diff >= 0 else "−") + mmss(abs(diff)), style="red" if diff > 30 else ""),
+                Text(("+" if diff >= 0 else "−") + mmss(abs(diff)), style=SHORTFALL if diff > 30 else ""),
             )
         notes = summary.get("notes") or ""
         self.query_one("#summary-notes", Static).update(
