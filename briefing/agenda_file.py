@@ -20,6 +20,8 @@ from briefing.kinds import SegmentKind
 from briefing.checks import NAME_MAX
 from briefing.models import _text
 
+ONE_WIN = "only one segment is the client win"
+
 # --- validation -------------------------------------------------------------
 
 
@@ -128,10 +130,9 @@ class _AgendaIn(BaseModel):
             segments = win_by_title(segments)
         return Agenda(segments, round(self.target / 100, 6))
 
-    def second_win(self) -> int | None:
-        """The index of a second ``win = true``: only one segment can be it."""
-        wins = [i for i, s in enumerate(self.segment) if s.win]
-        return wins[1] if len(wins) > 1 else None
+    def wins(self) -> list[int]:
+        """The segments marked ``win = true``: more than one is a mistake."""
+        return [i for i, s in enumerate(self.segment) if s.win]
 
 
 # --- TOML -------------------------------------------------------------------
@@ -151,15 +152,14 @@ def parse_toml(text: str, source: str = "agenda.toml") -> Agenda:
         line, message = min(problems, key=lambda p: p[0] or 0)
         where = f"{source} line {line}" if line else source
         raise BadInput(_FIELD, f"{where}: {message}") from None
-    second = model.second_win()
-    if second is not None:
-        start, end = _block(lines, second)
-        first = next(i for i, s in enumerate(model.segment) if s.win) + 1
-        line = _key_line(lines, start, end, "win")
+    wins = model.wins()
+    if len(wins) > 1:
+        first, second = wins[:2]
+        line = _key_line(lines, *_block(lines, second), "win")
         raise BadInput(
             _FIELD,
             f"{source} line {line}: segment {second + 1}{_label(data['segment'][second])}: "
-            f"win = true is already on segment {first}; only one segment is the client win",
+            f"win = true is already on segment {first + 1}; {ONE_WIN}",
         )
     return model.agenda()
 
@@ -272,6 +272,9 @@ def checked(agenda: Agenda) -> Agenda:
         for s in agenda.segments
     ]
     try:
-        return _AgendaIn.model_validate({"target": agenda.target_share * 100, "segment": segments}).agenda()
+        model = _AgendaIn.model_validate({"target": agenda.target_share * 100, "segment": segments})
     except ValidationError as exc:
         raise BadInput("agenda", _explain(exc.errors(include_url=False)[0], {}, [])[1]) from None
+    if len(model.wins()) > 1:
+        raise BadInput("agenda", ONE_WIN)
+    return model.agenda()

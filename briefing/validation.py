@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import threading
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,8 @@ CACHE_ENV = "BRIEFING_CACHE_DIR"
 _SOURCES = ("models.py", "checks.py", "kinds.py", "timeutil.py")
 
 _schemas: dict[str, tuple[dict[str, Any], dict[str, Any]]] | None = None
+#: The app validates in worker threads: the first two must not both compile.
+_loading = threading.Lock()
 _validators: dict[str, SchemaValidator] = {}
 
 
@@ -92,23 +95,28 @@ def _validator(model: str) -> SchemaValidator:
 
 def _load() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
     global _schemas
-    if _schemas is None:
-        try:
-            key = _key()
-        except OSError:  # sources not on disk (a zipped install): no cache, same answers
-            _schemas = compile_models()
-            return _schemas
-        path = cache_dir() / f"validators-{zlib.crc32(key.encode()):08x}.pickle"
-        try:
-            with path.open("rb") as f:
-                stored = pickle.load(f)
-            if stored["key"] != key:
-                raise ValueError("stale")
-            _schemas = stored["schemas"]
-        except Exception:  # missing, stale, unreadable or truncated: rebuild
-            _schemas = compile_models()
-            _store(path, {"key": key, "schemas": _schemas})
+    with _loading:
+        if _schemas is None:
+            _schemas = _read_or_compile()
     return _schemas
+
+
+def _read_or_compile() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
+    try:
+        key = _key()
+    except OSError:  # sources not on disk (a zipped install): no cache, same answers
+        return compile_models()
+    path = cache_dir() / f"validators-{zlib.crc32(key.encode()):08x}.pickle"
+    try:
+        with path.open("rb") as f:
+            stored = pickle.load(f)
+        if stored["key"] == key:
+            return stored["schemas"]
+    except Exception:  # missing, unreadable or truncated: rebuild
+        pass
+    schemas = compile_models()
+    _store(path, {"key": key, "schemas": schemas})
+    return schemas
 
 
 def _key() -> str:

@@ -62,7 +62,7 @@ class BriefingApp(App[None]):
             self._watch_conn = connect(self.db_path)
             self._last_version = data_version(self._watch_conn)
             self.set_interval(POLL_SECONDS, self._poll)
-        board = self._meeting_under_way()
+        board = self._board_under_way()
         if board is not None:
             # Restarted mid-meeting: straight back to it. Home is only built
             # when the meeting is left, and the meeting is read here, on this
@@ -87,7 +87,7 @@ class BriefingApp(App[None]):
         while self.screen is not home:
             self.pop_screen()
 
-    def _meeting_under_way(self) -> Board | None:
+    def _board_under_way(self) -> Board | None:
         from briefing.board import load_board
 
         conn = self.connect()

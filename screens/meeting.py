@@ -172,20 +172,20 @@ class MeetingScreen(Screen[None]):
         """
         if self._tick_timer is not None:
             self._tick_timer.stop()
-        self.tick()
-        self._tick_timer = self.set_timer(self._seconds_to_next_change(), self._tick_and_reschedule, name="meeting-tick")
+        state = self.tick()
+        self._tick_timer = self.set_timer(self._seconds_to_next_change(state), self._tick_and_reschedule, name="meeting-tick")
 
-    def _seconds_to_next_change(self) -> float:
-        state = self.state()
+    def _seconds_to_next_change(self, state: MeetingState | None) -> float:
         wait = state.seconds_to_next_second() if state is not None else None
         if wait is None or self.app.fixed_now is not None:
             return 1.0  # nothing moves by itself; changes arrive as events
         return wait + TICK_LATE_S
 
-    def tick(self) -> None:
+    def tick(self) -> MeetingState | None:
+        """Redraw what changed since the last tick; returns the state drawn."""
         state = self.state()
         if state is None:
-            return
+            return None
         seg = state.segment
         key = (
             state.state, state.index, state.running_kind, int(seg.elapsed_s), seg.planned_s,
@@ -193,10 +193,11 @@ class MeetingScreen(Screen[None]):
             self._verbatim_index, self.size,
         )
         if key == self._shown_key:
-            return
+            return state
         self._shown_key = key
         self._draw(state)
         self._ring_if_time_is_up(state)
+        return state
 
     def _changed(self, name: str, key: Any) -> bool:
         if self._last.get(name) == key:

@@ -267,3 +267,15 @@ def test_a_damaged_stored_agenda_is_reported_and_reset_mends_it(cli, conn):
     assert broken.code == 1 and "briefing agenda reset" in broken.err and broken.err.count("\n") == 1
     assert cli("agenda", "reset").code == 0
     assert cli("agenda", "show", "--json").json() == DEFAULT_JSON
+
+
+def test_an_agenda_with_two_client_wins_is_never_stored(conn):
+    from dataclasses import replace
+
+    from briefing.agenda import Agenda, load_agenda, save_agenda
+    from briefing.errors import BadInput
+
+    both = Agenda(tuple(replace(s, win=True) for s in DEFAULT_AGENDA.segments[:2]), 0.5)
+    with pytest.raises(BadInput, match="only one segment is the client win"):
+        save_agenda(conn, both)
+    assert load_agenda(conn) == DEFAULT_AGENDA
