@@ -42,8 +42,18 @@ from briefing.errors import BadInput, BriefingError
 from briefing.kinds import SegmentKind
 
 __all__ = [
-    "Agenda", "DEFAULT_AGENDA", "MAX_SECONDS", "MAX_SEGMENTS", "MIN_SECONDS", "Segment",
-    "from_json", "load_agenda", "parse_toml", "reset_agenda", "save_agenda", "to_json",
+    "DEFAULT_AGENDA",
+    "MAX_SECONDS",
+    "MAX_SEGMENTS",
+    "MIN_SECONDS",
+    "Agenda",
+    "Segment",
+    "from_json",
+    "load_agenda",
+    "parse_toml",
+    "reset_agenda",
+    "save_agenda",
+    "to_json",
 ]
 
 SETTING_KEY = "agenda"
@@ -152,7 +162,9 @@ def load_agenda(conn: sqlite3.Connection) -> Agenda:
         return from_json(json.loads(row[0]))
     except (ValueError, BadInput) as exc:
         # Not the user's input to fix on this command line: exit 1, with the way out.
-        raise BriefingError(f"the stored agenda is unreadable ({exc}); 'briefing agenda reset' restores the default") from None
+        raise BriefingError(
+            f"the stored agenda is unreadable ({exc}); 'briefing agenda reset' restores the default"
+        ) from None
 
 
 def save_agenda(conn: sqlite3.Connection, agenda: Agenda) -> None:

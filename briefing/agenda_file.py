@@ -15,9 +15,9 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from briefing.agenda import _FIELD, _KINDS, MAX_SECONDS, MAX_SEGMENTS, MIN_SECONDS, Agenda, Segment, win_by_title
+from briefing.checks import NAME_MAX
 from briefing.errors import BadInput
 from briefing.kinds import SegmentKind
-from briefing.checks import NAME_MAX
 from briefing.models import _text
 
 ONE_WIN = "only one segment is the client win"

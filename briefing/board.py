@@ -12,8 +12,7 @@ from datetime import date
 from typing import Any
 
 from briefing import meeting as meetings
-from briefing import presenting
-from briefing import verbatims
+from briefing import presenting, verbatims
 from briefing.readiness import readiness
 from briefing.timeutil import today as _today
 

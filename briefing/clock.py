@@ -211,7 +211,7 @@ class Clock:
             probe = copy.copy(self)
             probe.seg_elapsed = list(self.seg_elapsed)
             probe.kind_elapsed = dict(self.kind_elapsed)
-            probe._advance(now)
+            probe._advance(now)  # noqa: SLF001 - a copy of this very object
         segments = tuple(
             SegmentState(
                 index=i,

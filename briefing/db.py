@@ -165,8 +165,7 @@ def _refuse_foreign(conn: sqlite3.Connection, app_id: int, version: int, path: P
     if tables:
         raise BadInput(
             _FIELD,
-            f"{path} is a SQLite database of another program, not a briefing database; "
-            "it was left untouched",
+            f"{path} is a SQLite database of another program, not a briefing database; it was left untouched",
         )
 
 

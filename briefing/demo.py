@@ -74,7 +74,9 @@ def _fill(conn: sqlite3.Connection, source: Path, day0: date) -> dict[str, int]:
 
     people = _load(source, "team.json")
     for person in people:
-        team.add(conn, person["name"], lead=person["role"] == "lead", today=day0 - timedelta(days=person["joined_days_ago"]))
+        team.add(
+            conn, person["name"], lead=person["role"] == "lead", today=day0 - timedelta(days=person["joined_days_ago"])
+        )
 
     _past_briefings(conn, day0)
 
@@ -100,8 +102,16 @@ def _fill(conn: sqlite3.Connection, source: Path, day0: date) -> dict[str, int]:
     with (source / "metrics.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     for r in rows:
-        metrics.add(conn, {"name": r["name"], "value": r["value"], "target": r["target"] or None,
-                           "unit": r["unit"] or None, "date": ago(r["days_ago"])})
+        metrics.add(
+            conn,
+            {
+                "name": r["name"],
+                "value": r["value"],
+                "target": r["target"] or None,
+                "unit": r["unit"] or None,
+                "date": ago(r["days_ago"]),
+            },
+        )
     return {"team": len(people), "verbatims": len(quotes), "wins": len(won), "metrics": len(rows)}
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from collections.abc import Mapping, Sequence
 from typing import Any
 
 from briefing import agenda as agendas
@@ -26,9 +26,23 @@ from briefing.kinds import SegmentKind
 from briefing.timeutil import today as _today
 
 __all__ = [
-    "AlreadyHadOneToday", "Meeting", "abandon", "adjust", "current", "finish", "go",
-    "load", "mark_shown", "pause", "resume", "save_notes", "shown_verbatims", "start",
-    "state_json", "switch", "toggle",
+    "AlreadyHadOneToday",
+    "Meeting",
+    "abandon",
+    "adjust",
+    "current",
+    "finish",
+    "go",
+    "load",
+    "mark_shown",
+    "pause",
+    "resume",
+    "save_notes",
+    "shown_verbatims",
+    "start",
+    "state_json",
+    "switch",
+    "toggle",
 ]
 
 NO_MEETING = "no briefing is running; start one with 'briefing meeting start'"

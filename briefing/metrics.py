@@ -10,12 +10,11 @@ import sqlite3
 from typing import Any
 
 from briefing.db import write
-from briefing.timeutil import parse_date
 from briefing.errors import BadInput
-from briefing.timeutil import today, utc_now_iso
+from briefing.timeutil import parse_date, today, utc_now_iso
 from briefing.validation import validate
 
-__all__ = ["add", "list_metrics", "LABELS"]
+__all__ = ["LABELS", "add", "list_metrics"]
 
 LABELS = {"name": "NAME", "value": "VALUE", "target": "--target", "unit": "--unit", "date": "--date"}
 
@@ -45,7 +44,14 @@ def add(
                ON CONFLICT (name, date) DO UPDATE SET
                  value = excluded.value, target = coalesce(excluded.target, metrics.target),
                  unit = coalesce(excluded.unit, metrics.unit), updated_at = excluded.updated_at""",
-            (old["name"] if old else metric["name"], day, metric["value"], metric["target"], metric["unit"], utc_now_iso()),
+            (
+                old["name"] if old else metric["name"],
+                day,
+                metric["value"],
+                metric["target"],
+                metric["unit"],
+                utc_now_iso(),
+            ),
         )
         new = conn.execute("SELECT * FROM metrics WHERE name = ? AND date = ?", (metric["name"], day)).fetchone()
     return as_json(new), (as_json(old) if old else None)

@@ -17,8 +17,8 @@ __all__ = ["Channel", "Role", "Sentiment", "VerbatimStatus", "WinStatus"]  # re-
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
 from briefing.checks import NAME_MAX, STORY_MAX, TEXT_MAX, TITLE_MAX, UNIT_MAX, TextRule, finite, parse_number
-from briefing.timeutil import parse_date
 from briefing.kinds import Channel, Role, Sentiment, VerbatimStatus, WinStatus
+from briefing.timeutil import parse_date
 
 
 def _text(max_len: int) -> BeforeValidator:

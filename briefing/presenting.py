@@ -20,8 +20,15 @@ from briefing.errors import BadInput, NotFound
 from briefing.timeutil import today as _today
 
 __all__ = [
-    "Presentation", "attendance", "history", "next_presentation", "pick_win", "record",
-    "rotation_history", "set_attendance", "skip",
+    "Presentation",
+    "attendance",
+    "history",
+    "next_presentation",
+    "pick_win",
+    "record",
+    "rotation_history",
+    "set_attendance",
+    "skip",
 ]
 
 STATUSES = ("present", "absent", "off")
@@ -42,7 +49,9 @@ class Presentation:
             "presenter": self.choice.presenter.name if self.choice.presenter else None,
             "reason": self.choice.reason,
             "queue": [p.name for p in self.choice.queue],
-            "win": {"id": win["id"], "title": win["title"], "owner": win["owner"], "client": win["client"]} if win else None,
+            "win": {"id": win["id"], "title": win["title"], "owner": win["owner"], "client": win["client"]}
+            if win
+            else None,
             "recorded": self.recorded,
         }
 
@@ -50,7 +59,10 @@ class Presentation:
 def people(conn: sqlite3.Connection) -> list[rotation.Person]:
     return [
         rotation.Person(
-            id=r["id"], name=r["name"], role=r["role"], active=bool(r["active"]),
+            id=r["id"],
+            name=r["name"],
+            role=r["role"],
+            active=bool(r["active"]),
             since=date.fromisoformat(r["active_since"] or r["joined_on"]),
         )
         for r in conn.execute("SELECT * FROM collaborators ORDER BY id")
@@ -66,7 +78,10 @@ def attendance(conn: sqlite3.Connection, meeting_id: int) -> dict[int, str]:
 
 def _skips(conn: sqlite3.Connection, meeting_id: int) -> tuple[int, ...]:
     return tuple(
-        r[0] for r in conn.execute("SELECT collaborator_id FROM meeting_skips WHERE meeting_id = ? ORDER BY at", (meeting_id,))
+        r[0]
+        for r in conn.execute(
+            "SELECT collaborator_id FROM meeting_skips WHERE meeting_id = ? ORDER BY at", (meeting_id,)
+        )
     )
 
 

@@ -14,9 +14,9 @@ from typing import Any
 from briefing.db import write
 from briefing.errors import BadInput, NotFound
 from briefing.kinds import Role
-from briefing.validation import validate
 from briefing.timeutil import today as _today
 from briefing.timeutil import utc_now_iso
+from briefing.validation import validate
 
 __all__ = ["add", "as_json", "find_active_id", "list_team", "presentations", "remove", "rename", "set_role"]
 

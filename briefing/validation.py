@@ -112,7 +112,7 @@ def _read_or_compile() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
             stored = pickle.load(f)
         if stored["key"] == key:
             return stored["schemas"]
-    except Exception:  # missing, unreadable or truncated: rebuild
+    except Exception:  # noqa: BLE001 - missing, unreadable, truncated or foreign: rebuild
         pass
     schemas = compile_models()
     _store(path, {"key": key, "schemas": schemas})
@@ -170,7 +170,7 @@ def _store(path: Path, content: dict[str, Any]) -> None:
         with tmp.open("wb") as f:
             pickle.dump(content, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-    except Exception:  # a read-only home only costs speed
+    except Exception:  # noqa: BLE001 - a read-only home only costs speed
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
 

@@ -13,10 +13,10 @@ from briefing.db import write
 from briefing.errors import BadInput, NotFound
 from briefing.kinds import VerbatimStatus
 from briefing.search import fts_query
-from briefing.validation import validate, validate_patch
 from briefing.timeutil import today, utc_now_iso
+from briefing.validation import validate, validate_patch
 
-__all__ = ["add", "archive", "edit", "get", "list_verbatims", "restore", "LABELS"]
+__all__ = ["LABELS", "add", "archive", "edit", "get", "list_verbatims", "restore"]
 
 #: How the CLI names each field, for error messages.
 LABELS = {

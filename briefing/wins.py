@@ -12,10 +12,10 @@ from briefing import team
 from briefing.db import write
 from briefing.errors import BadInput, NotFound
 from briefing.kinds import WinStatus
-from briefing.validation import validate, validate_patch
 from briefing.timeutil import today, utc_now_iso
+from briefing.validation import validate, validate_patch
 
-__all__ = ["add", "edit", "get", "list_wins", "LABELS"]
+__all__ = ["LABELS", "add", "edit", "get", "list_wins"]
 
 LABELS = {"title": "TITLE", "owner": "--by", "client": "--client", "story": "--story", "date": "--date"}
 

@@ -108,9 +108,7 @@ class BriefingApp(App[None]):
             self._watch_conn.close()
 
 
-def make_app(
-    db_path: Path, *, day: date | None = None, watch: bool = True, now: datetime | None = None
-) -> BriefingApp:
+def make_app(db_path: Path, *, day: date | None = None, watch: bool = True, now: datetime | None = None) -> BriefingApp:
     return BriefingApp(db_path, day=day, watch=watch, now=now)
 
 

@@ -30,12 +30,17 @@ class HomeScreen(Screen[None]):
         Binding("w", "open('win')", "+Win", id="home.add_win"),
         Binding("t", "open('team')", "Team", id="home.team"),
     ]
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
             yield Static(id="day")
             with Horizontal(id="counts"):
-                for key, label in (("verbatims", "new verbatims"), ("wins", "pending wins"), ("metrics", "numbers in today")):
+                for key, label in (
+                    ("verbatims", "new verbatims"),
+                    ("wins", "pending wins"),
+                    ("metrics", "numbers in today"),
+                ):
                     with Vertical(classes="count", id=f"count-{key}"):
                         yield Digits("-", id=f"digits-{key}")
                         yield Label(label, classes="count-label")
@@ -69,7 +74,9 @@ class HomeScreen(Screen[None]):
         if event.state == WorkerState.SUCCESS:
             self.show(event.worker.result)
         elif event.state == WorkerState.ERROR:
-            self.notify(f"Could not read the database: {inert(str(event.worker.error))}", severity="error", markup=False)
+            self.notify(
+                f"Could not read the database: {inert(str(event.worker.error))}", severity="error", markup=False
+            )
 
     def show(self, ready: Readiness) -> None:
         self.query_one("#day", Static).update(
@@ -97,7 +104,6 @@ class HomeScreen(Screen[None]):
             missing.update("No numbers yet today: briefing metric add NAME VALUE")
         else:
             missing.update("")
-
 
     def action_open(self, name: str) -> None:
         """The way into the inbox, the forms and the team (also in ctrl+p)."""
@@ -185,4 +191,3 @@ def _latest_text(ready: Readiness) -> Text:
     text.append("”  — ")
     text.append_text(safe(who, "italic", single_line=True))
     return text
-

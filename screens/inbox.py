@@ -133,11 +133,13 @@ class InboxScreen(Screen[None]):
 
     def reload(self) -> None:
         by = self.query_one("#inbox-by", Select).value
-        self._fetch(Query(
-            search=self.query_one("#inbox-search", Input).value.strip(),
-            status=str(self.query_one("#inbox-status", Select).value),
-            by=self._team.get(by, "") if isinstance(by, int) else "",
-        ))
+        self._fetch(
+            Query(
+                search=self.query_one("#inbox-search", Input).value.strip(),
+                status=str(self.query_one("#inbox-status", Select).value),
+                by=self._team.get(by, "") if isinstance(by, int) else "",
+            )
+        )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="inbox")
     def _fetch(self, query: Query) -> Loaded:
@@ -208,7 +210,7 @@ class InboxScreen(Screen[None]):
             if key not in table.rows:
                 table.add_row(*cells, key=key)
             elif table.get_row(key) != cells:
-                for (field, *_), cell in zip(columns, cells):
+                for (field, *_), cell in zip(columns, cells, strict=False):
                     table.update_cell(key, field, cell)
         order = list(wanted)
         if [row.key.value for row in table.ordered_rows] != order:

@@ -28,9 +28,9 @@ from briefing import presenting
 from briefing.board import Board, load_board
 from briefing.clock import Clock, MeetingState
 from briefing.errors import BriefingError
+from briefing.safetext import inert
 from screens.format import mmss
 from screens.meeting_text import agenda_text, banner_text, title_text
-from briefing.safetext import inert
 from screens.widgets.balance import BalanceGauge
 from screens.widgets.bigclock import BigClock
 from screens.widgets.panes import MetricsPane, NotesPane, Pane, PresenterPane, VerbatimCard
@@ -173,7 +173,9 @@ class MeetingScreen(Screen[None]):
         if self._tick_timer is not None:
             self._tick_timer.stop()
         state = self.tick()
-        self._tick_timer = self.set_timer(self._seconds_to_next_change(state), self._tick_and_reschedule, name="meeting-tick")
+        self._tick_timer = self.set_timer(
+            self._seconds_to_next_change(state), self._tick_and_reschedule, name="meeting-tick"
+        )
 
     def _seconds_to_next_change(self, state: MeetingState | None) -> float:
         wait = state.seconds_to_next_second() if state is not None else None
@@ -188,9 +190,15 @@ class MeetingScreen(Screen[None]):
             return None
         seg = state.segment
         key = (
-            state.state, state.index, state.running_kind, int(seg.elapsed_s), seg.planned_s,
-            int(state.elapsed_by_kind["client"]), int(state.elapsed_by_kind["sales"]),
-            self._verbatim_index, self.size,
+            state.state,
+            state.index,
+            state.running_kind,
+            int(seg.elapsed_s),
+            seg.planned_s,
+            int(state.elapsed_by_kind["client"]),
+            int(state.elapsed_by_kind["sales"]),
+            self._verbatim_index,
+            self.size,
         )
         if key == self._shown_key:
             return state
@@ -217,7 +225,9 @@ class MeetingScreen(Screen[None]):
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=max(seg.planned_s, 1), progress=min(seg.elapsed_s, max(seg.planned_s, 1)))
         by_kind = state.elapsed_by_kind
-        self.query_one("#balance", BalanceGauge).show(by_kind["client"], by_kind["sales"], state.client_share, state.target_share)
+        self.query_one("#balance", BalanceGauge).show(
+            by_kind["client"], by_kind["sales"], state.client_share, state.target_share
+        )
         agenda = agenda_text(state)
         # Same line lengths, same wrapping, same height: no layout pass needed
         # for the seconds ticking by, only when the agenda changes shape.
@@ -369,7 +379,9 @@ class MeetingScreen(Screen[None]):
         def corrected(status: dict[int, str] | None) -> None:
             if status:
                 changed = {pid: s for pid, s in status.items() if current.get(pid, "present") != s}
-                self.command(lambda conn: [presenting.set_attendance(conn, meeting_id, pid, s) for pid, s in changed.items()])
+                self.command(
+                    lambda conn: [presenting.set_attendance(conn, meeting_id, pid, s) for pid, s in changed.items()]
+                )
 
         self.app.push_screen(CheckInScreen("Who is in the room?", current), corrected)
 

@@ -12,9 +12,24 @@ from textual.app import App
 
 #: name -> (what the lead reads, what it is for, module, screen class)
 SCREENS = {
-    "inbox": ("Inbox — verbatims and wins", "Read, edit and archive what the team collected", "screens.inbox", "InboxScreen"),
-    "verbatim": ("Add a verbatim", "A client's own words, who said it and who heard it", "screens.verbatim_form", "VerbatimFormScreen"),
-    "win": ("Add a client win", "A deal, a saved account, a problem solved, and whose it is", "screens.win_form", "WinFormScreen"),
+    "inbox": (
+        "Inbox — verbatims and wins",
+        "Read, edit and archive what the team collected",
+        "screens.inbox",
+        "InboxScreen",
+    ),
+    "verbatim": (
+        "Add a verbatim",
+        "A client's own words, who said it and who heard it",
+        "screens.verbatim_form",
+        "VerbatimFormScreen",
+    ),
+    "win": (
+        "Add a client win",
+        "A deal, a saved account, a problem solved, and whose it is",
+        "screens.win_form",
+        "WinFormScreen",
+    ),
     "team": ("Team", "Add, rename, make lead, or say someone left", "screens.team_screen", "TeamScreen"),
 }
 

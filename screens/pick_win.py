@@ -52,8 +52,11 @@ class PickWinScreen(ModalScreen[int | None]):
         table = self.query_one(DataTable)
         for w in wins:
             table.add_row(
-                Text(w["date"]), safe(w["owner"], single_line=True),
-                safe(w["client"], single_line=True), safe(w["title"], single_line=True), key=str(w["id"]),
+                Text(w["date"]),
+                safe(w["owner"], single_line=True),
+                safe(w["client"], single_line=True),
+                safe(w["title"], single_line=True),
+                key=str(w["id"]),
             )
         table.focus()
 

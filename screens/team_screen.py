@@ -207,7 +207,8 @@ class TeamScreen(Screen[None]):
 
         question = Text.assemble(
             safe(_short(name), "bold"),
-            " leaves the team?\nThey leave the rotation and the pickers.\nThe verbatims and wins they brought keep their name.",
+            " leaves the team?\nThey leave the rotation and the pickers.\n"
+            "The verbatims and wins they brought keep their name.",
         )
 
         def answered(yes: bool | None) -> None:
@@ -222,7 +223,9 @@ class TeamScreen(Screen[None]):
             return
         name, lead = person["name"], person["role"] != "lead"
         if not person["active"]:
-            self.notify(f"{_short(name)} has left the team: press d to bring them back first", severity="warning", markup=False)
+            self.notify(
+                f"{_short(name)} has left the team: press d to bring them back first", severity="warning", markup=False
+            )
             return
         role = "a lead" if lead else "a member"
         self.change(lambda conn: team.set_role(conn, name, lead), f"{_short(name)} is now {role}")

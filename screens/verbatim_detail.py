@@ -22,17 +22,37 @@ from textual.worker import Worker, WorkerState
 from briefing.errors import BriefingError
 from screens.safe import safe
 
-STYLE = {"new": "bold", "pending": "bold", "archived": "dim italic", "presented": "dim",
-         "positive": "green", "negative": "red", "neutral": "dim"}
+STYLE = {
+    "new": "bold",
+    "pending": "bold",
+    "archived": "dim italic",
+    "presented": "dim",
+    "positive": "green",
+    "negative": "red",
+    "neutral": "dim",
+}
 SHORT = {"archived": "arch.", "positive": "pos", "neutral": "neu", "negative": "neg"}
 PEOPLE = ("collected_by", "owner", "presented_by")
 #: (field, heading, narrow width, wide width): 0 hides the column, -1 gives it what is left.
 COLUMNS = {
-    "verbatims": [("date", "Date", 6, 6), ("status", "Status", 6, 8), ("client", "Client", 16, 22),
-                  ("company", "Company", 0, 22), ("collected_by", "By", 9, 18), ("channel", "Via", 6, 7),
-                  ("sentiment", "Mood", 4, 8), ("text", "Quote", -1, -1)],
-    "wins": [("date", "Date", 6, 6), ("status", "Status", 9, 9), ("owner", "Won by", 9, 18),
-             ("client", "Client", 14, 24), ("title", "Win", -1, -1), ("presented_by", "Told by", 9, 18)],
+    "verbatims": [
+        ("date", "Date", 6, 6),
+        ("status", "Status", 6, 8),
+        ("client", "Client", 16, 22),
+        ("company", "Company", 0, 22),
+        ("collected_by", "By", 9, 18),
+        ("channel", "Via", 6, 7),
+        ("sentiment", "Mood", 4, 8),
+        ("text", "Quote", -1, -1),
+    ],
+    "wins": [
+        ("date", "Date", 6, 6),
+        ("status", "Status", 9, 9),
+        ("owner", "Won by", 9, 18),
+        ("client", "Client", 14, 24),
+        ("title", "Win", -1, -1),
+        ("presented_by", "Told by", 9, 18),
+    ],
 }
 
 

@@ -121,7 +121,10 @@ def test_a_file_from_before_win_takes_the_segment_that_mentions_a_win(cli):
 def test_a_stored_agenda_from_before_win_keeps_its_presenter():
     from briefing.agenda import from_json
 
-    legacy = {"target_share": 0.5, "segments": [{k: v for k, v in s.items() if k != "win"} for s in DEFAULT_JSON["segments"]]}
+    legacy = {
+        "target_share": 0.5,
+        "segments": [{k: v for k, v in s.items() if k != "win"} for s in DEFAULT_JSON["segments"]],
+    }
     assert from_json(legacy).win_index == 1
 
 
@@ -147,7 +150,8 @@ BAD_FILES = {
     ),
     "a typo in a key": (
         HEAD + "\n" + '[[segment]]\ntitle = "Numbers"\nkind = "sales"\nminuts = 5\n',
-        'agenda.toml line 9: segment 2 ("Numbers"): unknown key \'minuts\' (expected title, kind, minutes or seconds, win)',
+        "agenda.toml line 9: segment 2 (\"Numbers\"): unknown key 'minuts' "
+        "(expected title, kind, minutes or seconds, win)",
     ),
     "an unknown top-level key": (
         "targte = 50\n" + HEAD,
@@ -214,8 +218,15 @@ def test_a_bad_file_is_refused_in_one_line_and_changes_nothing(cli, custom, text
 
 @pytest.mark.parametrize(
     "duration, planned_s",
-    [("seconds = 30", 30), ("minutes = 0.5", 30), ("minutes = 60", 3600), ("seconds = 3600", 3600),
-     ("minutes = 2.5", 150), ("minutes = 1.25", 75), ("minutes = 4.0", 240)],
+    [
+        ("seconds = 30", 30),
+        ("minutes = 0.5", 30),
+        ("minutes = 60", 3600),
+        ("seconds = 3600", 3600),
+        ("minutes = 2.5", 150),
+        ("minutes = 1.25", 75),
+        ("minutes = 4.0", 240),
+    ],
 )
 def test_durations_accepted_at_the_boundaries_and_in_decimal_minutes(cli, duration, planned_s):
     assert set_agenda(cli, segment(duration=duration)).code == 0
@@ -224,9 +235,13 @@ def test_durations_accepted_at_the_boundaries_and_in_decimal_minutes(cli, durati
 
 @pytest.mark.parametrize(
     "duration, message",
-    [("seconds = 29", "seconds must be between 30 and 3600"), ("minutes = 0.49", "minutes must be between 0.5 and 60"),
-     ("minutes = 60.5", "minutes must be between 0.5 and 60"), ("seconds = 3601", "seconds must be between 30 and 3600"),
-     ("minutes = 0", "minutes must be between 0.5 and 60")],
+    [
+        ("seconds = 29", "seconds must be between 30 and 3600"),
+        ("minutes = 0.49", "minutes must be between 0.5 and 60"),
+        ("minutes = 60.5", "minutes must be between 0.5 and 60"),
+        ("seconds = 3601", "seconds must be between 30 and 3600"),
+        ("minutes = 0", "minutes must be between 0.5 and 60"),
+    ],
 )
 def test_durations_refused_just_outside(cli, custom, duration, message):
     result = set_agenda(cli, segment(duration=duration))

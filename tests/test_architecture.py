@@ -11,7 +11,9 @@ import briefing
 
 def test_the_core_never_imports_textual():
     # __main__ runs the CLI on import, so it is the one module left out.
-    modules = sorted(m.name for m in pkgutil.walk_packages(briefing.__path__, "briefing.") if m.name != "briefing.__main__")
+    modules = sorted(
+        m.name for m in pkgutil.walk_packages(briefing.__path__, "briefing.") if m.name != "briefing.__main__"
+    )
     assert "briefing.cli.verbatim" in modules  # the walk found the sub-packages
     code = (
         "import importlib, sys\n"

@@ -36,7 +36,10 @@ CASES = [
 
 
 def _counts(conn):
-    return [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("collaborators", "verbatims", "wins", "metrics")]
+    return [
+        conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("collaborators", "verbatims", "wins", "metrics")
+    ]
 
 
 @pytest.mark.parametrize(("args", "field"), CASES, ids=[" ".join(a)[:40] for a, _ in CASES])

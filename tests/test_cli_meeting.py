@@ -49,7 +49,11 @@ def test_start_then_status_json_shows_the_first_segment_running(cli):
     assert data["day"] == date.today().isoformat()
     assert set(data["segment"]) == SEGMENT_FIELDS
     first = DEFAULT[0]
-    assert (data["segment"]["index"], data["segment"]["title"], data["segment"]["kind"]) == (0, first.title, first.kind.value)
+    assert (data["segment"]["index"], data["segment"]["title"], data["segment"]["kind"]) == (
+        0,
+        first.title,
+        first.kind.value,
+    )
     assert data["segment"]["planned_s"] == first.planned_s
     assert data["running_kind"] == first.kind.value
     assert set(data["elapsed_by_kind"]) == {"client", "sales", "team"}

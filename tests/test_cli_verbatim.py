@@ -7,8 +7,17 @@ import json
 import pytest
 
 VERBATIM_FIELDS = {
-    "id", "text", "client", "company", "channel", "sentiment",
-    "collected_by", "date", "status", "created_at", "updated_at",
+    "id",
+    "text",
+    "client",
+    "company",
+    "channel",
+    "sentiment",
+    "collected_by",
+    "date",
+    "status",
+    "created_at",
+    "updated_at",
 }
 
 
@@ -19,16 +28,36 @@ def add(cli, text, *extra):
 
 
 def test_add_prints_the_new_id_and_list_shows_every_field(cli, team):
-    first = add(cli, "Livraison en 24 h", "--company", "Altis", "--by", "Inès Moreau",
-                "--channel", "call", "--sentiment", "positive", "--date", "2026-11-20")
+    first = add(
+        cli,
+        "Livraison en 24 h",
+        "--company",
+        "Altis",
+        "--by",
+        "Inès Moreau",
+        "--channel",
+        "call",
+        "--sentiment",
+        "positive",
+        "--date",
+        "2026-11-20",
+    )
     second = add(cli, "Un peu cher")
     assert second == first + 1
     rows = cli("verbatim", "list", "--json").json()
     assert set(rows[1]) == VERBATIM_FIELDS
     assert rows[1] | {"created_at": None} == {
-        "id": first, "text": "Livraison en 24 h", "client": "Hélène Roussel", "company": "Altis",
-        "channel": "call", "sentiment": "positive", "collected_by": "Inès Moreau",
-        "date": "2026-11-20", "status": "new", "created_at": None, "updated_at": None,
+        "id": first,
+        "text": "Livraison en 24 h",
+        "client": "Hélène Roussel",
+        "company": "Altis",
+        "channel": "call",
+        "sentiment": "positive",
+        "collected_by": "Inès Moreau",
+        "date": "2026-11-20",
+        "status": "new",
+        "created_at": None,
+        "updated_at": None,
     }
     assert rows[1]["created_at"].endswith("Z")
 

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 
 def test_win_add_and_list(cli, team):
-    result = cli("win", "add", "Renewed Altis for 3 years", "--by", "Inès Moreau",
-                 "--client", "Altis", "--story", "She fixed the blocked order first.", "--date", "2026-11-20")
+    result = cli(
+        "win",
+        "add",
+        "Renewed Altis for 3 years",
+        "--by",
+        "Inès Moreau",
+        "--client",
+        "Altis",
+        "--story",
+        "She fixed the blocked order first.",
+        "--date",
+        "2026-11-20",
+    )
     assert result.code == 0 and result.out.strip().isdigit()
     rows = cli("win", "list", "--json").json()
     assert {"id", "title", "owner", "client", "story", "date", "status"} <= set(rows[0])

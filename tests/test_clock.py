@@ -42,7 +42,7 @@ def test_a_running_segment_counts_down_and_then_overruns():
 def test_pause_stops_every_clock():
     events = [ev(EventType.START, 0), ev(EventType.PAUSE, 60)]
     assert fold(AGENDA, events, at(600)).elapsed_s == 60
-    resumed = events + [ev(EventType.RESUME, 600)]
+    resumed = [*events, ev(EventType.RESUME, 600)]
     assert fold(AGENDA, resumed, at(630)).elapsed_s == 90
 
 
@@ -55,7 +55,12 @@ def test_switch_moves_time_to_the_other_side_of_the_chess_clock():
 
 
 def test_each_segment_starts_on_its_own_kind():
-    events = [ev(EventType.START, 0), ev(EventType.SWITCH, 10, "sales"), ev(EventType.GOTO, 20, 2), ev(EventType.GOTO, 50, 3)]
+    events = [
+        ev(EventType.START, 0),
+        ev(EventType.SWITCH, 10, "sales"),
+        ev(EventType.GOTO, 20, 2),
+        ev(EventType.GOTO, 50, 3),
+    ]
     state = fold(AGENDA, events, at(70))
     assert state.elapsed_by_kind == {"client": 10, "sales": 10 + 30, "team": 20}
     assert [s.status for s in state.segments] == ["done", "done", "done", "current"]

@@ -63,7 +63,18 @@ async def test_a_colleagues_cli_add_shows_in_the_open_inbox_within_a_second(demo
         assert await _until(pilot, lambda: isinstance(app.screen, InboxScreen) and len(_quotes(app)) > 0)
         before = len(_quotes(app))
         subprocess.run(  # another process, as a colleague's terminal would be
-            [sys.executable, "-m", "briefing", "--db", str(demo_db), "verbatim", "add", "Top service", "--client", "Yann Le Goff"],
+            [
+                sys.executable,
+                "-m",
+                "briefing",
+                "--db",
+                str(demo_db),
+                "verbatim",
+                "add",
+                "Top service",
+                "--client",
+                "Yann Le Goff",
+            ],
             check=True,
             capture_output=True,
         )

@@ -115,8 +115,8 @@ def test_db_flag_works_after_the_subcommand_too(tmp_path):
 
 
 def test_a_failed_write_leaves_nothing_behind(conn):
-    from briefing.errors import BadInput
     from briefing import verbatims
+    from briefing.errors import BadInput
 
     with pytest.raises(BadInput):
         verbatims.add(conn, {"text": "ok", "client": "Marc", "collected_by": "Nobody"})

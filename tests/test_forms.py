@@ -218,7 +218,11 @@ async def test_the_win_form_credits_the_chosen_collaborator(demo_db):
         assert results and isinstance(results[0], int)
     saved = read(demo_db, wins.get, results[0])
     second = read(demo_db, team.list_team, include_inactive=False)[1]["name"]
-    assert (saved["title"], saved["owner"], saved["client"]) == ("Contrat renouvelé sur 3 ans", second, "Transports Girard")
+    assert (saved["title"], saved["owner"], saved["client"]) == (
+        "Contrat renouvelé sur 3 ans",
+        second,
+        "Transports Girard",
+    )
     assert saved["story"] == "Il a rappelé le client\navant l'échéance"
     assert saved["status"] == "pending" and saved["date"] == DAY.isoformat()
 

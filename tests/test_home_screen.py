@@ -72,7 +72,9 @@ async def test_hostile_text_is_shown_literally_and_never_acts(tmp_path):
     team.add(conn, "[/]")
     team.add(conn, "\u202egnitirw desrever")
     metrics.add(conn, {"name": "[bold]Sales", "value": 1, "target": 2, "date": DAY})
-    verbatims.add(conn, {"text": "\x1b[2J\x1b]0;pwned\x07 [link=http://x]clic[/link] [/]", "client": "[red", "date": DAY})
+    verbatims.add(
+        conn, {"text": "\x1b[2J\x1b]0;pwned\x07 [link=http://x]clic[/link] [/]", "client": "[red", "date": DAY}
+    )
     conn.close()
     app = make_app(path, day=DAY)
     async with app.run_test(size=(80, 24)) as pilot:

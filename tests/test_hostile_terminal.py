@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -24,15 +23,25 @@ from briefing.timeutil import today
 from screens.app import make_app
 from screens.meeting import MeetingScreen
 from screens.team_screen import TeamScreen
-from tests.terminal import run_in_a_terminal, stop, wait_for
 from tests.conftest import DAY
+from tests.terminal import run_in_a_terminal, stop, wait_for
 
 CLICK = "[@click=app.quit]x[/]"
 TITLE = "\x1b]0;pwned\x07Eve"
 LINK = "\x1b]8;;https://x\x07lien\x1b]8;;\x07"
 HOSTILE_NAMES = [
-    CLICK, "[/]", "[bold", "[link=https://evil.example]clic[/link]", TITLE, LINK,
-    "\x1b[2Jclear", "\x9b31mRouge", "\u202eevil", "顧客の声", "👩‍👩‍👧‍👦 famille", "Anne\nMarie",
+    CLICK,
+    "[/]",
+    "[bold",
+    "[link=https://evil.example]clic[/link]",
+    TITLE,
+    LINK,
+    "\x1b[2Jclear",
+    "\x9b31mRouge",
+    "\u202eevil",
+    "顧客の声",
+    "👩‍👩‍👧‍👦 famille",
+    "Anne\nMarie",
 ]
 LONG_LINE = "Très satisfaits " * 125  # 2,000 characters, one line
 MANY_LINES = "\n".join(f"ligne {i:03d}" for i in range(200))
@@ -57,11 +66,27 @@ def build(path: Path, day: date) -> None:
         texts = [*HOSTILE_NAMES, LONG_LINE, MANY_LINES]
         for i, text in enumerate(texts):
             client = HOSTILE_NAMES[-1 - i % len(HOSTILE_NAMES)]
-            verbatims.add(conn, {"text": text, "client": client, "company": HOSTILE_NAMES[i % 6],
-                                 "collected_by": HOSTILE_NAMES[i % len(HOSTILE_NAMES)], "date": day})
+            verbatims.add(
+                conn,
+                {
+                    "text": text,
+                    "client": client,
+                    "company": HOSTILE_NAMES[i % 6],
+                    "collected_by": HOSTILE_NAMES[i % len(HOSTILE_NAMES)],
+                    "date": day,
+                },
+            )
         for i, name in enumerate(HOSTILE_NAMES[1:6]):
-            wins.add(conn, {"title": name, "owner": name, "client": HOSTILE_NAMES[-i],
-                            "story": LINK + "\n" + MANY_LINES[:1500], "date": day})
+            wins.add(
+                conn,
+                {
+                    "title": name,
+                    "owner": name,
+                    "client": HOSTILE_NAMES[-i],
+                    "story": LINK + "\n" + MANY_LINES[:1500],
+                    "date": day,
+                },
+            )
             metrics.add(conn, {"name": name, "value": i, "target": 3, "date": day})
     finally:
         conn.close()

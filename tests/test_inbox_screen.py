@@ -58,7 +58,9 @@ def query(path: Path, sql: str, *args) -> list:
 
 
 async def test_the_inbox_lists_verbatims_newest_first_and_the_wins(demo_db):
-    expected = [r[0] for r in query(demo_db, "SELECT id FROM verbatims WHERE status != 'archived' ORDER BY date DESC, id DESC")]
+    expected = [
+        r[0] for r in query(demo_db, "SELECT id FROM verbatims WHERE status != 'archived' ORDER BY date DESC, id DESC")
+    ]
     app = make_app(demo_db, day=DAY, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_inbox(pilot)

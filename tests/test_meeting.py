@@ -12,8 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from briefing import db as store
-from briefing import meeting
-from briefing import verbatims
+from briefing import meeting, verbatims
 from briefing.agenda import DEFAULT_AGENDA, parse_toml, save_agenda
 from briefing.clock import MAX_GAP_S, flipped
 from briefing.errors import BadInput
@@ -73,9 +72,7 @@ def test_starting_runs_the_first_segment_of_the_default_agenda(conn):
     m = meeting.start(conn, now=at(0), day=DAY)
     state = m.state(at(0))
     assert state.state == "running" and state.index == 0
-    assert [(s.title, s.kind, s.planned_s) for s in state.segments] == [
-        (s.title, s.kind, s.planned_s) for s in DEFAULT
-    ]
+    assert [(s.title, s.kind, s.planned_s) for s in state.segments] == [(s.title, s.kind, s.planned_s) for s in DEFAULT]
     assert len(state.segments) == 4
     assert state.running_kind == DEFAULT[0].kind
     assert state.started_at == at(0) and m.day == DAY.isoformat()
@@ -139,7 +136,7 @@ def test_next_is_refused_after_the_last_segment_and_prev_before_the_first(conn, 
     for step in range(1, len(DEFAULT)):
         assert meeting.go(conn, +1, now=at(10 * step))[1].index == step
     before = event_count(conn, started.id)
-    with pytest.raises(BadInput, match="last segment.*finish"):
+    with pytest.raises(BadInput, match=r"last segment.*finish"):
         meeting.go(conn, +1, now=at(100))
     assert event_count(conn, started.id) == before  # a refusal leaves no trace
     assert state_at(conn, 100).index == len(DEFAULT) - 1

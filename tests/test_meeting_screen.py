@@ -20,8 +20,6 @@ from tests.conftest import DAY
 NOW = datetime(2026, 11, 24, 9, 10, tzinfo=UTC)
 
 
-
-
 @pytest.fixture
 def demo_db(tmp_path: Path) -> Path:
     path = tmp_path / "demo.db"
@@ -42,11 +40,11 @@ def started(path: Path, ago: float, *steps, base: datetime | None = None) -> Non
         conn.close()
 
 
-
 def shown_pane(app) -> str:
     """The one pane under the clock that the room can see."""
     (pane,) = [p for p in app.screen.query("#content > *") if p.display]
     return pane.id
+
 
 async def _ready(pilot) -> None:
     for _ in range(60):
@@ -114,7 +112,9 @@ async def test_s_on_home_starts_the_briefing_and_the_keys_drive_it(demo_db):
         row = conn.execute("SELECT outcome, summary FROM meetings ORDER BY id DESC").fetchone()
         assert row["outcome"] == "finished"
         shown_rows = conn.execute("SELECT * FROM meeting_verbatims").fetchall()
-        assert len(json.loads(row["summary"])["verbatims_shown"]) == 1, [dict(r) for r in shown_rows]  # the one put on screen
+        assert len(json.loads(row["summary"])["verbatims_shown"]) == 1, [
+            dict(r) for r in shown_rows
+        ]  # the one put on screen
     finally:
         conn.close()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from briefing import db as store
 from briefing import meeting as meetings
 from briefing import presenting
 
@@ -61,7 +60,7 @@ def test_the_presenter_tells_their_own_oldest_win_and_it_is_marked_presented(con
     first = cli("rotation", "next", "--json").json()["presenter"]
     cli("win", "add", "Newer", "--by", first, "--date", "2026-11-20")
     cli("win", "add", "Older", "--by", first, "--date", "2026-11-02")
-    cli("win", "add", "Someone else's", "--by", [n for n in team if n != first][0], "--date", "2026-10-01")
+    cli("win", "add", "Someone else's", "--by", next(n for n in team if n != first), "--date", "2026-10-01")
     record = hold(conn, MONDAY)
     assert record["win"] == {"title": "Older", "owner": first}
     wins = {w["title"]: w for w in cli("win", "list", "--json").json()}
@@ -71,7 +70,7 @@ def test_the_presenter_tells_their_own_oldest_win_and_it_is_marked_presented(con
 
 def test_without_a_win_of_their_own_the_teams_oldest_is_told_with_credit(conn, cli, team):
     first = cli("rotation", "next", "--json").json()["presenter"]
-    owner = [n for n in team if n != first][0]
+    owner = next(n for n in team if n != first)
     cli("win", "add", "Karim's deal", "--by", owner)
     data = cli("rotation", "next", "--json").json()
     assert data["win"]["owner"] == owner
@@ -102,7 +101,7 @@ def test_start_with_absent_and_off_records_attendance(conn, cli, team):
     seen = {names[k]: v for k, v in presenting.attendance(conn, m.id).items()}
     assert seen["Inès Moreau"] == "absent" and seen["Tom Becker"] == "off" and seen["Karim Benali"] == "present"
     assert cli("meeting", "attendance", "Tom", "present").code == 0
-    assert presenting.attendance(conn, m.id)[[k for k, v in names.items() if v == "Tom Becker"][0]] == "present"
+    assert presenting.attendance(conn, m.id)[next(k for k, v in names.items() if v == "Tom Becker")] == "present"
     bad = cli("meeting", "start", "--absent", "Nobody", "--again")
     assert bad.code == 2
 

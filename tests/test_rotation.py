@@ -28,7 +28,14 @@ NADIA = member(7, "Nadia Lambert", role="lead")
 TEAM = [INES, KARIM, SOFIA, LUCAS, CHLOE, THOMAS, NADIA]
 
 # The last six working days, one presenter each, in team order.
-WEEK = [date(2026, 11, 16), date(2026, 11, 17), date(2026, 11, 18), date(2026, 11, 19), date(2026, 11, 20), date(2026, 11, 23)]
+WEEK = [
+    date(2026, 11, 16),
+    date(2026, 11, 17),
+    date(2026, 11, 18),
+    date(2026, 11, 19),
+    date(2026, 11, 20),
+    date(2026, 11, 23),
+]
 TODAY = date(2026, 11, 24)
 
 
@@ -50,7 +57,10 @@ def hold(people, history: list[Briefing], day: date, attendance=None, skipped=()
 def test_the_one_who_waited_longest_presents_and_the_reason_says_why():
     choice = choose(TEAM, week_history(), TODAY, pending_wins={1: 2, 3: 1})
     assert choice.presenter == INES
-    assert choice.reason == "Inès Moreau presents: last presented 6 briefings ago (2026-11-16); 2 wins by Inès Moreau are waiting."
+    assert (
+        choice.reason
+        == "Inès Moreau presents: last presented 6 briefings ago (2026-11-16); 2 wins by Inès Moreau are waiting."
+    )
     assert choice.queue == (KARIM, SOFIA, LUCAS, CHLOE, THOMAS)
     assert choice.kept_place == ()
 
@@ -63,7 +73,10 @@ def test_the_reason_says_when_no_win_of_theirs_is_waiting():
     )
     one = choose(TEAM, week_history(), TODAY, pending_wins={1: 1})
     assert one.reason.endswith("; 1 win by Inès Moreau is waiting.")
-    assert choose(TEAM, week_history(), TODAY).reason == "Inès Moreau presents: last presented 6 briefings ago (2026-11-16)."
+    assert (
+        choose(TEAM, week_history(), TODAY).reason
+        == "Inès Moreau presents: last presented 6 briefings ago (2026-11-16)."
+    )
 
 
 def test_a_newcomer_goes_to_the_end_of_the_queue_then_presents_in_turn():
@@ -75,7 +88,14 @@ def test_a_newcomer_goes_to_the_end_of_the_queue_then_presents_in_turn():
     assert first.queue == (KARIM, SOFIA, LUCAS, CHLOE, THOMAS, mehdi)
     # Joined on Friday 20th, before Chloé and Thomas presented: behind Lucas, ahead of them.
     friday = choose([replace(mehdi, since=date(2026, 11, 20)), *TEAM], history, TODAY)
-    assert [p.name for p in friday.queue] == ["Karim Benali", "Sofia Rossi", "Lucas Petit", "Mehdi Haddad", "Chloé Martin", "Thomas Leroy"]
+    assert [p.name for p in friday.queue] == [
+        "Karim Benali",
+        "Sofia Rossi",
+        "Lucas Petit",
+        "Mehdi Haddad",
+        "Chloé Martin",
+        "Thomas Leroy",
+    ]
     for _ in range(5):  # Inès, Karim, Sofia, Lucas, Chloé... then Thomas, then Mehdi
         hold(team, history, TODAY + timedelta(days=len(history)))
     choice = hold(team, history, TODAY + timedelta(days=len(history)))
@@ -153,7 +173,9 @@ def test_nobody_can_present_says_why_in_plain_words():
     attendance = {p.id: ("absent" if p.id % 2 else "off") for p in TEAM}
     attendance[INES.id] = "present"
     choice = choose(TEAM, history, TODAY, attendance, skipped=[INES.id])
-    assert choice == Choice(None, "Nobody can present today: everyone in the rotation is absent, off or has been skipped.", ())
+    assert choice == Choice(
+        None, "Nobody can present today: everyone in the rotation is absent, off or has been skipped.", ()
+    )
     empty = choose([NADIA, replace(INES, active=False)], history, TODAY)
     assert empty.presenter is None and empty.queue == ()
     assert empty.reason == "Nobody can present today: nobody active is in the rotation."
@@ -168,8 +190,12 @@ def test_a_reactivated_collaborator_rejoins_at_the_end_of_the_queue():
     assert choice.presenter == KARIM
     assert choice.queue[-1] == back
     # When her turn comes, the reason tells a return from a first arrival.
-    assert choose([back], history, TODAY).reason == "Inès Moreau presents: has not presented since rejoining (2026-11-24)."
-    assert choose([back], history[1:], TODAY).reason == "Inès Moreau presents: has not presented yet (joined 2026-11-24)."
+    assert (
+        choose([back], history, TODAY).reason == "Inès Moreau presents: has not presented since rejoining (2026-11-24)."
+    )
+    assert (
+        choose([back], history[1:], TODAY).reason == "Inès Moreau presents: has not presented yet (joined 2026-11-24)."
+    )
 
 
 def test_the_previous_briefing_is_said_in_words():
@@ -244,7 +270,9 @@ def attendance_of(people, away: int, off: int) -> dict[int, str]:
 
 
 def skips_of(people, attendance, skip: int) -> tuple[int, ...]:
-    return tuple(p.id for bit, p in enumerate(people) if skip >> bit & 1 and attendance.get(p.id, "present") == "present")
+    return tuple(
+        p.id for bit, p in enumerate(people) if skip >> bit & 1 and attendance.get(p.id, "present") == "present"
+    )
 
 
 def eligible_ids(people, history, day, attendance, skipped, include_lead=False) -> set[int]:
@@ -295,7 +323,9 @@ def presentations(history, pid) -> int:
 
 @settings(max_examples=200, deadline=None)
 @given(teams(), plans(), st.booleans(), WINS)
-def test_the_presenter_and_the_queue_are_exactly_the_eligible_people_with_a_plain_reason(people, plan, include_lead, counts):
+def test_the_presenter_and_the_queue_are_exactly_the_eligible_people_with_a_plain_reason(
+    people, plan, include_lead, counts
+):
     wins = wins_for(people, counts)
 
     def check(history, day, attendance, skipped, choice):
@@ -325,7 +355,9 @@ def test_the_presenter_and_the_queue_are_exactly_the_eligible_people_with_a_plai
 # 1. Full attendance is a plain round robin.
 @settings(max_examples=200, deadline=None)
 @given(teams(newcomers=False), plans(max_size=25), st.booleans(), st.integers(1, 3))
-def test_with_full_attendance_any_n_consecutive_briefings_have_n_different_presenters(people, plan, include_lead, rounds):
+def test_with_full_attendance_any_n_consecutive_briefings_have_n_different_presenters(
+    people, plan, include_lead, rounds
+):
     history, day = simulate(people, plan, include_lead=include_lead)  # whatever came before
     n = len(in_rotation(people, include_lead))
     presenters, _ = full_run(people, history, day, rounds * n + 2, include_lead)
@@ -377,7 +409,13 @@ def test_a_newcomer_presents_within_one_round_after_everyone_already_waiting(peo
 
 
 @settings(max_examples=200, deadline=None)
-@given(teams(max_size=11), plans(max_size=15), plans(min_size=5, max_size=30), st.integers(1, 5), st.sampled_from([0, 2000]))
+@given(
+    teams(max_size=11),
+    plans(max_size=15),
+    plans(min_size=5, max_size=30),
+    st.integers(1, 5),
+    st.sampled_from([0, 2000]),
+)
 def test_a_newcomer_never_presents_ahead_of_someone_who_has_waited_longer(people, before, after, join_in, nid):
     history, day = simulate(people, before)
     newcomer = member(nid, "Mehdi Haddad", since=day + timedelta(days=join_in))

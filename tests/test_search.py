@@ -48,7 +48,7 @@ def test_every_word_must_match(conn):
 
 def test_query_syntax_characters_are_just_text(cli):
     cli("verbatim", "add", 'He said "NEAR" -twice* (really)', "--client", "Marc")
-    for query in ['"', 'NEAR(', "*", "-", "AND", 'NEAR("a" "b", 2)', "col:x", "^", "()", "'", "OR OR"]:
+    for query in ['"', "NEAR(", "*", "-", "AND", 'NEAR("a" "b", 2)', "col:x", "^", "()", "'", "OR OR"]:
         result = cli("verbatim", "list", "--search", query, "--json")
         assert result.code == 0, (query, result.err)
     assert len(cli("verbatim", "list", "--search", "near twice", "--json").json()) == 1

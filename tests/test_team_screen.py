@@ -56,7 +56,9 @@ def row_of(app, name: str) -> list[str]:
 async def settle(pilot, until=lambda: True) -> None:
     for _ in range(40):
         await pilot.pause(0.05)
-        if until() and all(w.is_finished for w in pilot.app.workers if w.group != "--textual-command-palette-gather-commands"):
+        if until() and all(
+            w.is_finished for w in pilot.app.workers if w.group != "--textual-command-palette-gather-commands"
+        ):
             break
     await pilot.pause()
 

@@ -41,14 +41,23 @@ values = st.one_of(
     st.booleans(),
 )
 words = st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=20).filter(str.strip)
-numbers = st.one_of(st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=False))
+numbers = st.one_of(st.integers(-(10**6), 10**6), st.floats(allow_nan=False, allow_infinity=False))
 GOOD = {
-    "name": words, "client": words, "company": words, "collected_by": words, "owner": words,
-    "title": words, "text": words, "story": words, "unit": st.sampled_from(["€", "%", "calls"]),
+    "name": words,
+    "client": words,
+    "company": words,
+    "collected_by": words,
+    "owner": words,
+    "title": words,
+    "text": words,
+    "story": words,
+    "unit": st.sampled_from(["€", "%", "calls"]),
     "role": st.sampled_from(["lead", "member"]),
     "channel": st.sampled_from(["call", "email", "visit", "survey", "chat", "social", "other"]),
     "sentiment": st.sampled_from(["positive", "neutral", "negative"]),
-    "date": st.dates().map(date.isoformat), "value": numbers, "target": numbers,
+    "date": st.dates().map(date.isoformat),
+    "value": numbers,
+    "target": numbers,
 }
 
 

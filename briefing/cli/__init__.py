@@ -45,6 +45,7 @@ class LazyGroup(click.Group):
         module, attr = target.split(":")
         return getattr(importlib.import_module(module), attr)
 
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -71,7 +72,6 @@ def cli(ctx: click.Context, db_path: str | None) -> None:
         from briefing.cli.app import open_app
 
         open_app(chosen_db_path(db_path))
-
 
 
 def _fail(message: str, code: int) -> None:

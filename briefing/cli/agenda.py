@@ -15,8 +15,8 @@ from briefing import agenda as core
 from briefing.cli.common import db_option, json_option
 from briefing.cli.output import emit_json, emit_table, write
 from briefing.errors import BadInput
-from briefing.safetext import inert
 from briefing.kinds import SegmentKind
+from briefing.safetext import inert
 
 
 def clock(seconds: int) -> str:

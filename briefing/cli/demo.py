@@ -10,8 +10,13 @@ from briefing.cli.output import write
 
 
 @click.command()
-@click.option("--db", "db_path", type=click.Path(dir_okay=True), default=None,
-              help="Build the demo here instead of its own file (asks first if the file holds data).")
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=True),
+    default=None,
+    help="Build the demo here instead of its own file (asks first if the file holds data).",
+)
 @click.option("--yes", "-y", is_flag=True, help="Replace the file named by --db without asking.")
 @click.option("--no-open", is_flag=True, help="Build the demo database but do not open the app.")
 @click.pass_context

@@ -24,7 +24,7 @@ def meeting() -> None:
 
 
 def clock(seconds: float) -> str:
-    whole = int(round(seconds))
+    whole = round(seconds)
     return f"{whole // 60:d}:{whole % 60:02d}"
 
 
@@ -126,7 +126,9 @@ def resume(conn: sqlite3.Connection) -> None:
 
 
 @meeting.command()
-@click.option("--to", type=click.Choice([k.value for k in SegmentKind]), help="The kind to run [default: flip client ⇄ sales].")
+@click.option(
+    "--to", type=click.Choice([k.value for k in SegmentKind]), help="The kind to run [default: flip client ⇄ sales]."
+)
 @db_option
 def switch(conn: sqlite3.Connection, to: str | None) -> None:
     """Flip the running clock between client and sales time (the talk drifted)."""

@@ -68,10 +68,10 @@ def emit_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]
     total = shutil.get_terminal_size((100, 24)).columns
     fixed = sum(widths[:-1]) + 2 * (len(widths) - 1)
     widths[-1] = max(min(widths[-1], total - fixed), 10)
-    write("  ".join(fit(h, w) for h, w in zip(heads, widths)).rstrip())
+    write("  ".join(fit(h, w) for h, w in zip(heads, widths, strict=False)).rstrip())
     write("  ".join("\u2500" * w for w in widths))
     for r in cells:
-        write("  ".join(fit(c, w) for c, w in zip(r, widths)).rstrip())
+        write("  ".join(fit(c, w) for c, w in zip(r, widths, strict=False)).rstrip())
 
 
 def _show(value: Any) -> str:

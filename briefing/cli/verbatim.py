@@ -28,12 +28,24 @@ def _with_options(func: Callable[..., Any], adding: bool) -> Callable[..., Any]:
             click.option("--client", required=adding, help="Who said it (the client's name)."),
             click.option("--company", help="The client's company." + ("" if adding else " '' removes it.")),
             click.option(
-                "--by", "by", metavar="COLLABORATOR",
+                "--by",
+                "by",
+                metavar="COLLABORATOR",
                 help="Who collected it (an active team member)." + ("" if adding else " '' removes it."),
             ),
-            click.option("--channel", type=click.Choice(CHANNELS), help="How it reached us" + (" [default: other]." if adding else ".")),
-            click.option("--sentiment", type=click.Choice(SENTIMENTS), help="The client's mood" + (" [default: neutral]." if adding else ".")),
-            click.option("--date", metavar="YYYY-MM-DD", help="When it was said" + (" [default: today]." if adding else ".")),
+            click.option(
+                "--channel",
+                type=click.Choice(CHANNELS),
+                help="How it reached us" + (" [default: other]." if adding else "."),
+            ),
+            click.option(
+                "--sentiment",
+                type=click.Choice(SENTIMENTS),
+                help="The client's mood" + (" [default: neutral]." if adding else "."),
+            ),
+            click.option(
+                "--date", metavar="YYYY-MM-DD", help="When it was said" + (" [default: today]." if adding else ".")
+            ),
         ]
     ):
         func = decorator(func)
@@ -84,7 +96,11 @@ def edit(conn: sqlite3.Connection, verbatim_id: int, text: str | None, **opts: A
 
 
 @verbatim.command("list")
-@click.option("--status", type=click.Choice([s.value for s in VerbatimStatus]), help="Only this status [default: all but archived].")
+@click.option(
+    "--status",
+    type=click.Choice([s.value for s in VerbatimStatus]),
+    help="Only this status [default: all but archived].",
+)
 @click.option("--search", metavar="QUERY", help="Full-text search, ignoring accents and case; best matches first.")
 @click.option("--by", metavar="NAME", help="Only those collected by NAME.")
 @click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N verbatims.")

@@ -56,6 +56,13 @@ def list_(conn: sqlite3.Connection, status, as_json: bool) -> None:
         return
     emit_table(
         rows,
-        [("id", "ID"), ("date", "DATE"), ("status", "STATUS"), ("owner", "WON BY"), ("client", "CLIENT"), ("title", "WIN")],
+        [
+            ("id", "ID"),
+            ("date", "DATE"),
+            ("status", "STATUS"),
+            ("owner", "WON BY"),
+            ("client", "CLIENT"),
+            ("title", "WIN"),
+        ],
         empty="No wins yet: briefing win add --help",
     )

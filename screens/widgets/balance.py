@@ -43,11 +43,12 @@ class BalanceGauge(Static):
         width = max(self.size.width - 30, 10)
         filled = round((share or 0) * width) if share is not None else 0
         mark = min(round(target * width), width - 1)
-        bar = "".join(
-            "│" if i == mark else ("█" if i < filled else "░") for i in range(width)
-        )
+        bar = "".join("│" if i == mark else ("█" if i < filled else "░") for i in range(width))
         text = Text.assemble(
-            (f"Client {mmss(client_s):>6} ", "bold"), bar, (f" {mmss(sales_s):<6} Sales", "bold"),
-            "\n", (sentence, "bold"),
+            (f"Client {mmss(client_s):>6} ", "bold"),
+            bar,
+            (f" {mmss(sales_s):<6} Sales", "bold"),
+            "\n",
+            (sentence, "bold"),
         )
         self.update(text, layout=False)  # always two lines, at a width set by the layout

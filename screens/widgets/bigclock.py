@@ -53,11 +53,11 @@ def draw(text: str, scale: int) -> list[str]:
     if len(rows) % 2:
         rows.append(" " * len(rows[0]))
     out = []
-    for top, bottom in zip(rows[::2], rows[1::2]):
+    for top, bottom in zip(rows[::2], rows[1::2], strict=False):
         out.append(
             "".join(
                 "█" if t == "#" and b == "#" else "▀" if t == "#" else "▄" if b == "#" else " "
-                for t, b in zip(top, bottom)
+                for t, b in zip(top, bottom, strict=False)
             )
         )
     return out

@@ -179,7 +179,11 @@ class PresenterPane(Pane):
     BORDER_TITLE = "Today's client win  ·  x: not ready today  ·  w: another win  ·  a: attendance"
 
     def draw(self, presentation) -> None:
-        presenter, win, reason = self.query_one("#presenter", Static), self.query_one("#win", Static), self.query_one("#reason", Static)
+        presenter, win, reason = (
+            self.query_one("#presenter", Static),
+            self.query_one("#win", Static),
+            self.query_one("#reason", Static),
+        )
         if presentation is None:
             presenter.update("")
             win.update("")

@@ -16,11 +16,8 @@ Run it with ``python tests/benchmarks/run.py add`` from the repository root.
 
 from __future__ import annotations
 
-from machine import machine as _machine  # tests/benchmarks/machine.py, on sys.path via run.py
-
 import json
 import os
-import platform
 import sqlite3
 import statistics
 import subprocess
@@ -30,6 +27,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+
+from machine import machine as _machine  # tests/benchmarks/machine.py, on sys.path via run.py
 
 #: Rows in each database before the first measured process.
 N_ROWS = 5000

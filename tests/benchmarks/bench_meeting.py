@@ -41,12 +41,9 @@ long measurements for a quick trial (the defaults are the figures to keep).
 
 from __future__ import annotations
 
-from machine import machine as _machine  # tests/benchmarks/machine.py, on sys.path via run.py
-
 import asyncio
 import json
 import os
-import platform
 import resource
 import statistics
 import subprocess
@@ -56,6 +53,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from machine import machine as _machine  # tests/benchmarks/machine.py, on sys.path via run.py
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -94,7 +93,7 @@ RESULT = "BENCH-MEETING-RESULT "
 
 #: The child process. argv: MODE (cpu | start), KIND (ours | ref), DB,
 #: [DURATION]. Imports are timed as part of the process, as a user feels them.
-CHILD = r'''
+CHILD = r"""
 import asyncio, json, os, resource, sys, time
 from pathlib import Path
 
@@ -181,7 +180,7 @@ async def run_for_duration():
 
 result = asyncio.run(run_for_duration())
 sys.stdout.write(RESULT + json.dumps(result) + "\n")
-'''
+"""
 
 
 # -- shared -----------------------------------------------------------------------
@@ -318,8 +317,7 @@ def start_run(kind: str, db: Path, env: dict[str, str], cwd: Path) -> float:
 
 def measure_start(db: Path, env: dict[str, str], cwd: Path) -> dict[str, Any]:
     print(
-        f"\n2. Launch to first paint: {WARMUP_ROUNDS} warm-up + {MEASURED_ROUNDS} rounds, "
-        "alternating, whole processes",
+        f"\n2. Launch to first paint: {WARMUP_ROUNDS} warm-up + {MEASURED_ROUNDS} rounds, alternating, whole processes",
         flush=True,
     )
     ours_s: list[float] = []
@@ -341,7 +339,10 @@ def measure_start(db: Path, env: dict[str, str], cwd: Path) -> dict[str, Any]:
     print(f"{'':<30}{'median':>10}{'max':>10}")
     print(f"{'meeting screen (ours)':<30}{ours_med:>7.0f} ms{ours_max:>7.0f} ms")
     print(f"{'Header+Digits+Footer (ref)':<30}{ref_med:>7.0f} ms{ref_max:>7.0f} ms")
-    print(f"launch to first paint: {ratio:.2f}x (ours {ours_med:.0f} ms, ref {ref_med:.0f} ms, median of {MEASURED_ROUNDS})")
+    print(
+        f"launch to first paint: {ratio:.2f}x "
+        f"(ours {ours_med:.0f} ms, ref {ref_med:.0f} ms, median of {MEASURED_ROUNDS})"
+    )
     print(f"target \u2264 {TARGET_START_RATIO}: {_verdict(met)}")
     return {
         "ratio": ratio,
@@ -396,7 +397,9 @@ async def _drift_run(db: Path, meeting_id: int, started_at: datetime) -> dict[st
         deadline = time.perf_counter() + 30
         while not (isinstance(app.screen, MeetingScreen) and app.screen.clock is not None):
             if time.perf_counter() > deadline:
-                raise SystemExit(f"bench_meeting: the app did not open the meeting screen (it shows {type(app.screen).__name__})")
+                raise SystemExit(
+                    f"bench_meeting: the app did not open the meeting screen (it shows {type(app.screen).__name__})"
+                )
             await asyncio.sleep(0.01)
         screen = app.screen
         clock = screen.query_one("#clock", BigClock)
@@ -463,7 +466,10 @@ def _clock_text(seg: Any) -> str:
 def measure_drift(tmp: Path) -> dict[str, Any]:
     from briefing import meeting as meetings
 
-    print(f"\n3. Displayed vs true elapsed after {DRIFT_SECONDS:g} s, in-process, headless {SIZE[0]}x{SIZE[1]}", flush=True)
+    print(
+        f"\n3. Displayed vs true elapsed after {DRIFT_SECONDS:g} s, in-process, headless {SIZE[0]}x{SIZE[1]}",
+        flush=True,
+    )
     db = tmp / "drift.db"
     started_at = meetings.utc_now()
     meeting_id = build_meeting_db(db, now=started_at)
@@ -474,8 +480,10 @@ def measure_drift(tmp: Path) -> dict[str, Any]:
     met = diff <= TARGET_DRIFT_S
     lags = r["lags"]
     print(f"true elapsed {r['true_elapsed_s']:.3f} s (wall clock since the recorded start: {r['since_start_s']:.3f} s)")
-    print(f"shown elapsed {r['shown_elapsed_s']:.3f} s; big clock shows {r['shown_value']!r} "
-          f"(true {r['true_value_now']!r} now, {r['true_value_a_second_ago']!r} a second ago)")
+    print(
+        f"shown elapsed {r['shown_elapsed_s']:.3f} s; big clock shows {r['shown_value']!r} "
+        f"(true {r['true_value_now']!r} now, {r['true_value_a_second_ago']!r} a second ago)"
+    )
     if lags:
         print(
             f"big clock digit changes: {len(lags)}, late by median {statistics.median(lags) * 1000:.0f} ms, "

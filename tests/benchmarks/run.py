@@ -50,7 +50,8 @@ def compile_project() -> None:
     root = HERE.parent.parent
     for package in ("briefing", "screens"):
         compileall.compile_dir(root / package, quiet=1)
-    print(f"byte-compiled briefing/ and screens/ (PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', 'unset')})")
+    flag = os.environ.get("PYTHONDONTWRITEBYTECODE", "unset")
+    print(f"byte-compiled briefing/ and screens/ (PYTHONDONTWRITEBYTECODE={flag})")
 
 
 def main(argv: list[str] | None = None) -> int:
