@@ -37,8 +37,9 @@ import sqlite3
 from dataclasses import dataclass, replace
 from typing import Any
 
+from briefing.checks import NAME_MAX
 from briefing.db import write
-from briefing.errors import BadInput, BriefingError
+from briefing.errors import AgendaUnreadable, BadInput
 from briefing.kinds import SegmentKind
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "MIN_SECONDS",
     "Agenda",
     "Segment",
+    "check",
     "from_json",
     "load_agenda",
     "parse_toml",
@@ -60,8 +62,10 @@ SETTING_KEY = "agenda"
 MAX_SEGMENTS = 12
 MIN_SECONDS = 30
 MAX_SECONDS = 60 * 60
-_FIELD = "FILE"
-_KINDS = ", ".join(k.value for k in SegmentKind)
+#: What a refusal names: the agenda as a whole (a file, a form, the setting).
+FIELD = "agenda"
+KINDS = ", ".join(k.value for k in SegmentKind)
+ONE_WIN = "only one segment is the client win"
 
 
 @dataclass(frozen=True)
@@ -121,30 +125,42 @@ def to_json(agenda: Agenda) -> dict[str, Any]:
     }
 
 
+def check(agenda: Agenda) -> Agenda:
+    """The rules every agenda keeps, wherever it comes from: a TOML file
+    (which also names the line at fault), the stored setting, a screen.
+    Returns ``agenda``, or raises :class:`BadInput` on field ``agenda``."""
+    count = len(agenda.segments)
+    if not 1 <= count <= MAX_SEGMENTS:
+        raise BadInput(FIELD, f"1 to {MAX_SEGMENTS} segments are needed, found {count}")
+    for number, s in enumerate(agenda.segments, 1):
+        if not s.title.strip() or len(s.title) > NAME_MAX:
+            raise BadInput(FIELD, f"segment {number}: the title must be 1 to {NAME_MAX} characters")
+        if not MIN_SECONDS <= s.planned_s <= MAX_SECONDS:
+            raise BadInput(
+                FIELD, f"segment {number}: must last between {MIN_SECONDS} seconds and {MAX_SECONDS // 60} minutes"
+            )
+    if sum(s.win for s in agenda.segments) > 1:
+        raise BadInput(FIELD, ONE_WIN)
+    share = agenda.target_share
+    if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 <= share <= 1:
+        raise BadInput(FIELD, "the target must be a share between 0 and 1")
+    return agenda
+
+
 def from_json(data: dict[str, Any]) -> Agenda:
-    """Back from :func:`to_json`. What is stored was validated when saved, so
-    this only guards against a damaged setting, without loading pydantic."""
+    """Back from :func:`to_json`, held to :func:`check` without loading pydantic."""
     try:
-        share = data["target_share"]
         segments = tuple(
             Segment(str(s["title"]), SegmentKind(s["kind"]), int(s["planned_s"]), s.get("win") is True)
             for s in data["segments"]
         )
         if not any("win" in s for s in data["segments"]):  # stored before segments said so
             segments = win_by_title(segments)
-        if sum(s.win for s in segments) > 1:
-            raise ValueError("more than one segment is the client win")
-        if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 <= share <= 1:
-            raise ValueError("target_share must be a number between 0 and 1")
-        if not 1 <= len(segments) <= MAX_SEGMENTS:
-            raise ValueError(f"1 to {MAX_SEGMENTS} segments are needed, found {len(segments)}")
-        if any(not MIN_SECONDS <= s.planned_s <= MAX_SECONDS or not s.title.strip() for s in segments):
-            raise ValueError("a segment has no title or a duration out of range")
-    except (KeyError, TypeError, AttributeError):
-        raise BadInput("agenda", "expected target_share and segments of title, kind, planned_s") from None
-    except ValueError as exc:
-        raise BadInput("agenda", str(exc)) from None
-    return Agenda(segments=segments, target_share=float(share))
+        agenda = Agenda(segments=segments, target_share=data["target_share"])
+    except (KeyError, TypeError, AttributeError, ValueError):
+        raise BadInput(FIELD, "expected target_share and segments of title, kind, planned_s") from None
+    check(agenda)
+    return Agenda(segments, float(agenda.target_share))
 
 
 def parse_toml(text: str, source: str = "agenda.toml") -> Agenda:
@@ -161,17 +177,13 @@ def load_agenda(conn: sqlite3.Connection) -> Agenda:
     try:
         return from_json(json.loads(row[0]))
     except (ValueError, BadInput) as exc:
-        # Not the user's input to fix on this command line: exit 1, with the way out.
-        raise BriefingError(
-            f"the stored agenda is unreadable ({exc}); 'briefing agenda reset' restores the default"
-        ) from None
+        # Not the input of whoever meets it: exit 1 (front ends say how to reset it).
+        raise AgendaUnreadable(f"the stored agenda is unreadable ({exc})") from None
 
 
 def save_agenda(conn: sqlite3.Connection, agenda: Agenda) -> None:
     """Store ``agenda`` for the whole team, checked so that loading it never fails."""
-    from briefing.agenda_file import checked
-
-    value = json.dumps(to_json(checked(agenda)), ensure_ascii=False)
+    value = json.dumps(to_json(check(agenda)), ensure_ascii=False)
     with write(conn):
         conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (SETTING_KEY, value))
 

@@ -14,13 +14,22 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from briefing.agenda import _FIELD, _KINDS, MAX_SECONDS, MAX_SEGMENTS, MIN_SECONDS, Agenda, Segment, win_by_title
+from briefing.agenda import (
+    FIELD,
+    KINDS,
+    MAX_SECONDS,
+    MAX_SEGMENTS,
+    MIN_SECONDS,
+    ONE_WIN,
+    Agenda,
+    Segment,
+    check,
+    win_by_title,
+)
 from briefing.checks import NAME_MAX
 from briefing.errors import BadInput
 from briefing.kinds import SegmentKind
-from briefing.models import _text
-
-ONE_WIN = "only one segment is the client win"
+from briefing.models import text_rule
 
 # --- validation -------------------------------------------------------------
 
@@ -67,7 +76,7 @@ def _duration(scale: int) -> BeforeValidator:
 
 def _kind(value: Any) -> SegmentKind:
     if not isinstance(value, str) or value not in [k.value for k in SegmentKind]:
-        raise _Problem(f"{value!r} is not one of {_KINDS}")
+        raise _Problem(f"{value!r} is not one of {KINDS}")
     return SegmentKind(value)
 
 
@@ -87,7 +96,7 @@ def _target(value: Any) -> float:
 class _SegmentIn(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
-    title: Annotated[str, _text(NAME_MAX)]
+    title: Annotated[str, text_rule(NAME_MAX)]
     kind: Annotated[SegmentKind, BeforeValidator(_kind)]
     minutes: Annotated[float | None, _duration(60)] = None
     seconds: Annotated[int | None, _duration(1)] = None
@@ -128,7 +137,7 @@ class _AgendaIn(BaseModel):
         segments = tuple(Segment(s.title, s.kind, s.planned_s(), s.win is True) for s in self.segment)
         if all(s.win is None for s in self.segment):  # a file from before `win = true`
             segments = win_by_title(segments)
-        return Agenda(segments, round(self.target / 100, 6))
+        return check(Agenda(segments, round(self.target / 100, 6)))
 
     def wins(self) -> list[int]:
         """The segments marked ``win = true``: more than one is a mistake."""
@@ -143,7 +152,7 @@ def parse_toml(text: str, source: str = "agenda.toml") -> Agenda:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise BadInput(_FIELD, _syntax_message(str(exc), text, source)) from None
+        raise BadInput(FIELD, _syntax_message(str(exc), text, source)) from None
     lines = text.splitlines()
     try:
         model = _AgendaIn.model_validate(data)
@@ -151,13 +160,13 @@ def parse_toml(text: str, source: str = "agenda.toml") -> Agenda:
         problems = [_explain(err, data, lines) for err in exc.errors(include_url=False)]
         line, message = min(problems, key=lambda p: p[0] or 0)
         where = f"{source} line {line}" if line else source
-        raise BadInput(_FIELD, f"{where}: {message}") from None
+        raise BadInput(FIELD, f"{where}: {message}") from None
     wins = model.wins()
     if len(wins) > 1:
         first, second = wins[:2]
         line = _key_line(lines, *_block(lines, second), "win")
         raise BadInput(
-            _FIELD,
+            FIELD,
             f"{source} line {line}: segment {second + 1}{_label(data['segment'][second])}: "
             f"win = true is already on segment {first + 1}; {ONE_WIN}",
         )
@@ -200,7 +209,7 @@ def _explain(err: dict[str, Any], data: dict[str, Any], lines: list[str]) -> tup
     if err["type"] == "extra_forbidden":
         return line, prefix + f"unknown key '{name}' (expected title, kind, minutes or seconds, win)"
     if err["type"] == "missing":
-        hint = f" (one of {_KINDS})" if name == "kind" else ""
+        hint = f" (one of {KINDS})" if name == "kind" else ""
         return line, prefix + f"{name} is missing{hint}"
     return line, prefix + f"{name} {_message(err)}"
 
@@ -263,18 +272,3 @@ def _key_line(lines: list[str], start: int, end: int, key: str | None) -> int | 
             if pattern.match(lines[i]):
                 return i + 1
     return start + 1 if start < end else None
-
-
-def checked(agenda: Agenda) -> Agenda:
-    """``agenda`` held to the file's rules, before it is stored for the team."""
-    segments = [
-        {"title": s.title, "kind": getattr(s.kind, "value", s.kind), "seconds": s.planned_s, "win": s.win}
-        for s in agenda.segments
-    ]
-    try:
-        model = _AgendaIn.model_validate({"target": agenda.target_share * 100, "segment": segments})
-    except ValidationError as exc:
-        raise BadInput("agenda", _explain(exc.errors(include_url=False)[0], {}, [])[1]) from None
-    if len(model.wins()) > 1:
-        raise BadInput("agenda", ONE_WIN)
-    return model.agenda()

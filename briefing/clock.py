@@ -20,6 +20,7 @@ Time rules:
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -79,6 +80,12 @@ class SegmentState:
     @property
     def overrun_s(self) -> float:
         return max(self.elapsed_s - self.planned_s, 0.0)
+
+    @property
+    def countdown_s(self) -> int:
+        """The whole seconds a countdown shows: rounded up, so it reads 0
+        only once the time is really up (0.2 s left still shows 1)."""
+        return math.ceil(self.remaining_s)
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,10 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from briefing.errors import BadInput, BriefingError
 
@@ -63,6 +64,16 @@ def connect(path: str | os.PathLike[str], *, migrate: bool = True) -> sqlite3.Co
         conn.close()
         raise
     return conn
+
+
+@contextmanager
+def opened(path: str | os.PathLike[str], *, migrate: bool = True) -> Iterator[sqlite3.Connection]:
+    """A connection for the length of a ``with`` block, closed whatever happens."""
+    conn = connect(path, migrate=migrate)
+    try:
+        yield conn
+    finally:
+        conn.close()
 
 
 def check_path(path: Path) -> None:
@@ -188,3 +199,57 @@ def write(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 def data_version(conn: sqlite3.Connection) -> int:
     """Changes whenever *another* connection commits: cheap to poll."""
     return conn.execute("PRAGMA data_version").fetchone()[0]
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Another connection held the lock past our busy timeout."""
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
+
+
+def is_database_error(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.Error)
+
+
+class Call:
+    """One call of a core function, ``fn(conn, *args)``, on a connection of
+    its own that another thread may :meth:`interrupt` (a read nobody waits
+    for any more stops where it is)."""
+
+    def __init__(self, path: str | os.PathLike[str], fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        self.path, self.fn, self.args = path, fn, args
+        self._conn: sqlite3.Connection | None = None
+
+    def __call__(self) -> Any:
+        with opened(self.path) as conn:
+            self._conn = conn
+            try:
+                return self.fn(conn, *self.args)
+            finally:
+                self._conn = None
+
+    def interrupt(self) -> None:
+        conn = self._conn
+        if conn is not None:
+            with suppress(sqlite3.ProgrammingError):  # closed in the meantime: nothing to stop
+                conn.interrupt()
+
+
+class ChangeWatcher:
+    """Tells whether anyone committed to the database since the last look.
+
+    One connection kept open for the purpose: ``PRAGMA data_version`` moves
+    when *another* connection commits (a colleague's ``verbatim add``, or the
+    app's own worker threads), so polling it costs a pragma, not a re-read.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self._conn = connect(path)
+        self._seen = data_version(self._conn)
+
+    def changed(self) -> bool:
+        version = data_version(self._conn)
+        moved, self._seen = version != self._seen, version
+        return moved
+
+    def close(self) -> None:
+        self._conn.close()

@@ -125,7 +125,7 @@ def _past_briefings(conn: sqlite3.Connection, day0: date) -> None:
 
     from briefing import meeting
 
-    names = [p["name"] for p in team.list_team(conn) if p["role"] != "lead"]
+    names = [p.name for p in team.list_team(conn) if not p.is_lead]
     for days_ago in range(21, 0, -1):
         day = day0 - timedelta(days=days_ago)
         if day.weekday() >= 5:

@@ -1,7 +1,15 @@
-"""The two kinds of failure a user can meet, mapped to exit codes by the CLI.
+"""The failures a user can meet, and how a front end tells them apart.
 
-``BadInput`` is the user's to fix (exit 2): a field, and what is wrong with
-it, in one line. Anything else is ours or the machine's (exit 1).
+``BadInput`` is the user's to fix (the CLI exits 2): ``field`` is the name
+of the thing at fault as the core knows it (a model field such as
+``collected_by``, or ``id``, ``date``, ``database``), and ``problem`` says
+what is wrong in words that stand on their own. The core never speaks a
+front end's language: no ``--by``, no shell command to run next. Each
+front end turns the field into its own label (the CLI's ``--by``, the
+form's "Collected by") and may add its own way out, keyed on the error's
+class (``NoMeeting``: the CLI suggests ``briefing meeting start``).
+
+Anything else is ours or the machine's (exit 1).
 """
 
 from __future__ import annotations
@@ -26,3 +34,39 @@ class BadInput(BriefingError):
 
 class NotFound(BadInput):
     """An id or name that does not exist: still the user's input to fix."""
+
+
+class UnknownPerson(NotFound):
+    """A name that fits nobody in the team."""
+
+
+class NoMeeting(BadInput):
+    """A meeting command while no briefing is under way."""
+
+    def __init__(self) -> None:
+        super().__init__(None, "no briefing is running")
+
+
+class AlreadyHadOneToday(BadInput):
+    """Starting a second briefing on the same day needs a yes from the lead."""
+
+    def __init__(self) -> None:
+        super().__init__(None, "the team already had its briefing today")
+
+
+class LastSegment(BadInput):
+    """ "Next" on the last segment: what is left is to finish."""
+
+    def __init__(self) -> None:
+        super().__init__(None, "this is the last segment")
+
+
+class NothingToChange(BadInput):
+    """An edit that names no field to change."""
+
+    def __init__(self) -> None:
+        super().__init__(None, "nothing to change")
+
+
+class AgendaUnreadable(BriefingError):
+    """The team's stored agenda is damaged; resetting it is the way out."""

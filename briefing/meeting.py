@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from briefing import agenda as agendas
@@ -21,41 +21,39 @@ from briefing import presenting
 from briefing.checks import STORY_MAX
 from briefing.clock import Clock, Event, EventType, MeetingState, flipped
 from briefing.db import write
-from briefing.errors import BadInput, NotFound
+from briefing.errors import AlreadyHadOneToday, BadInput, LastSegment, NoMeeting, NotFound
 from briefing.kinds import SegmentKind
+from briefing.timeutil import iso, utc_now
 from briefing.timeutil import today as _today
 
 __all__ = [
-    "AlreadyHadOneToday",
     "Meeting",
     "abandon",
     "adjust",
     "current",
+    "current_id",
     "finish",
     "go",
     "load",
     "mark_shown",
     "pause",
+    "require_current",
     "resume",
     "save_notes",
     "shown_verbatims",
     "start",
-    "state_json",
     "switch",
     "toggle",
 ]
 
-NO_MEETING = "no briefing is running; start one with 'briefing meeting start'"
-
-
-class AlreadyHadOneToday(BadInput):
-    """Starting a second briefing on the same day needs a yes from the lead."""
+#: What a command on the meeting returns: the meeting after it, and its state then.
+Outcome = tuple["Meeting", MeetingState]
 
 
 @dataclass(frozen=True)
 class Meeting:
     id: int
-    day: str
+    day: date
     agenda: agendas.Agenda
     events: tuple[Event, ...]
     notes: str
@@ -67,14 +65,6 @@ class Meeting:
         return self.clock().state(now or utc_now())
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
 def _event(row: sqlite3.Row) -> Event:
     arg = json.loads(row["arg"]) if row["arg"] is not None else None
     return Event(EventType(row["type"]), datetime.fromisoformat(row["at"]), arg)
@@ -83,22 +73,32 @@ def _event(row: sqlite3.Row) -> Event:
 def load(conn: sqlite3.Connection, meeting_id: int) -> Meeting:
     row = conn.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
     if row is None:
-        raise BadInput("ID", f"no briefing with id {meeting_id}")
+        raise NotFound("id", f"no briefing with id {meeting_id}")
     events = tuple(
         _event(r) for r in conn.execute("SELECT * FROM meeting_events WHERE meeting_id = ? ORDER BY seq", (meeting_id,))
     )
-    return Meeting(row["id"], row["day"], agendas.from_json(json.loads(row["agenda"])), events, row["notes"])
+    agenda = agendas.from_json(json.loads(row["agenda"]))
+    return Meeting(row["id"], date.fromisoformat(row["day"]), agenda, events, row["notes"])
+
+
+def current_id(conn: sqlite3.Connection) -> int | None:
+    """The id of the briefing under way (not finished nor abandoned), if any."""
+    row = conn.execute("SELECT id FROM meetings WHERE outcome IS NULL ORDER BY id DESC LIMIT 1").fetchone()
+    return row[0] if row else None
 
 
 def current(conn: sqlite3.Connection) -> Meeting | None:
-    """The briefing under way (not finished nor abandoned), if any."""
-    row = conn.execute("SELECT id FROM meetings WHERE outcome IS NULL ORDER BY id DESC LIMIT 1").fetchone()
-    return load(conn, row["id"]) if row else None
+    """The briefing under way, if any."""
+    meeting_id = current_id(conn)
+    return load(conn, meeting_id) if meeting_id is not None else None
 
 
-def latest(conn: sqlite3.Connection) -> Meeting | None:
-    row = conn.execute("SELECT id FROM meetings ORDER BY id DESC LIMIT 1").fetchone()
-    return load(conn, row["id"]) if row else None
+def require_current(conn: sqlite3.Connection) -> Meeting:
+    """The briefing under way, or :class:`NoMeeting`."""
+    meeting = current(conn)
+    if meeting is None:
+        raise NoMeeting()
+    return meeting
 
 
 def start(
@@ -110,23 +110,29 @@ def start(
     absent: Sequence[str] = (),
     off: Sequence[str] = (),
     attendance: Mapping[int, str] | None = None,
+    join: bool = False,
 ) -> Meeting:
-    """Start today's briefing; everyone active is present unless named absent or off."""
+    """Start today's briefing; everyone active is present unless named absent
+    or off (by name: ``absent``, ``off``; by id: ``attendance``). With
+    ``join``, a briefing already under way is returned instead of refused
+    (the app's "start": someone may have started it from another terminal)."""
     now = now or utc_now()
     day_iso = (day or _today()).isoformat()
     with write(conn):
         running = current(conn)
+        if running is not None and join:
+            return running
         if running is not None:
             raise BadInput(None, f"a briefing is already under way (started {running.day}); finish or abandon it first")
         earlier = conn.execute(
             "SELECT count(*) FROM meetings WHERE day = ? AND outcome = 'finished'", (day_iso,)
         ).fetchone()[0]
         if earlier and not again:
-            raise AlreadyHadOneToday(None, "the team already had its briefing today; start another with --again")
+            raise AlreadyHadOneToday()
         agenda = agendas.load_agenda(conn)
         cur = conn.execute(
             "INSERT INTO meetings (day, agenda, created_at) VALUES (?, ?, ?)",
-            (day_iso, json.dumps(agendas.to_json(agenda)), _iso(now)),
+            (day_iso, json.dumps(agendas.to_json(agenda)), iso(now)),
         )
         _check_in(conn, cur.lastrowid, absent, off, attendance or {})
         _append(conn, cur.lastrowid, EventType.START, None, now)
@@ -139,8 +145,8 @@ def _check_in(
     from briefing.team import find_active_id
 
     status = dict(by_id)
-    status |= {find_active_id(conn, name, "--absent"): "absent" for name in absent}
-    status |= {find_active_id(conn, name, "--off"): "off" for name in off}
+    status |= {find_active_id(conn, name, "absent"): "absent" for name in absent}
+    status |= {find_active_id(conn, name, "off"): "off" for name in off}
     for (person_id,) in conn.execute("SELECT id FROM collaborators WHERE active = 1").fetchall():
         conn.execute(
             "INSERT INTO meeting_attendance (meeting_id, collaborator_id, status) VALUES (?, ?, ?)",
@@ -154,24 +160,28 @@ def _append(conn: sqlite3.Connection, meeting_id: int, kind: EventType, arg: Any
     ).fetchone()[0]
     conn.execute(
         "INSERT INTO meeting_events (meeting_id, seq, type, arg, at) VALUES (?, ?, ?, ?, ?)",
-        (meeting_id, seq, kind.value, None if arg is None else json.dumps(arg), _iso(now)),
+        (meeting_id, seq, kind.value, None if arg is None else json.dumps(arg), iso(now)),
     )
 
 
-def _command(conn: sqlite3.Connection, decide, now: datetime | None) -> tuple[Meeting, MeetingState]:
+Decide = Callable[[MeetingState], tuple[EventType, Any]]
+
+
+def _command(conn: sqlite3.Connection, decide: Decide, now: datetime | None) -> Outcome:
     """Fold, let ``decide(state)`` pick the event (or refuse), append it."""
     now = now or utc_now()
     with write(conn):
-        meeting = current(conn)
-        if meeting is None:
-            raise BadInput(None, NO_MEETING)
+        meeting = require_current(conn)
         before = meeting.state(now)
         kind, arg = decide(before)
         _append(conn, meeting.id, kind, arg, now)
         if _client_win_is_over(meeting, before, kind, arg):
-            presenting.record(conn, meeting.id, _iso(now))
+            presenting.record(conn, meeting.id, now)
         if kind in (EventType.FINISH, EventType.ABANDON):
-            _close(conn, meeting.id, kind, now)
+            conn.execute(
+                "UPDATE meetings SET outcome = ?, ended_at = ? WHERE id = ?",
+                ("finished" if kind == EventType.FINISH else "abandoned", iso(now), meeting.id),
+            )
         meeting = load(conn, meeting.id)
     return meeting, meeting.state(now)
 
@@ -185,13 +195,13 @@ def _client_win_is_over(meeting: Meeting, before: MeetingState, kind: EventType,
     return kind == EventType.GOTO and before.index == win and arg != win
 
 
-def go(conn: sqlite3.Connection, step: int, now: datetime | None = None):
+def go(conn: sqlite3.Connection, step: int, now: datetime | None = None) -> Outcome:
     """Next (+1) or previous (-1) segment."""
 
-    def decide(state: MeetingState):
+    def decide(state: MeetingState) -> tuple[EventType, Any]:
         target = state.index + step
         if target >= len(state.segments):
-            raise BadInput(None, "this is the last segment; finish the briefing with 'briefing meeting finish'")
+            raise LastSegment()
         if target < 0:
             raise BadInput(None, "this is the first segment already")
         return EventType.GOTO, target
@@ -199,8 +209,8 @@ def go(conn: sqlite3.Connection, step: int, now: datetime | None = None):
     return _command(conn, decide, now)
 
 
-def pause(conn: sqlite3.Connection, now: datetime | None = None):
-    def decide(state: MeetingState):
+def pause(conn: sqlite3.Connection, now: datetime | None = None) -> Outcome:
+    def decide(state: MeetingState) -> tuple[EventType, Any]:
         if state.state == "paused":
             raise BadInput(None, "the briefing is already paused")
         return EventType.PAUSE, None
@@ -208,8 +218,8 @@ def pause(conn: sqlite3.Connection, now: datetime | None = None):
     return _command(conn, decide, now)
 
 
-def resume(conn: sqlite3.Connection, now: datetime | None = None):
-    def decide(state: MeetingState):
+def resume(conn: sqlite3.Connection, now: datetime | None = None) -> Outcome:
+    def decide(state: MeetingState) -> tuple[EventType, Any]:
         if state.state == "running":
             raise BadInput(None, "the briefing is already running")
         return EventType.RESUME, None
@@ -217,55 +227,47 @@ def resume(conn: sqlite3.Connection, now: datetime | None = None):
     return _command(conn, decide, now)
 
 
-def toggle(conn: sqlite3.Connection, now: datetime | None = None):
+def toggle(conn: sqlite3.Connection, now: datetime | None = None) -> Outcome:
     """Space on the meeting screen: pause if running, resume if paused."""
     return _command(conn, lambda s: (EventType.PAUSE if s.state == "running" else EventType.RESUME, None), now)
 
 
-def switch(conn: sqlite3.Connection, to: SegmentKind | str | None = None, now: datetime | None = None):
-    def decide(state: MeetingState):
+def switch(conn: sqlite3.Connection, to: SegmentKind | str | None = None, now: datetime | None = None) -> Outcome:
+    def decide(state: MeetingState) -> tuple[EventType, Any]:
         if to and to not in SegmentKind._value2member_map_:
-            raise BadInput("--to", f"{to!r} is not one of client, sales, team")
+            raise BadInput("to", f"{to!r} is not one of client, sales, team")
         target = SegmentKind(to) if to else flipped(state.running_kind)
         return EventType.SWITCH, target.value
 
     return _command(conn, decide, now)
 
 
-def adjust(conn: sqlite3.Connection, seconds: int, now: datetime | None = None):
+def adjust(conn: sqlite3.Connection, seconds: int, now: datetime | None = None) -> Outcome:
     return _command(conn, lambda s: (EventType.ADJUST, int(seconds)), now)
 
 
-def finish(conn: sqlite3.Connection, now: datetime | None = None):
+def finish(conn: sqlite3.Connection, now: datetime | None = None) -> Outcome:
     return _command(conn, lambda s: (EventType.FINISH, None), now)
 
 
-def abandon(conn: sqlite3.Connection, now: datetime | None = None):
+def abandon(conn: sqlite3.Connection, now: datetime | None = None) -> Outcome:
     return _command(conn, lambda s: (EventType.ABANDON, None), now)
-
-
-def _close(conn: sqlite3.Connection, meeting_id: int, kind: EventType, now: datetime) -> None:
-    meeting = load(conn, meeting_id)
-    summary = summary_json(conn, meeting, meeting.state(now))
-    conn.execute(
-        "UPDATE meetings SET outcome = ?, ended_at = ?, summary = ? WHERE id = ?",
-        ("finished" if kind == EventType.FINISH else "abandoned", _iso(now), json.dumps(summary), meeting_id),
-    )
 
 
 def mark_shown(conn: sqlite3.Connection, meeting_id: int, verbatim_id: int, now: datetime | None = None) -> None:
     """A verbatim put on the screen during a briefing is no longer new."""
     with write(conn):
         if conn.execute("SELECT 1 FROM verbatims WHERE id = ?", (verbatim_id,)).fetchone() is None:
-            raise NotFound("ID", f"no verbatim with id {verbatim_id}")
+            raise NotFound("id", f"no verbatim with id {verbatim_id}")
         conn.execute(
             "INSERT OR IGNORE INTO meeting_verbatims (meeting_id, verbatim_id, shown_at) VALUES (?, ?, ?)",
-            (meeting_id, verbatim_id, _iso(now or utc_now())),
+            (meeting_id, verbatim_id, iso(now or utc_now())),
         )
         conn.execute("UPDATE verbatims SET status = 'shown' WHERE id = ? AND status = 'new'", (verbatim_id,))
 
 
 def shown_verbatims(conn: sqlite3.Connection, meeting_id: int) -> list[int]:
+    """Ids of the verbatims shown during a briefing, in the order shown."""
     return [
         r[0]
         for r in conn.execute(
@@ -279,46 +281,4 @@ def save_notes(conn: sqlite3.Connection, meeting_id: int, notes: str) -> None:
         raise BadInput("notes", f"must be at most {STORY_MAX * 5} characters of text")
     with write(conn):
         if conn.execute("UPDATE meetings SET notes = ? WHERE id = ?", (notes, meeting_id)).rowcount == 0:
-            raise NotFound("ID", f"no briefing with id {meeting_id}")
-
-
-def state_json(meeting: Meeting, state: MeetingState) -> dict[str, Any]:
-    seg = state.segment
-    share = state.client_share
-    return {
-        "id": meeting.id,
-        "day": meeting.day,
-        "state": state.state,
-        "auto_paused": state.auto_paused,
-        "segment": _segment_json(seg),
-        "running_kind": state.running_kind.value,
-        "elapsed_by_kind": {k: round(v, 3) for k, v in state.elapsed_by_kind.items()},
-        "elapsed_s": round(state.elapsed_s, 3),
-        "client_share": None if share is None else round(share, 4),
-        "target_share": state.target_share,
-        "segments": [_segment_json(s) | {"status": s.status} for s in state.segments],
-        "started_at": _iso(state.started_at) if state.started_at else None,
-        "ended_at": _iso(state.ended_at) if state.ended_at else None,
-    }
-
-
-def _segment_json(seg) -> dict[str, Any]:
-    return {
-        "index": seg.index,
-        "title": seg.title,
-        "kind": seg.kind.value,
-        "planned_s": round(seg.planned_s, 3),
-        "elapsed_s": round(seg.elapsed_s, 3),
-        "remaining_s": round(seg.remaining_s, 3),
-        "overrun_s": round(seg.overrun_s, 3),
-    }
-
-
-def summary_json(conn: sqlite3.Connection, meeting: Meeting, state: MeetingState) -> dict[str, Any]:
-    """What the summary screen shows and the minutes keep."""
-    shown = shown_verbatims(conn, meeting.id)
-    return (
-        state_json(meeting, state)
-        | {"verbatims_shown": shown, "notes": meeting.notes}
-        | presenting.summary_json(conn, meeting.id)
-    )
+            raise NotFound("id", f"no briefing with id {meeting_id}")

@@ -21,15 +21,15 @@ from briefing.kinds import Channel, Role, Sentiment, VerbatimStatus, WinStatus
 from briefing.timeutil import parse_date
 
 
-def _text(max_len: int) -> BeforeValidator:
+def text_rule(max_len: int) -> BeforeValidator:
     return BeforeValidator(TextRule(max_len))
 
 
-Name = Annotated[str, _text(NAME_MAX)]
-Text = Annotated[str, _text(TEXT_MAX)]
-Title = Annotated[str, _text(TITLE_MAX)]
-Story = Annotated[str, _text(STORY_MAX)]
-Unit = Annotated[str, _text(UNIT_MAX)]
+Name = Annotated[str, text_rule(NAME_MAX)]
+Text = Annotated[str, text_rule(TEXT_MAX)]
+Title = Annotated[str, text_rule(TITLE_MAX)]
+Story = Annotated[str, text_rule(STORY_MAX)]
+Unit = Annotated[str, text_rule(UNIT_MAX)]
 Day = Annotated[date, BeforeValidator(parse_date)]
 Number = Annotated[float, BeforeValidator(parse_number), AfterValidator(finite)]
 

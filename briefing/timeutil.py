@@ -1,7 +1,8 @@
 """Dates and timestamps, in one place so tests can reason about them.
 
 Dates a person sees (a verbatim's day, a metric's day) are local calendar
-dates; instants stored for ordering are UTC ISO 8601 with a ``Z``.
+dates; instants stored for ordering are UTC ISO 8601 text with a ``Z``
+(:func:`iso`), which sorts as text in the order of time.
 """
 
 from __future__ import annotations
@@ -10,9 +11,20 @@ import re
 from datetime import UTC, date, datetime
 from typing import Any
 
+_ISO = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(moment: datetime) -> str:
+    """An instant as stored: UTC, microseconds, ``Z``."""
+    return moment.astimezone(UTC).strftime(_ISO)
+
 
 def utc_now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return iso(utc_now())
 
 
 def today() -> date:
@@ -29,3 +41,14 @@ def parse_date(value: Any) -> date:
         return date.fromisoformat(value.strip())
     except ValueError:
         raise ValueError(f"{value.strip()} is not a real calendar date") from None
+
+
+def mmss(seconds: float, *, pad: bool = True) -> str:
+    """Minutes and seconds as a clock shows them: 90 -> '01:30' (``pad``),
+    or '1:30' as a duration reads in a sentence.
+
+    Whole seconds are cut, not rounded, so a countdown reads 00:00 only
+    once its time is really up; negative values count as zero.
+    """
+    whole = max(int(seconds), 0)
+    return f"{whole // 60:0{2 if pad else 1}d}:{whole % 60:02d}"

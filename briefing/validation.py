@@ -42,23 +42,20 @@ _loading = threading.Lock()
 _validators: dict[str, SchemaValidator] = {}
 
 
-def validate(model: str, data: dict[str, Any], labels: dict[str, str] | None = None) -> dict[str, Any]:
+def validate(model: str, data: dict[str, Any]) -> dict[str, Any]:
     """The fields of ``model`` (a class name in :mod:`briefing.models`) built
     from ``data``, defaults filled in; or :class:`BadInput` naming the first
-    bad field, as the user knows it (``labels`` maps field names to
-    ``--by`` on the command line, "Collected by" in a form)."""
+    bad field by its model name (each front end puts it in its own words)."""
     from pydantic_core import ValidationError
 
     try:
         fields, _extra, _given = _validator(model).validate_python(data)
     except ValidationError as exc:
-        raise as_bad_input(exc, labels) from None
+        raise as_bad_input(exc) from None
     return fields
 
 
-def validate_patch(
-    model: str, fields: dict[str, Any], clearable: tuple[str, ...], labels: dict[str, str] | None = None
-) -> dict[str, Any]:
+def validate_patch(model: str, fields: dict[str, Any], clearable: tuple[str, ...]) -> dict[str, Any]:
     """The changes an edit asks for: each field given (not None), validated.
 
     An empty value for an optional field (one in ``clearable``) removes it,
@@ -67,20 +64,19 @@ def validate_patch(
     """
     cleared = [k for k in clearable if isinstance(fields.get(k), str) and not fields[k].strip()]
     given = {k: v for k, v in fields.items() if v is not None and k not in cleared}
-    changes = {k: v for k, v in validate(model, given, labels).items() if v is not None}
+    changes = {k: v for k, v in validate(model, given).items() if v is not None}
     return changes | dict.fromkeys(cleared)
 
 
-def as_bad_input(exc: ValidationError, labels: dict[str, str] | None = None) -> BadInput:
+def as_bad_input(exc: ValidationError) -> BadInput:
     err = exc.errors(include_url=False)[0]
     field = str(err["loc"][0]) if err["loc"] else None
-    label = (labels or {}).get(field, field) if field else None
     message = err["msg"]
     if err["type"] == "enum":
         expected = str(err.get("ctx", {}).get("expected", "")).replace("'", "")
         message = f"{err['input']!r} is not one of {expected}"
     message = message.removeprefix("Value error, ")
-    return BadInput(label, message)
+    return BadInput(field, message)
 
 
 def _validator(model: str) -> SchemaValidator:

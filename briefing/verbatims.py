@@ -6,28 +6,19 @@ Listing is newest first; with a search it is by relevance (FTS5 bm25).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from typing import Any
 
 from briefing import team
 from briefing.db import write
-from briefing.errors import BadInput, NotFound
+from briefing.errors import BadInput, NotFound, NothingToChange
 from briefing.kinds import VerbatimStatus
+from briefing.records import Verbatim
 from briefing.search import fts_query
 from briefing.timeutil import today, utc_now_iso
 from briefing.validation import validate, validate_patch
 
-__all__ = ["LABELS", "add", "archive", "edit", "get", "list_verbatims", "restore"]
-
-#: How the CLI names each field, for error messages.
-LABELS = {
-    "text": "TEXT",
-    "client": "--client",
-    "company": "--company",
-    "channel": "--channel",
-    "sentiment": "--sentiment",
-    "collected_by": "--by",
-    "date": "--date",
-}
+__all__ = ["add", "archive", "edit", "get", "get_many", "list_verbatims", "restore"]
 
 _SELECT = """
     SELECT v.*, c.name AS collected_by_name
@@ -35,32 +26,14 @@ _SELECT = """
 """
 
 
-def as_json(row: sqlite3.Row) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "text": row["text"],
-        "client": row["client"],
-        "company": row["company"],
-        "channel": row["channel"],
-        "sentiment": row["sentiment"],
-        "collected_by": row["collected_by_name"],
-        "date": row["date"],
-        "status": row["status"],
-        "created_at": row["created_at"],
-        "updated_at": row["updated_at"],
-    }
-
-
-def add(conn: sqlite3.Connection, fields: dict[str, Any], labels: dict[str, str] = LABELS) -> int:
+def add(conn: sqlite3.Connection, fields: dict[str, Any]) -> int:
+    """Store a verbatim; ``fields`` are :class:`briefing.models.VerbatimIn`'s
+    (``collected_by`` a name). Returns its id."""
     data = {k: v for k, v in fields.items() if v is not None}
     data.setdefault("date", today())
-    verbatim = validate("VerbatimIn", data, labels)
+    verbatim = validate("VerbatimIn", data)
     with write(conn):
-        by = (
-            team.find_active_id(conn, verbatim["collected_by"], labels["collected_by"])
-            if verbatim["collected_by"]
-            else None
-        )
+        by = team.find_active_id(conn, verbatim["collected_by"], "collected_by") if verbatim["collected_by"] else None
         cur = conn.execute(
             """INSERT INTO verbatims
                (text, client, company, channel, sentiment, collected_by, date, status, created_at)
@@ -79,11 +52,20 @@ def add(conn: sqlite3.Connection, fields: dict[str, Any], labels: dict[str, str]
         return cur.lastrowid
 
 
-def get(conn: sqlite3.Connection, verbatim_id: int) -> dict[str, Any]:
+def get(conn: sqlite3.Connection, verbatim_id: int) -> Verbatim:
     row = conn.execute(_SELECT + " WHERE v.id = ?", (verbatim_id,)).fetchone()
     if row is None:
-        raise NotFound("ID", f"no verbatim with id {verbatim_id}")
-    return as_json(row)
+        raise NotFound("id", f"no verbatim with id {verbatim_id}")
+    return Verbatim.from_row(row)
+
+
+def get_many(conn: sqlite3.Connection, ids: Iterable[int]) -> list[Verbatim]:
+    """The verbatims with these ids that exist, in no particular order."""
+    wanted = list(ids)
+    if not wanted:
+        return []
+    marks = ", ".join("?" * len(wanted))
+    return [Verbatim.from_row(r) for r in conn.execute(_SELECT + f" WHERE v.id IN ({marks})", wanted)]
 
 
 def list_verbatims(
@@ -93,7 +75,7 @@ def list_verbatims(
     search: str | None = None,
     by: str | None = None,
     limit: int | None = None,
-) -> list[dict[str, Any]]:
+) -> list[Verbatim]:
     """Without a status, archived verbatims are left out: archiving is how
     a lead clears the inbox, so they should stop showing up by default."""
     where: list[str] = []
@@ -121,34 +103,35 @@ def list_verbatims(
     sql += f" ORDER BY {order}"
     if limit is not None:
         if limit < 1:
-            raise BadInput("--limit", "must be at least 1")
+            raise BadInput("limit", "must be at least 1")
         sql += " LIMIT ?"
         params.append(limit)
-    return [as_json(r) for r in conn.execute(sql, params)]
+    return [Verbatim.from_row(r) for r in conn.execute(sql, params)]
 
 
-def archive(conn: sqlite3.Connection, verbatim_id: int) -> dict[str, Any]:
+def archive(conn: sqlite3.Connection, verbatim_id: int) -> Verbatim:
+    """Archive a verbatim; returns it as it was, so the archive can be undone
+    (:func:`restore` to the status it had)."""
     with write(conn):
-        current = get(conn, verbatim_id)
-        if current["status"] == VerbatimStatus.ARCHIVED:
-            raise BadInput("ID", f"verbatim {verbatim_id} is already archived")
+        before = get(conn, verbatim_id)
+        if before.status is VerbatimStatus.ARCHIVED:
+            raise BadInput("id", f"verbatim {verbatim_id} is already archived")
         conn.execute(
             "UPDATE verbatims SET status = 'archived', updated_at = ? WHERE id = ?",
             (utc_now_iso(), verbatim_id),
         )
-        return get(conn, verbatim_id)
+        return before
 
 
-def edit(
-    conn: sqlite3.Connection, verbatim_id: int, fields: dict[str, Any], labels: dict[str, str] = LABELS
-) -> dict[str, Any]:
-    changes = validate_patch("VerbatimPatch", fields, ("company", "collected_by"), labels)
+def edit(conn: sqlite3.Connection, verbatim_id: int, fields: dict[str, Any]) -> Verbatim:
+    """Change the fields given (not None); an empty company or collector removes it."""
+    changes = validate_patch("VerbatimPatch", fields, ("company", "collected_by"))
     if not changes:
-        raise BadInput(None, "nothing to change: give at least one option (see --help)")
+        raise NothingToChange()
     with write(conn):
         get(conn, verbatim_id)
         if changes.get("collected_by") is not None:
-            changes["collected_by"] = team.find_active_id(conn, changes["collected_by"], labels["collected_by"])
+            changes["collected_by"] = team.find_active_id(conn, changes["collected_by"], "collected_by")
         values = {k: (v.isoformat() if k == "date" else getattr(v, "value", v)) for k, v in changes.items()}
         values["updated_at"] = utc_now_iso()
         assignments = ", ".join(f"{k} = ?" for k in values)
@@ -156,19 +139,19 @@ def edit(
         return get(conn, verbatim_id)
 
 
-def restore(conn: sqlite3.Connection, verbatim_id: int, status: VerbatimStatus | str) -> dict[str, Any]:
+def restore(conn: sqlite3.Connection, verbatim_id: int, status: VerbatimStatus | str) -> Verbatim:
     """Undo an archive: back to the status it had, as long as nobody has
     touched it since (a verbatim that is no longer archived is left alone)."""
     try:
         wanted = VerbatimStatus(status)
     except ValueError:
-        raise BadInput("STATUS", f"{status!r} is not a verbatim status") from None
+        raise BadInput("status", f"{status!r} is not a verbatim status") from None
     if wanted == VerbatimStatus.ARCHIVED:
-        raise BadInput("STATUS", "restoring means leaving the archive: give new or shown")
+        raise BadInput("status", "restoring means leaving the archive: give new or shown")
     with write(conn):
         current = get(conn, verbatim_id)
-        if current["status"] != VerbatimStatus.ARCHIVED:
-            raise BadInput("ID", f"verbatim {verbatim_id} is not archived (it is {current['status']})")
+        if current.status is not VerbatimStatus.ARCHIVED:
+            raise BadInput("id", f"verbatim {verbatim_id} is not archived (it is {current.status})")
         conn.execute(
             "UPDATE verbatims SET status = ?, updated_at = ? WHERE id = ?",
             (wanted.value, utc_now_iso(), verbatim_id),

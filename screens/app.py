@@ -6,21 +6,19 @@ tests use to run the app on a temporary database with a fixed date.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from briefing.db import connect, data_version
+from briefing.db import ChangeWatcher
+from briefing.safetext import inert
 from briefing.timeutil import today as _today
 from screens.commands import BriefingCommands
-
-if TYPE_CHECKING:
-    from briefing.board import Board
+from screens.data import Failed, Refused, connection, finish_writes
 
 #: How often another process's commits are looked for (a cheap pragma).
 POLL_SECONDS = 0.5
@@ -44,30 +42,27 @@ class BriefingApp(App[None]):
         #: Freezes the meeting clock (snapshot tests); None in real use.
         self.fixed_now = now
         self._watch = watch
-        self._watch_conn: sqlite3.Connection | None = None
-        self._last_version = -1
+        self._watcher: ChangeWatcher | None = None
 
     @property
     def day(self) -> date:
         """Today, unless a test or a demo pinned the date."""
         return self.fixed_day or _today()
 
-    def connect(self) -> sqlite3.Connection:
-        """A fresh connection, for a worker thread (connections are per thread)."""
-        return connect(self.db_path)
-
     def on_mount(self) -> None:
+        from briefing.board import load_board
+
         self.sub_title = str(self.db_path.name)
         if self._watch:
-            self._watch_conn = connect(self.db_path)
-            self._last_version = data_version(self._watch_conn)
+            self._watcher = ChangeWatcher(self.db_path)
             self.set_interval(POLL_SECONDS, self._poll)
-        board = self._board_under_way()
+        # The one read on the UI thread, on purpose: restarted mid-meeting,
+        # the very first frame shows the clock, not an empty screen waiting
+        # for a worker (a WAL read never waits for a writer). Home is only
+        # imported and built when it is shown.
+        with connection(self) as conn:
+            board = load_board(conn, self.day)
         if board is not None:
-            # Restarted mid-meeting: straight back to it. Home is only built
-            # when the meeting is left, and the meeting is read here, on this
-            # thread (a WAL read never waits for a writer), so the very first
-            # frame already shows the clock rather than an empty screen.
             from screens.meeting import MeetingScreen
 
             self.push_screen(MeetingScreen(board))
@@ -87,25 +82,24 @@ class BriefingApp(App[None]):
         while self.screen is not home:
             self.pop_screen()
 
-    def _board_under_way(self) -> Board | None:
-        from briefing.board import load_board
-
-        conn = self.connect()
-        try:
-            return load_board(conn, self.day)
-        finally:
-            conn.close()
-
     def _poll(self) -> None:
-        assert self._watch_conn is not None
-        version = data_version(self._watch_conn)
-        if version != self._last_version:
-            self._last_version = version
+        assert self._watcher is not None
+        if self._watcher.changed():
             self.generation += 1
 
+    @on(Failed)
+    def _failed(self, event: Failed) -> None:
+        """What no screen handled itself: said, never a crash."""
+        self.notify(event.message, severity="error", timeout=8, markup=False)
+
+    @on(Refused)
+    def _refused(self, event: Refused) -> None:
+        self.notify(inert(event.error.problem, single_line=True), severity="warning", markup=False)
+
     def on_unmount(self) -> None:
-        if self._watch_conn is not None:
-            self._watch_conn.close()
+        finish_writes(self)  # a key pressed just before quitting still lands
+        if self._watcher is not None:
+            self._watcher.close()
 
 
 def make_app(db_path: Path, *, day: date | None = None, watch: bool = True, now: datetime | None = None) -> BriefingApp:

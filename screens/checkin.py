@@ -6,37 +6,36 @@ so marking someone absent is fair to them, not a penalty.
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
-from textual import work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
+from briefing.records import Person
+from briefing.team import list_team
+from screens.data import Loaded, run
+from screens.dialog import Dialog
 from screens.safe import safe
 
 CYCLE = {"present": "absent", "absent": "off", "off": "present"}
 LOOK = {"present": ("✓ present", "green"), "absent": ("✗ absent", "red"), "off": ("☀ off", "yellow")}
 
 
-class CheckInScreen(ModalScreen[dict[int, str] | None]):
+class CheckInScreen(Dialog[dict[int, str] | None]):
     """Returns {person id: status}, or None when cancelled."""
 
-    DEFAULT_CSS = """
-    CheckInScreen { align: center middle; }
-    CheckInScreen > Vertical {
-        width: 60; max-width: 100%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 1 2;
-    }
-    CheckInScreen DataTable { height: auto; max-height: 20; margin: 1 0; }
-    CheckInScreen #keys { color: $text-muted; width: 100%; }
-    """
     BINDINGS = [
         Binding("space", "cycle", "Present / absent / off", id="checkin.toggle"),
         Binding("enter", "done", "Done", id="checkin.done", priority=True),
         Binding("escape", "cancel", "Cancel", id="checkin.cancel"),
     ]
+
+    class TeamRead(Loaded[list[Person]]):
+        """The active team, to check in."""
 
     def __init__(self, title: str, current: dict[int, str] | None = None) -> None:
         super().__init__()
@@ -45,35 +44,25 @@ class CheckInScreen(ModalScreen[dict[int, str] | None]):
         self.names: dict[int, str] = {}
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Label(self.title_text)
             yield DataTable(cursor_type="row", zebra_stripes=True)
-            yield Label("↑↓ choose · space: present → absent → off · Enter: done · Esc: cancel", id="keys")
+            yield Label("↑↓ choose · space: present → absent → off · Enter: done · Esc: cancel", classes="keys")
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("Name", "Today")
-        self.load()
+        run(self, self.TeamRead, partial(list_team, include_inactive=False))
 
-    @work(thread=True, exit_on_error=False)
-    def load(self) -> None:
-        from briefing.team import list_team
-
-        conn = self.app.connect()
-        try:
-            people = list_team(conn, include_inactive=False)
-        finally:
-            conn.close()
-        self.app.call_from_thread(self._fill, people)
-
-    def _fill(self, people) -> None:
+    @on(TeamRead)
+    def _fill(self, event: TeamRead) -> None:
         table = self.query_one(DataTable)
-        for p in people:
-            self.names[p["id"]] = p["name"]
-            self.status.setdefault(p["id"], "present")
-            name = safe(p["name"], single_line=True)
-            if p["role"] == "lead":
+        for p in event.value:
+            self.names[p.id] = p.name
+            self.status.setdefault(p.id, "present")
+            name = safe(p.name, single_line=True)
+            if p.is_lead:
                 name.append(" · lead", style="dim")
-            table.add_row(name, self._look(p["id"]), key=str(p["id"]))
+            table.add_row(name, self._look(p.id), key=str(p.id))
         table.focus()
 
     def _look(self, person_id: int) -> Text:
@@ -91,6 +80,3 @@ class CheckInScreen(ModalScreen[dict[int, str] | None]):
 
     def action_done(self) -> None:
         self.dismiss(self.status)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

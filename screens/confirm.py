@@ -6,19 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from screens.dialog import Dialog
 
-class ConfirmScreen(ModalScreen[bool]):
-    DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
-    ConfirmScreen > Vertical {
-        width: auto; max-width: 70; height: auto;
-        border: thick $warning; background: $surface; padding: 1 3;
-    }
-    ConfirmScreen #keys { color: $text-muted; margin-top: 1; }
-    """
+
+class ConfirmScreen(Dialog[bool]):
     BINDINGS = [
         Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
@@ -30,9 +23,9 @@ class ConfirmScreen(ModalScreen[bool]):
         self.question = question
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Label(self.question)
-            yield Label("y / Enter: yes    n / Esc: no", id="keys")
+            yield Label("y / Enter: yes    n / Esc: no", classes="keys")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

@@ -23,8 +23,3 @@ def gap_text(gap: float | None) -> Text:
     if gap >= 0:
         return Text(f"+{number(gap)}", style="green")
     return Text(f"−{number(-gap)}", style=SHORTFALL)
-
-
-def mmss(seconds: float) -> str:
-    whole = int(seconds)
-    return f"{whole // 60:02d}:{whole % 60:02d}"

@@ -6,23 +6,25 @@ What the lead glances at before starting: how much client material waits
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Header, Label, Static
-from textual.worker import Worker, WorkerState
 
+from briefing.errors import AlreadyHadOneToday
+from briefing.meeting import Meeting
 from briefing.readiness import Readiness, readiness
-from briefing.safetext import inert
+from screens.data import Loaded, Refused, run
 from screens.safe import safe
 from screens.widgets.panes import MetricsPane
 
 
 class HomeScreen(Screen[None]):
-    _attendance: dict[int, str] = {}  # kept for the "start another?" question
     BINDINGS = [
         Binding("s", "start", "Start briefing", id="home.start"),
         Binding("i", "open('inbox')", "Inbox", id="home.inbox"),
@@ -30,6 +32,19 @@ class HomeScreen(Screen[None]):
         Binding("w", "open('win')", "+Win", id="home.add_win"),
         Binding("t", "open('team')", "Team", id="home.team"),
     ]
+
+    class Ready(Loaded[Readiness]):
+        """Today's readiness, read."""
+
+    class Running(Loaded[int | None]):
+        """Whether a briefing is under way, asked when the lead presses s."""
+
+    class Started(Loaded[Meeting]):
+        """Today's briefing, started."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._attendance: dict[int, str] = {}  # kept for the "start another?" question
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -59,26 +74,12 @@ class HomeScreen(Screen[None]):
         self.watch(self.app, "generation", lambda _: self.load(), init=False)
         self.load()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="home")
-    def load(self) -> Readiness:
-        conn = self.app.connect()
-        try:
-            return readiness(conn, self.app.day)
-        finally:
-            conn.close()
+    def load(self) -> None:
+        run(self, self.Ready, readiness, self.app.day)
 
-    @on(Worker.StateChanged)
-    def _loaded(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "home":
-            return
-        if event.state == WorkerState.SUCCESS:
-            self.show(event.worker.result)
-        elif event.state == WorkerState.ERROR:
-            self.notify(
-                f"Could not read the database: {inert(str(event.worker.error))}", severity="error", markup=False
-            )
-
-    def show(self, ready: Readiness) -> None:
+    @on(Ready)
+    def show(self, event: Ready) -> None:
+        ready = event.value
         self.query_one("#day", Static).update(
             Text.assemble((f"{ready.day:%A %d %B %Y}", "bold"), "  ·  today's briefing")
         )
@@ -113,58 +114,51 @@ class HomeScreen(Screen[None]):
 
     def action_start(self) -> None:
         """Check who is in the room, then start (or go back to) the briefing."""
-        from briefing import meeting
+        from briefing.meeting import current_id
+
+        run(self, self.Running, current_id)
+
+    @on(Running)
+    def _running_or_not(self, event: Running) -> None:
         from screens.checkin import CheckInScreen
 
-        conn = self.app.connect()
-        try:
-            running = meeting.current(conn) is not None
-        finally:
-            conn.close()
-        if running:
-            self._start(again=False, attendance={})
+        if event.value is not None:
+            self._open_meeting()
             return
         self.app.push_screen(
             CheckInScreen("Who is in the room today? Then Enter to start."),
-            lambda status: self._start(again=False, attendance=status) if status is not None else None,
+            lambda status: self._start(attendance=status) if status is not None else None,
         )
 
-    @work(thread=True, exit_on_error=False, group="home-start")
-    def _start(self, again: bool, attendance: dict[int, str]) -> str | None:
-        """Open the briefing under way, or start today's; asks before a second one."""
-        from briefing import meeting
-        from briefing.errors import BriefingError
+    def _start(self, attendance: dict[int, str], again: bool = False) -> None:
+        """Start today's briefing (or join the one someone just started)."""
+        from briefing.meeting import start
 
         self._attendance = attendance
-        conn = self.app.connect()
-        try:
-            if meeting.current(conn) is None:
-                meeting.start(conn, again=again, day=self.app.day, attendance=attendance)
-            return None
-        except meeting.AlreadyHadOneToday:
-            return "again?"
-        except BriefingError as exc:
-            return str(exc)
-        finally:
-            conn.close()
+        run(
+            self,
+            self.Started,
+            partial(start, again=again, day=self.app.day, attendance=attendance, join=True),
+            write=True,
+        )
 
-    @on(Worker.StateChanged)
-    def _started(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "home-start" or event.state != WorkerState.SUCCESS:
-            return
-        from screens.confirm import ConfirmScreen
+    @on(Started)
+    def _open_meeting(self) -> None:
         from screens.meeting import MeetingScreen
 
-        result = event.worker.result
-        if result is None:
-            self.app.push_screen(MeetingScreen())
-        elif result == "again?":
-            self.app.push_screen(
-                ConfirmScreen("The team already had its briefing today. Start another one?"),
-                lambda yes: self._start(again=True, attendance=self._attendance) if yes else None,
-            )
-        else:
-            self.notify(inert(result), severity="warning", markup=False)  # may quote a name
+        self.app.push_screen(MeetingScreen())
+
+    @on(Refused)
+    def _refused(self, event: Refused) -> None:
+        if not isinstance(event.error, AlreadyHadOneToday):
+            return  # the app says it
+        event.stop()
+        from screens.confirm import ConfirmScreen
+
+        self.app.push_screen(
+            ConfirmScreen("The team already had its briefing today. Start another one?"),
+            lambda yes: self._start(self._attendance, again=True) if yes else None,
+        )
 
 
 def _team_text(ready: Readiness) -> Text:
@@ -185,9 +179,9 @@ def _latest_text(ready: Readiness) -> Text:
     v = ready.latest_verbatim
     if v is None:
         return Text("No new verbatim waiting. Add one: briefing verbatim add TEXT --client NAME", style="dim")
-    who = ", ".join(x for x in (v["client"], v["company"]) if x)
+    who = ", ".join(x for x in (v.client, v.company) if x)
     text = Text.assemble(("Latest: ", "bold"), "“")
-    text.append_text(safe(v["text"]))
+    text.append_text(safe(v.text))
     text.append("”  — ")
     text.append_text(safe(who, "italic", single_line=True))
     return text

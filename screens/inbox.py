@@ -8,43 +8,28 @@ the lead's cursor, scroll or search: rows are updated in place, not rebuilt.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
-from typing import Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TabbedContent, TabPane
-from textual.worker import Worker, WorkerState
 
-from briefing.errors import BriefingError
+from briefing import verbatims
+from briefing.inbox import Found, Query, find
+from briefing.records import Person, Verbatim, Win
 from briefing.safetext import inert
-from briefing.team import fold
+from screens.data import Loaded, run
+from screens.inbox_cells import COLUMNS, preview_text, row_cell
 from screens.safe import safe
-from screens.verbatim_detail import COLUMNS, preview_text, row_cell
 
 UNDO_SECONDS = 8.0
 DEBOUNCE_SECONDS = 0.2
 WIDE = 120  # from this width on, every column is shown in full
 EMPTY = {"verbatims": "No verbatim yet — press a to add one", "wins": "No client win yet — press a to add one"}
 NO_MATCH = "Nothing matches — / to change the search, or Tab to the filters"
-
-
-@dataclass(frozen=True)
-class Query:
-    search: str = ""
-    status: str = ""
-    by: str = ""
-
-
-@dataclass
-class Loaded:
-    query: Query
-    rows: dict[str, list[dict[str, Any]]]
-    team: list[dict[str, Any]]
 
 
 class InboxTable(DataTable):
@@ -61,19 +46,6 @@ class SearchInput(Input):
 
 class InboxScreen(Screen[None]):
     SUB_TITLE = "Inbox"
-    DEFAULT_CSS = """
-    InboxScreen #inbox-bar { height: auto; }
-    InboxScreen #inbox-search { width: 1fr; }
-    InboxScreen #inbox-bar Select { width: 24; }
-    InboxScreen TabbedContent, InboxScreen ContentSwitcher, InboxScreen TabPane { height: 1fr; }
-    InboxScreen TabPane { padding: 0; }
-    InboxScreen InboxTable { height: 1fr; }
-    InboxScreen TabPane.-empty InboxTable { height: auto; }
-    InboxScreen .empty { display: none; padding: 1 2; color: $text-muted; }
-    InboxScreen TabPane.-empty .empty { display: block; }
-    InboxScreen #inbox-preview { height: 3; padding: 0 1; background: $boost; }
-    InboxScreen.-wide #inbox-preview { height: 5; }
-    """
     BINDINGS = [
         Binding("a", "form(False)", "Add", id="inbox.add"),
         Binding("e", "form(True)", "Edit", id="inbox.edit"),
@@ -86,7 +58,7 @@ class InboxScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.loads = 0  # results shown so far (tests wait on it)
-        self._last: Loaded | None = None
+        self._last: Found | None = None
         self._team: dict[int, str] = {}
         self._want: dict[str, str] = {}  # a row the cursor goes to once it shows
         self._undo: tuple[int, str, float] | None = None
@@ -124,63 +96,55 @@ class InboxScreen(Screen[None]):
         table = self.table()
         return _id_at(table) if table.row_count else None
 
-    def current_row(self) -> dict[str, Any] | None:
+    def current_row(self) -> Verbatim | Win | None:
         wanted = self.current_id()
-        rows = self._last.rows[self.kind] if self._last else []
-        return next((r for r in rows if r["id"] == wanted), None)
+        rows = _rows(self._last, self.kind) if self._last else ()
+        return next((r for r in rows if r.id == wanted), None)
 
     # -- loading ---------------------------------------------------------------
 
+    class Searched(Loaded[Found]):
+        """What matches the search and filters."""
+
+    class Archived(Loaded[Verbatim]):
+        """A verbatim archived (the value: as it was, for undo)."""
+
+    class Restored(Loaded[Verbatim]):
+        """An archived verbatim brought back."""
+
     def reload(self) -> None:
         by = self.query_one("#inbox-by", Select).value
-        self._fetch(
-            Query(
-                search=self.query_one("#inbox-search", Input).value.strip(),
-                status=str(self.query_one("#inbox-status", Select).value),
-                by=self._team.get(by, "") if isinstance(by, int) else "",
-            )
+        query = Query(
+            search=self.query_one("#inbox-search", Input).value.strip(),
+            status=str(self.query_one("#inbox-status", Select).value),
+            by=self._team.get(by, "") if isinstance(by, int) else "",
         )
+        run(self, self.Searched, find, query)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="inbox")
-    def _fetch(self, query: Query) -> Loaded:
-        from briefing.team import list_team
-        from briefing.verbatims import list_verbatims
-        from briefing.wins import list_wins
+    @on(Searched)
+    def _found(self, event: Searched) -> None:
+        self._show(event.value)
 
-        conn = self.app.connect()
-        try:
-            found = list_verbatims(conn, search=query.search, status=query.status or None, by=query.by or None)
-            won = [w for w in list_wins(conn) if _win_matches(w, query)]
-            return Loaded(query, {"verbatims": found, "wins": won}, list_team(conn, include_inactive=False))
-        finally:
-            conn.close()
-
-    @on(Worker.StateChanged)
-    def _loaded(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "inbox" and event.state == WorkerState.SUCCESS:
-            self._show(event.worker.result)
-        elif event.worker.group.startswith("inbox") and event.state == WorkerState.ERROR:
-            self._say(f"Could not use the database: {event.worker.error}", "error")
-
-    def _show(self, loaded: Loaded) -> None:
-        refiltered = self._last is not None and loaded.query != self._last.query
-        self._last = loaded
-        self._show_team(loaded.team)
-        query = loaded.query
-        for kind, rows in loaded.rows.items():
+    def _show(self, found: Found) -> None:
+        refiltered = self._last is not None and found.query != self._last.query
+        self._last = found
+        self._show_team(found.team)
+        query = found.query
+        for kind in COLUMNS:
+            rows = _rows(found, kind)
             self._fill(kind, rows, refiltered)
             filtered = query.search or query.by or (query.status and kind == "verbatims")
             self.query_one(f"#{kind}-empty", Static).update(NO_MATCH if filtered else EMPTY[kind])
             self.query_one(f"#{kind}", TabPane).set_class(not rows, "-empty")
         # Counts in the header, not the tab labels: a relabelled tab can leave
         # its underline at the old width.
-        counts = [f"{len(rows)} {kind if len(rows) != 1 else kind[:-1]}" for kind, rows in loaded.rows.items()]
+        counts = [f"{len(r)} {kind if len(r) != 1 else kind[:-1]}" for kind in COLUMNS for r in [_rows(found, kind)]]
         self.sub_title = "Inbox · " + " · ".join(counts)
         self._preview()
         self.loads += 1
 
-    def _show_team(self, people: list[dict[str, Any]]) -> None:
-        team = {p["id"]: p["name"] for p in people}
+    def _show_team(self, people: tuple[Person, ...]) -> None:
+        team = {p.id: p.name for p in people}
         if team != self._team:
             self._team = team
             select = self.query_one("#inbox-by", Select)
@@ -188,7 +152,7 @@ class InboxScreen(Screen[None]):
             select.set_options([("Anyone", 0)] + [(safe(name, single_line=True), pid) for pid, name in team.items()])
             select.value = chosen if chosen in team else 0
 
-    def _fill(self, kind: str, rows: list[dict[str, Any]], refiltered: bool) -> None:
+    def _fill(self, kind: str, rows: tuple[Verbatim | Win, ...], refiltered: bool) -> None:
         """Bring the table to ``rows`` in place, the cursor staying on its row."""
         table = self.table(kind)
         keep = self._want.pop(kind, None) or (str(_id_at(table)) if table.row_count else None)
@@ -203,7 +167,7 @@ class InboxScreen(Screen[None]):
             for field, heading, width in columns:
                 table.add_column(heading, width=width, key=field)
         self.set_class(wide, "-wide")
-        wanted = {str(r["id"]): [row_cell(r, f, w, wide, self.app.day) for f, _, w in columns] for r in rows}
+        wanted = {str(r.id): [row_cell(r, f, w, wide, self.app.day) for f, _, w in columns] for r in rows}
         for key in [k for k in table.rows if k.value not in wanted]:
             table.remove_row(key)
         for key, cells in wanted.items():
@@ -230,7 +194,7 @@ class InboxScreen(Screen[None]):
 
     def _preview(self) -> None:
         row = self.current_row()
-        self.query_one("#inbox-preview", Static).update(preview_text(self.kind, row) if row else "")
+        self.query_one("#inbox-preview", Static).update(preview_text(row) if row else "")
 
     # -- what the user does ----------------------------------------------------
 
@@ -307,43 +271,29 @@ class InboxScreen(Screen[None]):
             self.reload()
 
     def action_archive(self) -> None:
-        if (row := self.current_row()) is not None:
-            self._write(row["id"], None, row["client"])
+        if isinstance(row := self.current_row(), Verbatim):
+            run(self, self.Archived, verbatims.archive, row.id, write=True)
 
     def action_undo(self) -> None:
-        if self.check_action("undo", ()):
+        if self._undo is not None and self.check_action("undo", ()):
             verbatim_id, status, _ = self._undo
             self._undo = None
             self.refresh_bindings()
-            self._write(verbatim_id, status, "")
+            run(self, self.Restored, verbatims.restore, verbatim_id, status, write=True)
 
-    @work(thread=True, exit_on_error=False, group="inbox-write")
-    def _write(self, verbatim_id: int, restore_to: str | None, client: str) -> None:
-        """Archive (``restore_to`` None), or bring back to ``restore_to``."""
-        from briefing import verbatims
+    @on(Archived)
+    def _archived(self, event: Archived) -> None:
+        before = event.value
+        self._undo = (before.id, before.status.value, time.monotonic() + UNDO_SECONDS)
+        self.set_timer(UNDO_SECONDS, self.refresh_bindings)
+        self._say(f"Archived the verbatim from {before.client} — press u to undo", timeout=UNDO_SECONDS)
+        self.refresh_bindings()
+        self.reload()
 
-        conn = self.app.connect()
-        try:
-            if restore_to is None:
-                status = verbatims.get(conn, verbatim_id)["status"]
-                verbatims.archive(conn, verbatim_id)
-            else:
-                status = verbatims.restore(conn, verbatim_id, restore_to)["status"]
-        except BriefingError as exc:
-            self.app.call_from_thread(self._say, str(exc), "warning")
-            return
-        finally:
-            conn.close()
-        self.app.call_from_thread(self._written, verbatim_id, status, client, restore_to is None)
-
-    def _written(self, verbatim_id: int, status: str, client: str, archived: bool) -> None:
-        if archived:
-            self._undo = (verbatim_id, status, time.monotonic() + UNDO_SECONDS)
-            self.set_timer(UNDO_SECONDS, self.refresh_bindings)
-            self._say(f"Archived the verbatim from {client} — press u to undo", timeout=UNDO_SECONDS)
-        else:
-            self._want["verbatims"] = str(verbatim_id)
-            self._say(f"The verbatim is back in the inbox ({status})")
+    @on(Restored)
+    def _restored(self, event: Restored) -> None:
+        self._want["verbatims"] = str(event.value.id)
+        self._say(f"The verbatim is back in the inbox ({event.value.status})")
         self.refresh_bindings()
         self.reload()
 
@@ -355,10 +305,5 @@ def _id_at(table: DataTable) -> int:
     return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
 
-def _win_matches(win: dict[str, Any], query: Query) -> bool:
-    """Wins have no search index: a few dozen rows, matched like the verbatims
-    (every word, accents and case ignored, the last one as a prefix)."""
-    if query.by and fold(query.by) not in (fold(win["owner"] or ""), fold(win["presented_by"] or "")):
-        return False
-    haystack = fold(" ".join(win[k] or "" for k in ("title", "client", "story", "owner")))
-    return all(word in haystack for word in fold(query.search).split())
+def _rows(found: Found, kind: str) -> tuple[Verbatim | Win, ...]:
+    return found.verbatims if kind == "verbatims" else found.wins

@@ -10,26 +10,25 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, ProgressBar, Static
-from textual.worker import Worker, WorkerState
 
 from briefing import meeting as meetings
 from briefing import presenting
 from briefing.board import Board, load_board
 from briefing.clock import Clock, MeetingState
-from briefing.errors import BriefingError
-from briefing.safetext import inert
-from screens.format import mmss
+from briefing.timeutil import mmss, utc_now
+from screens.data import Loaded, run
 from screens.meeting_text import agenda_text, banner_text, title_text
 from screens.widgets.balance import BalanceGauge
 from screens.widgets.bigclock import BigClock
@@ -110,33 +109,38 @@ class MeetingScreen(Screen[None]):
 
     # -- reading ---------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="meeting-load")
-    def load(self) -> Board | None:
-        conn = self.app.connect()
-        try:
-            # Follow the meeting we show even once it is over (to its summary).
-            return load_board(conn, self.app.day, self.board.meeting.id if self.board else None)
-        finally:
-            conn.close()
+    class BoardRead(Loaded[Board | None]):
+        """The meeting as the room sees it, read (None: there is none)."""
 
-    @on(Worker.StateChanged)
-    def _worker_done(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if event.state == WorkerState.ERROR:
-            self.notify(f"Database problem: {inert(str(worker.error))}", severity="error", timeout=8, markup=False)
-        elif event.state == WorkerState.SUCCESS and worker.group in ("meeting-load", "meeting-command"):
-            result = worker.result
-            if isinstance(result, str):
-                self.notify(inert(result), severity="warning", markup=False)  # may quote a name
-            elif isinstance(result, Board):
-                self.apply(result)
-            elif result is None and worker.group == "meeting-load" and self.is_current:
-                self.app.go_home()  # no meeting to show
+    class Applied(Loaded[Board | None]):
+        """A key's command is stored; the board after it, if it was re-read."""
+
+    class AttendanceRead(Loaded[dict[int, str]]):
+        """Who is in the room, as checked in, for the lead to correct."""
+
+    def load(self) -> None:
+        # Follow the meeting we show even once it is over (to its summary).
+        run(self, self.BoardRead, load_board, self.app.day, self._meeting_id())
+
+    def _meeting_id(self) -> int | None:
+        return self.board.meeting.id if self.board else None
+
+    @on(BoardRead)
+    def _board_read(self, event: BoardRead) -> None:
+        if event.value is not None:
+            self.apply(event.value)
+        elif self.is_current:
+            self.app.go_home()  # no meeting to show
+
+    @on(Applied)
+    def _applied(self, event: Applied) -> None:
+        if event.value is not None:
+            self.apply(event.value)
 
     def apply(self, board: Board) -> None:
         self.board = board
         self.clock = board.meeting.clock()
-        self._base_wall = meetings.utc_now()
+        self._base_wall = utc_now()
         self._base_mono = time.monotonic()
         self._shown_key = None
         self._last.clear()
@@ -217,7 +221,7 @@ class MeetingScreen(Screen[None]):
         seg = state.segment
         clock = self.query_one("#clock", BigClock)
         overrun = seg.overrun_s > 0
-        clock.value = f"+{mmss(seg.overrun_s)}" if overrun else mmss(seg.remaining_s + 0.999)
+        clock.value = f"+{mmss(seg.overrun_s)}" if overrun else mmss(seg.countdown_s)
         clock.set_class(overrun, "-overrun")
         clock.set_class(state.state != "running", "-paused")
         if self._changed("title", (seg.index, seg.title, seg.kind, overrun)):
@@ -271,10 +275,10 @@ class MeetingScreen(Screen[None]):
         board = self.board
         if board is None or not board.verbatims or state.state != "running":
             return
-        vid = board.verbatims[self._verbatim_index]["id"]
+        vid = board.verbatims[self._verbatim_index].id
         if vid not in board.shown:
-            self.board = Board(board.meeting, board.verbatims, board.metrics, board.shown | {vid})
-            self.command(lambda conn: meetings.mark_shown(conn, board.meeting.id, vid), reload=False)
+            self.board = replace(board, shown=board.shown | {vid})
+            self.command(meetings.mark_shown, board.meeting.id, vid, reload=False)
 
     def _ring_if_time_is_up(self, state: MeetingState) -> None:
         seg = state.segment
@@ -285,19 +289,9 @@ class MeetingScreen(Screen[None]):
 
     # -- acting ------------------------------------------------------------------
 
-    def command(self, fn: Callable[[Any], Any], *, reload: bool = True) -> None:
-        self._run_command(fn, reload)
-
-    @work(thread=True, exit_on_error=False, group="meeting-command")
-    def _run_command(self, fn: Callable[[Any], Any], reload: bool) -> Board | str | None:
-        conn = self.app.connect()
-        try:
-            fn(conn)
-            return load_board(conn, self.app.day, self.board.meeting.id if self.board else None) if reload else None
-        except BriefingError as exc:
-            return str(exc)
-        finally:
-            conn.close()
+    def command(self, fn: Callable[..., Any], *args: Any, reload: bool = True) -> None:
+        """Store what a key means (``fn(conn, *args)``), then show the board after it."""
+        run(self, self.Applied, _then_board, fn, args, self.app.day, self._meeting_id(), reload, write=True)
 
     def action_toggle(self) -> None:
         self.command(meetings.toggle)
@@ -308,13 +302,13 @@ class MeetingScreen(Screen[None]):
             self.action_finish()  # "next" after the last segment: the lead is done
             return
         self._save_notes()
-        self.command(lambda conn: meetings.go(conn, step))
+        self.command(meetings.go, step)
 
     def action_switch(self) -> None:
         self.command(meetings.switch)
 
     def action_adjust(self, seconds: int) -> None:
-        self.command(lambda conn: meetings.adjust(conn, seconds))
+        self.command(meetings.adjust, seconds)
 
     def action_verbatim(self, step: int) -> None:
         if self.board and self.board.verbatims:
@@ -341,7 +335,7 @@ class MeetingScreen(Screen[None]):
         if self.board is not None and text != self._notes_saved:
             self._notes_saved = text
             meeting_id = self.board.meeting.id
-            self.command(lambda conn: meetings.save_notes(conn, meeting_id, text), reload=False)
+            self.command(meetings.save_notes, meeting_id, text, reload=False)
 
     def _on_win_segment(self) -> bool:
         state = self.state()
@@ -350,7 +344,7 @@ class MeetingScreen(Screen[None]):
     def action_skip(self) -> None:
         """The presenter is not ready today: the next one presents."""
         if self._on_win_segment():
-            self.command(lambda conn: presenting.skip(conn, meetings._iso(meetings.utc_now()), self.app.day))
+            self.command(presenting.skip, None, self.app.day)
 
     def action_pick_win(self) -> None:
         if not self._on_win_segment():
@@ -359,29 +353,27 @@ class MeetingScreen(Screen[None]):
 
         def picked(win_id: int | None) -> None:
             if win_id is not None:
-                self.command(lambda conn: presenting.pick_win(conn, win_id))
+                self.command(presenting.pick_win, win_id)
 
         self.app.push_screen(PickWinScreen(), picked)
 
     def action_attendance(self) -> None:
         """Correct who is in the room, during the briefing."""
-        if self.board is None:
-            return
+        if self.board is not None:
+            run(self, self.AttendanceRead, presenting.attendance, self.board.meeting.id)
+
+    @on(AttendanceRead)
+    def _correct_attendance(self, event: AttendanceRead) -> None:
         from screens.checkin import CheckInScreen
 
-        meeting_id = self.board.meeting.id
-        conn = self.app.connect()
-        try:
-            current = presenting.attendance(conn, meeting_id)
-        finally:
-            conn.close()
+        if self.board is None:
+            return
+        meeting_id, current = self.board.meeting.id, event.value
 
         def corrected(status: dict[int, str] | None) -> None:
-            if status:
-                changed = {pid: s for pid, s in status.items() if current.get(pid, "present") != s}
-                self.command(
-                    lambda conn: [presenting.set_attendance(conn, meeting_id, pid, s) for pid, s in changed.items()]
-                )
+            changed = {pid: s for pid, s in (status or {}).items() if current.get(pid, "present") != s}
+            if changed:
+                self.command(_set_attendance, meeting_id, changed)
 
         self.app.push_screen(CheckInScreen("Who is in the room?", current), corrected)
 
@@ -394,3 +386,14 @@ class MeetingScreen(Screen[None]):
                 self.command(meetings.finish)
 
         self.app.push_screen(ConfirmScreen("Finish the briefing and see the summary?"), answered)
+
+
+def _then_board(conn, fn: Callable[..., Any], args: tuple[Any, ...], day: date, meeting_id: int | None, reload: bool):
+    """Run one meeting command, then read the board the room sees after it."""
+    fn(conn, *args)
+    return load_board(conn, day, meeting_id) if reload else None
+
+
+def _set_attendance(conn, meeting_id: int, changed: dict[int, str]) -> None:
+    for person_id, status in changed.items():
+        presenting.set_attendance(conn, meeting_id, person_id, status)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from briefing.clock import MeetingState, SegmentState
-from screens.format import mmss
+from briefing.timeutil import mmss
 from screens.safe import safe
 
 KIND_LABEL = {"client": "CLIENT TIME", "sales": "SALES TIME", "team": "TEAM TIME"}

@@ -1,99 +1,38 @@
-"""Saving a form without freezing the screen, and what both forms share.
+"""Adding and editing records in a form, and saving without freezing the screen.
 
 A collaborator's ``briefing verbatim add`` or the lead's running briefing
 may hold the write lock for a moment; SQLite then waits (our busy timeout,
-:data:`briefing.db.BUSY_TIMEOUT_MS`). That wait happens in a thread so the
-form stays alive, and after a second the user is told why nothing happened
-yet. Whatever goes wrong, the form keeps what was typed: a save that fails
-must never cost the user their words.
+:data:`briefing.db.BUSY_TIMEOUT_MS`). That wait happens on the writer
+thread (``screens.data``) so the form stays alive, and after a second the
+user is told why nothing happened yet. Whatever goes wrong, the form keeps
+what was typed: a save that fails must never cost the user their words.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, TextArea
 
 from briefing.db import BUSY_TIMEOUT_MS
-from briefing.errors import BadInput, BriefingError
-from briefing.safetext import inert
+from briefing.records import Person
+from screens.data import BUSY_WRITE, Failed, Loaded, Refused, run
 from screens.safe import safe
 
 #: Seconds before a save still waiting for the lock is reported as busy.
 BUSY_AFTER = 1.0
 BUSY = "Database busy, retrying…"
-STAYED_BUSY = "The database stayed busy; nothing was saved. Try again."
+STAYED_BUSY = BUSY_WRITE
 HINT = "Tab / Shift+Tab: next / previous field · Ctrl+S: save · Esc: cancel"
-
-
-def _is_busy(exc: BaseException) -> bool:
-    text = str(exc)
-    return "locked" in text or "busy" in text
-
-
-class SavesInBackground:
-    """Mixin for a screen: ``save_in_background(job)`` runs ``job(conn)`` in a
-    thread, then calls ``saved(result)``, ``refused(bad_input)`` or
-    ``failed(message)`` on the UI thread, and ``busy(True/False)`` around a
-    long wait."""
-
-    saving = False
-
-    def save_in_background(self, job: Callable[[sqlite3.Connection], Any]) -> None:
-        if self.saving:  # a second Ctrl+S while the first waits: one save is enough
-            return
-        self.saving = True
-        self._busy_timer = self.set_timer(BUSY_AFTER, self._still_saving)  # type: ignore[attr-defined]
-        self._save(job)
-
-    @work(thread=True, exit_on_error=False, group="save")
-    def _save(self, job: Callable[[sqlite3.Connection], Any]) -> None:
-        outcome: tuple[str, Any]
-        try:
-            conn = self.app.connect()  # type: ignore[attr-defined]
-            try:
-                outcome = ("saved", job(conn))
-            finally:
-                conn.close()
-        except BadInput as exc:
-            outcome = ("refused", exc)
-        except (sqlite3.OperationalError, BriefingError) as exc:
-            outcome = ("failed", STAYED_BUSY if _is_busy(exc) else f"Nothing was saved: {exc}")
-        except Exception as exc:  # noqa: BLE001 - keep the form (and its text) alive whatever happened
-            outcome = ("failed", f"Nothing was saved: {type(exc).__name__}: {exc}")
-        self.app.call_from_thread(self._save_done, *outcome)  # type: ignore[attr-defined]
-
-    def _still_saving(self) -> None:
-        if self.saving:
-            self.notify(BUSY, severity="warning", timeout=4)  # type: ignore[attr-defined]
-            self.busy(True)
-
-    def _save_done(self, kind: str, value: Any) -> None:
-        self._busy_timer.stop()
-        self.saving = False
-        self.busy(False)
-        getattr(self, kind)(value)
-
-    def busy(self, waiting: bool) -> None:
-        """Override to show the wait in the screen itself."""
-
-    def saved(self, result: Any) -> None:
-        raise NotImplementedError
-
-    def refused(self, exc: BadInput) -> None:
-        raise NotImplementedError
-
-    def failed(self, message: str) -> None:
-        self.notify(inert(message, single_line=True), severity="error", timeout=10, markup=False)  # type: ignore[attr-defined]
 
 
 def field(label: str, widget: Widget, *classes: str) -> Vertical:
@@ -106,11 +45,11 @@ def field(label: str, widget: Widget, *classes: str) -> Vertical:
     )
 
 
-def people(team: list[dict[str, Any]], keep: str | None = None) -> list[tuple[Text, str]]:
+def people(team: list[Person], keep: str | None = None) -> list[tuple[Text, str]]:
     """Select options for the active team; ``keep`` (the person already on
     the record) stays choosable even after leaving, marked as such."""
-    options = [(safe(p["name"], single_line=True), p["name"]) for p in team]
-    if keep and keep not in {p["name"] for p in team}:
+    options = [(safe(p.name, single_line=True), p.name) for p in team]
+    if keep and keep not in {p.name for p in team}:
         options.append((safe(keep, single_line=True).append(" · left", style="dim"), keep))
     return options
 
@@ -124,33 +63,16 @@ def value_of(widget: Widget) -> str:
     return widget.value
 
 
-class FormScreen(SavesInBackground, Screen[int | None]):
+class FormScreen(Screen[int | None]):
     """An add / edit form: Ctrl+S saves, Esc leaves (asking first if anything
     was typed), a refused field is marked where it is and gets the focus.
 
-    Subclasses give ``NOUN``, ``FIELDS`` (widget ids, in order), ``LABELS``
-    (model field -> widget id), ``compose_fields``, ``load_record`` (in a
-    thread) and ``job(values)``.
+    Subclasses give ``NOUN``, ``FIELDS`` (widget ids, in order), ``WIDGETS``
+    (model field -> widget id), ``LOAD`` (a core read: ``(conn, record_id)``
+    -> what ``fill`` shows), ``compose_fields``, ``fill`` and ``job(values)``
+    (the core write and its arguments, or None when an edit changes nothing).
     """
 
-    DEFAULT_CSS = """
-    FormScreen { align: center middle; }
-    FormScreen #form { width: 100%; max-width: 120; height: 1fr; max-height: 32; padding: 0 1; }
-    FormScreen .field { height: auto; }
-    FormScreen .field.-grow { height: 1fr; }
-    FormScreen .row { height: auto; }
-    FormScreen .row > .field { width: 1fr; margin-right: 1; }
-    FormScreen .row > .field.-last { margin-right: 0; }
-    FormScreen .row > .field.-wide { width: 1.5fr; }
-    FormScreen SelectCurrent Static#label { text-wrap: nowrap; text-overflow: ellipsis; }
-    FormScreen .field-label { color: $text-muted; text-style: bold; }
-    FormScreen TextArea { height: 1fr; min-height: 3; }
-    FormScreen .field-error { display: none; color: $error; height: auto; width: 100%; }
-    FormScreen .field-error.-shown { display: block; }
-    FormScreen TextArea.-invalid, FormScreen Select.-invalid > SelectCurrent { border: tall $error; }
-    FormScreen #hint { color: $text-muted; height: auto; }
-    FormScreen #hint.-busy { color: $warning; text-style: bold; }
-    """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
@@ -159,12 +81,21 @@ class FormScreen(SavesInBackground, Screen[int | None]):
     ]
     NOUN: ClassVar[str] = ""
     FIELDS: ClassVar[tuple[str, ...]] = ()
-    LABELS: ClassVar[dict[str, str]] = {}
+    WIDGETS: ClassVar[dict[str, str]] = {}
+    LOAD: ClassVar[Callable[..., Any]]
+
+    class RecordLoaded(Loaded[Any]):
+        """What the form starts from: the team to choose from, the record to edit."""
+
+    class Saved(Loaded[int]):
+        """The record's id, once stored."""
 
     def __init__(self, record_id: int | None = None) -> None:
         super().__init__()
         self.record_id = record_id
         self.initial: dict[str, str] | None = None  # what the form held once loaded
+        self.saving = False
+        self._busy_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         from textual.widgets import Footer, Header
@@ -181,35 +112,15 @@ class FormScreen(SavesInBackground, Screen[int | None]):
     def on_mount(self) -> None:
         self.sub_title = f"Edit {self.NOUN} {self.record_id}" if self.record_id else f"New {self.NOUN}"
         self.query_one(f"#{self.FIELDS[0]}").focus()
-        self._load()
+        run(self, self.RecordLoaded, type(self).LOAD, self.record_id)
 
-    @work(thread=True, exit_on_error=False, group="form-load")
-    def _load(self) -> None:
-        conn = None
-        try:
-            conn = self.app.connect()
-            loaded = self.load_record(conn)
-        except (BriefingError, sqlite3.Error) as exc:
-            self.app.call_from_thread(self._not_loaded, f"Could not open the form: {exc}")
-            return
-        finally:
-            if conn is not None:
-                conn.close()
-        self.app.call_from_thread(self._loaded, loaded)
-
-    def load_record(self, conn: sqlite3.Connection) -> Any:
-        raise NotImplementedError
+    @on(RecordLoaded)
+    def _loaded(self, event: RecordLoaded) -> None:
+        self.fill(event.value)
+        self.initial = self.values()
 
     def fill(self, loaded: Any) -> None:
         raise NotImplementedError
-
-    def _loaded(self, loaded: Any) -> None:
-        self.fill(loaded)
-        self.initial = self.values()
-
-    def _not_loaded(self, message: str) -> None:
-        self.failed(message)
-        self.dismiss(None)
 
     def values(self) -> dict[str, str]:
         return {wid: value_of(self.query_one(f"#{wid}")) for wid in self.FIELDS}
@@ -219,11 +130,13 @@ class FormScreen(SavesInBackground, Screen[int | None]):
         start = self.initial or {}
         return {wid: v for wid, v in self.values().items() if v.strip() != start.get(wid, "").strip()}
 
-    def job(self, values: dict[str, str]) -> Callable[[sqlite3.Connection], int] | None:
+    def job(self, values: dict[str, str]) -> tuple[Callable[..., int], tuple[Any, ...]] | None:
         raise NotImplementedError
 
+    # -- saving ------------------------------------------------------------------
+
     def action_save(self) -> None:
-        if self.initial is None or self.saving:
+        if self.initial is None or self.saving:  # a second Ctrl+S while the first waits: one is enough
             return
         self.clear_errors()
         job = self.job(self.values())
@@ -231,19 +144,41 @@ class FormScreen(SavesInBackground, Screen[int | None]):
             self.notify("Nothing changed")
             self.dismiss(self.record_id)
             return
-        self.save_in_background(job)
+        fn, args = job
+        self.saving = True
+        self._busy_timer = self.set_timer(BUSY_AFTER, self._still_saving)
+        run(self, self.Saved, fn, *args, write=True)
 
-    def saved(self, record_id: int) -> None:
+    def _still_saving(self) -> None:
+        if self.saving:
+            self.notify(BUSY, severity="warning", timeout=4)
+            self.busy(True)
+
+    def _done_saving(self) -> None:
+        if self._busy_timer is not None:
+            self._busy_timer.stop()
+        self.saving = False
+        self.busy(False)
+
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        self._done_saving()
         self.notify(f"{self.NOUN.capitalize()} saved")
-        self.dismiss(record_id)
+        self.dismiss(event.value)
 
-    def refused(self, exc: BadInput) -> None:
-        wid = self.LABELS.get(exc.field or "", exc.field)
+    @on(Refused)
+    def _refused(self, event: Refused) -> None:
+        event.stop()
+        if event.answer is self.RecordLoaded:  # the record is gone (someone else's edit)
+            self._cannot_open(event.error.problem)
+            return
+        self._done_saving()
+        wid = self.WIDGETS.get(event.error.field or "")
         if wid not in self.FIELDS:
-            self.failed(str(exc))
+            self.notify(safe(event.error.problem, single_line=True).plain, severity="error", markup=False)
             return
         widget = self.query_one(f"#{wid}")
-        problem = exc.problem
+        problem = event.error.problem
         if isinstance(widget, Select) and problem == "must not be empty":
             problem = "choose someone from the list"
         widget.add_class("-invalid")
@@ -251,6 +186,19 @@ class FormScreen(SavesInBackground, Screen[int | None]):
         error.update(safe(problem))
         error.add_class("-shown")
         widget.focus()
+
+    @on(Failed)
+    def _failed(self, event: Failed) -> None:
+        event.stop()
+        if event.answer is self.RecordLoaded:
+            self._cannot_open(event.message)
+            return
+        self._done_saving()
+        self.notify(event.message, severity="error", timeout=10, markup=False)
+
+    def _cannot_open(self, problem: str) -> None:
+        self.notify(f"Could not open the form: {safe(problem, single_line=True).plain}", severity="error", markup=False)
+        self.dismiss(None)
 
     def clear_errors(self, wid: str | None = None) -> None:
         for name in [wid] if wid else self.FIELDS:

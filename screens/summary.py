@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import json
-
 from rich.text import Text
-from textual import work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from screens.format import SHORTFALL, mmss
+from briefing import summary as summaries
+from briefing.summary import Summary
+from briefing.timeutil import mmss
+from screens.data import Loaded, run
+from screens.format import SHORTFALL
 from screens.safe import safe
 from screens.widgets.balance import verdict
 
@@ -22,6 +24,9 @@ class SummaryScreen(Screen[None]):
         Binding("escape,h", "home", "Home", id="summary.home"),
         Binding("q", "app.quit", "Quit", id="summary.quit"),
     ]
+
+    class Read(Loaded[Summary]):
+        """The briefing's summary, read."""
 
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
@@ -38,30 +43,26 @@ class SummaryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.load()
+        run(self, self.Read, summaries.load, self.meeting_id)
 
-    @work(thread=True, exit_on_error=False)
-    def load(self) -> None:
-        conn = self.app.connect()
-        try:
-            row = conn.execute("SELECT day, outcome, summary FROM meetings WHERE id = ?", (self.meeting_id,)).fetchone()
-        finally:
-            conn.close()
-        if row is not None and row["summary"]:
-            self.app.call_from_thread(self.show, row["day"], row["outcome"], json.loads(row["summary"]))
-
-    def show(self, day: str, outcome: str, summary: dict) -> None:
+    @on(Read)
+    def show(self, event: Read) -> None:
+        summary = event.value
+        state = summary.state
         self.query_one("#summary-title", Static).update(
-            Text.assemble((f"Briefing of {day} — {outcome}", "bold"), f"   total {mmss(summary['elapsed_s'])}")
+            Text.assemble(
+                (f"Briefing of {summary.meeting.day} — {summary.outcome or state.state}", "bold"),
+                f"   total {mmss(state.elapsed_s)}",
+            )
         )
-        level, sentence = verdict(summary["client_share"], summary["target_share"])
-        by_kind = summary["elapsed_by_kind"]
+        level, sentence = verdict(state.client_share, state.target_share)
+        by_kind = state.elapsed_by_kind
         share = self.query_one("#summary-share", Static)
         share.update(
             Text.assemble(
                 (sentence, "bold"),
                 f"   client {mmss(by_kind['client'])} · sales {mmss(by_kind['sales'])} · team {mmss(by_kind['team'])}",
-                f"   verbatims shown: {len(summary.get('verbatims_shown', []))}",
+                f"   verbatims shown: {len(summary.verbatims_shown)}",
             )
         )
         for name in ("ok", "warn", "low", "none"):
@@ -72,16 +73,16 @@ class SummaryScreen(Screen[None]):
         # its label-wide columns over rows laid out wider (seen in a snapshot).
         table.clear(columns=True)
         table.add_columns("Segment", "Kind", "Planned", "Actual", "Diff")
-        for seg in summary["segments"]:
-            diff = seg["elapsed_s"] - seg["planned_s"]
+        for seg in state.segments:
+            diff = seg.elapsed_s - seg.planned_s
             table.add_row(
-                safe(seg["title"], single_line=True),
-                Text(seg["kind"]),
-                Text(mmss(seg["planned_s"])),
-                Text(mmss(seg["elapsed_s"])),
+                safe(seg.title, single_line=True),
+                Text(seg.kind.value),
+                Text(mmss(seg.planned_s)),
+                Text(mmss(seg.elapsed_s)),
                 Text(("+" if diff >= 0 else "−") + mmss(abs(diff)), style=SHORTFALL if diff > 30 else ""),
             )
-        notes = summary.get("notes") or ""
+        notes = summary.meeting.notes
         self.query_one("#summary-notes", Static).update(
             Text.assemble(("Notes: ", "bold"), safe(notes)) if notes.strip() else Text("")
         )
@@ -90,22 +91,22 @@ class SummaryScreen(Screen[None]):
         self.app.go_home()
 
 
-def _win_text(summary: dict) -> Text:
+def _win_text(summary: Summary) -> Text:
     """Who told the client win, which one, whose it was, who passed."""
-    presenter, win = summary.get("presenter"), summary.get("win")
+    presenter, win = summary.presenter, summary.win
     if not presenter:
         return Text("No client win was presented.", style="italic")
     text = Text.assemble(("Client win: ", "bold"), safe(presenter, "bold", single_line=True), " presented")
     if win:
         text.append(" “")
-        text.append_text(safe(win["title"], single_line=True))
+        text.append_text(safe(win.title, single_line=True))
         text.append("”")
-        if win["owner"] != presenter:
+        if win.owner != presenter:
             text.append(" — won by ")
-            text.append_text(safe(win["owner"], single_line=True))
+            text.append_text(safe(win.owner, single_line=True))
     else:
         text.append(" a fresh client story")
-    if summary.get("skipped"):
+    if summary.skipped:
         text.append("   not ready today: ", style="dim")
-        text.append_text(safe(", ".join(summary["skipped"]), "dim", single_line=True))
+        text.append_text(safe(", ".join(summary.skipped), "dim", single_line=True))
     return text

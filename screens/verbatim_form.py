@@ -7,7 +7,7 @@ character the user typed.
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
@@ -16,11 +16,12 @@ from textual.widgets import Input, Select, TextArea
 
 from briefing import team, verbatims
 from briefing.kinds import Channel, Sentiment
+from briefing.records import Person, Verbatim
 from briefing.safetext import inert
 from screens.saving import FormScreen, field, people
 
 #: Model field -> widget id, so a refusal from the core lands on the right field.
-LABELS = {
+WIDGETS = {
     "text": "text",
     "client": "client",
     "company": "company",
@@ -29,7 +30,12 @@ LABELS = {
     "collected_by": "by",
     "date": "date",
 }
-MODEL = {wid: name for name, wid in LABELS.items()}
+MODEL = {wid: name for name, wid in WIDGETS.items()}
+
+
+def _load(conn, record_id: int | None) -> tuple[list[Person], Verbatim | None]:
+    record = verbatims.get(conn, record_id) if record_id else None
+    return team.list_team(conn, include_inactive=False), record
 
 
 class VerbatimFormScreen(FormScreen):
@@ -37,7 +43,7 @@ class VerbatimFormScreen(FormScreen):
 
     NOUN = "verbatim"
     FIELDS = ("text", "client", "company", "channel", "sentiment", "by", "date")
-    LABELS = LABELS
+    WIDGETS = WIDGETS
 
     def __init__(self, verbatim_id: int | None = None) -> None:
         super().__init__(verbatim_id)
@@ -57,45 +63,39 @@ class VerbatimFormScreen(FormScreen):
             yield field("Collected by", Select([], prompt="(not said)", id="by"), "-wide")
             yield field("Date (YYYY-MM-DD)", Input(self.app.day.isoformat(), id="date"), "-last")
 
-    def load_record(self, conn: sqlite3.Connection) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
-        record = verbatims.get(conn, self.record_id) if self.record_id else None
-        return team.list_team(conn, include_inactive=False), record
+    LOAD = staticmethod(_load)
 
-    def fill(self, loaded: tuple[list[dict[str, Any]], dict[str, Any] | None]) -> None:
+    def fill(self, loaded: tuple[list[Person], Verbatim | None]) -> None:
         members, record = loaded
         by = self.query_one("#by", Select)
-        by.set_options(people(members, record and record["collected_by"]))
+        by.set_options(people(members, record and record.collected_by))
         if record is None:
             return
         # inert: control characters shown as placeholders, never sent raw to
         # the terminal; unchanged fields are not saved back, so nothing is altered.
         area = self.query_one("#text", TextArea)
-        area.load_text(inert(record["text"]))
+        area.load_text(inert(record.text))
         area.move_cursor(area.document.end)
-        self.query_one("#client", Input).value = inert(record["client"], single_line=True)
-        self.query_one("#company", Input).value = inert(record["company"], single_line=True)
-        self.query_one("#channel", Select).value = record["channel"]
-        self.query_one("#sentiment", Select).value = record["sentiment"]
-        if record["collected_by"]:
-            by.value = record["collected_by"]
-        self.query_one("#date", Input).value = record["date"]
+        self.query_one("#client", Input).value = inert(record.client, single_line=True)
+        self.query_one("#company", Input).value = inert(record.company, single_line=True)
+        self.query_one("#channel", Select).value = record.channel
+        self.query_one("#sentiment", Select).value = record.sentiment
+        if record.collected_by:
+            by.value = record.collected_by
+        self.query_one("#date", Input).value = record.date.isoformat()
 
-    def job(self, values: dict[str, str]):
+    def job(self, values: dict[str, str]) -> tuple[Callable[..., int], tuple[Any, ...]] | None:
         if self.record_id is None:
             fields: dict[str, Any] = {MODEL[wid]: value for wid, value in values.items()}
             fields["company"] = fields["company"] if fields["company"].strip() else None
             fields["collected_by"] = fields["collected_by"] or None
-            return lambda conn: verbatims.add(conn, fields, LABELS)
+            return verbatims.add, (fields,)
         changes = {MODEL[wid]: value for wid, value in self.changed().items()}
-        if not changes:
-            return None
-        verbatim_id = self.record_id
+        return (_edit, (self.record_id, changes)) if changes else None
 
-        def edit(conn: sqlite3.Connection) -> int:
-            verbatims.edit(conn, verbatim_id, changes, LABELS)
-            return verbatim_id
 
-        return edit
+def _edit(conn, verbatim_id: int, changes: dict[str, Any]) -> int:
+    return verbatims.edit(conn, verbatim_id, changes).id
 
 
 def _choice(kind: type[Channel] | type[Sentiment], default: str, wid: str) -> Select[str]:

@@ -6,7 +6,7 @@ land on the right person (cohesion and credit, see PRODUCT.md).
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
@@ -14,12 +14,18 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Select, TextArea
 
 from briefing import team, wins
+from briefing.records import Person, Win
 from briefing.safetext import inert
 from screens.saving import FormScreen, field, people
 
 #: Model field -> widget id, so a refusal from the core lands on the right field.
-LABELS = {"title": "title", "owner": "by", "client": "client", "story": "story", "date": "date"}
-MODEL = {wid: name for name, wid in LABELS.items()}
+WIDGETS = {"title": "title", "owner": "by", "client": "client", "story": "story", "date": "date"}
+MODEL = {wid: name for name, wid in WIDGETS.items()}
+
+
+def _load(conn, record_id: int | None) -> tuple[list[Person], Win | None]:
+    record = wins.get(conn, record_id) if record_id else None
+    return team.list_team(conn, include_inactive=False), record
 
 
 class WinFormScreen(FormScreen):
@@ -27,7 +33,7 @@ class WinFormScreen(FormScreen):
 
     NOUN = "win"
     FIELDS = ("title", "by", "client", "date", "story")
-    LABELS = LABELS
+    WIDGETS = WIDGETS
 
     def __init__(self, win_id: int | None = None) -> None:
         super().__init__(win_id)
@@ -44,38 +50,32 @@ class WinFormScreen(FormScreen):
             "-grow",
         )
 
-    def load_record(self, conn: sqlite3.Connection) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
-        record = wins.get(conn, self.record_id) if self.record_id else None
-        return team.list_team(conn, include_inactive=False), record
+    LOAD = staticmethod(_load)
 
-    def fill(self, loaded: tuple[list[dict[str, Any]], dict[str, Any] | None]) -> None:
+    def fill(self, loaded: tuple[list[Person], Win | None]) -> None:
         members, record = loaded
         by = self.query_one("#by", Select)
-        by.set_options(people(members, record and record["owner"]))
+        by.set_options(people(members, record and record.owner))
         if record is None:
             return
         # inert: see VerbatimFormScreen.fill.
-        self.query_one("#title", Input).value = inert(record["title"], single_line=True)
-        by.value = record["owner"]
-        self.query_one("#client", Input).value = inert(record["client"], single_line=True)
-        self.query_one("#date", Input).value = record["date"]
+        self.query_one("#title", Input).value = inert(record.title, single_line=True)
+        by.value = record.owner
+        self.query_one("#client", Input).value = inert(record.client, single_line=True)
+        self.query_one("#date", Input).value = record.date.isoformat()
         area = self.query_one("#story", TextArea)
-        area.load_text(inert(record["story"]))
+        area.load_text(inert(record.story))
         area.move_cursor(area.document.end)
 
-    def job(self, values: dict[str, str]):
+    def job(self, values: dict[str, str]) -> tuple[Callable[..., int], tuple[Any, ...]] | None:
         if self.record_id is None:
             fields: dict[str, Any] = {MODEL[wid]: value for wid, value in values.items()}
             fields["client"] = fields["client"] if fields["client"].strip() else None
             fields["story"] = fields["story"] if fields["story"].strip() else None
-            return lambda conn: wins.add(conn, fields, LABELS)
+            return wins.add, (fields,)
         changes = {MODEL[wid]: value for wid, value in self.changed().items()}
-        if not changes:
-            return None
-        win_id = self.record_id
+        return (_edit, (self.record_id, changes)) if changes else None
 
-        def edit(conn: sqlite3.Connection) -> int:
-            wins.edit(conn, win_id, changes, LABELS)
-            return win_id
 
-        return edit
+def _edit(conn, win_id: int, changes: dict[str, Any]) -> int:
+    return wins.edit(conn, win_id, changes).id

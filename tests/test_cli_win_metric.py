@@ -56,7 +56,7 @@ def test_editing_a_win_with_an_empty_story_or_client_removes_them(cli, conn, tea
 
     win_id = int(cli("win", "add", "Saved Altis", "--by", team[0], "--client", "Altis", "--story", "Long story").out)
     edited = wins.edit(conn, win_id, {"story": "", "client": "  "})
-    assert (edited["story"], edited["client"], edited["title"]) == (None, None, "Saved Altis")
+    assert (edited.story, edited.client, edited.title) == (None, None, "Saved Altis")
 
 
 def test_win_edit_changes_only_what_is_given_and_can_move_the_credit(cli, team):

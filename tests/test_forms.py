@@ -104,13 +104,13 @@ async def test_a_verbatim_added_with_the_keyboard_alone_is_stored_and_found(demo
         assert results and isinstance(results[0], int)
         assert "Verbatim saved" in notes
     saved = read(demo_db, verbatims.get, results[0])
-    fourth = read(demo_db, team.list_team, include_inactive=False)[3]["name"]
+    fourth = read(demo_db, team.list_team, include_inactive=False)[3].name
     found = read(demo_db, verbatims.list_verbatims, search="partenaire")
-    assert saved["text"] == "Ils ont répondu en dix minutes,\nun vrai partenaire"
-    assert (saved["client"], saved["company"]) == ("Zoé Martin", "Acme Logistique")
-    assert (saved["channel"], saved["sentiment"], saved["date"]) == ("call", "positive", DAY.isoformat())
-    assert saved["collected_by"] == fourth
-    assert [v["id"] for v in found] == [results[0]]
+    assert saved.text == "Ils ont répondu en dix minutes,\nun vrai partenaire"
+    assert (saved.client, saved.company) == ("Zoé Martin", "Acme Logistique")
+    assert (saved.channel, saved.sentiment, saved.date) == ("call", "positive", DAY)
+    assert saved.collected_by == fourth
+    assert [v.id for v in found] == [results[0]]
 
 
 async def test_an_empty_quote_is_refused_next_to_the_quote_and_nothing_typed_is_lost(demo_db):
@@ -151,34 +151,34 @@ async def test_an_impossible_date_is_refused_next_to_the_date(demo_db):
 
 
 async def test_edit_loads_the_verbatim_and_saves_only_what_changed(demo_db):
-    original = next(v for v in read(demo_db, verbatims.list_verbatims) if v["collected_by"])
-    read(demo_db, team.remove, original["collected_by"])  # only a changed collector must be active
+    original = next(v for v in read(demo_db, verbatims.list_verbatims) if v.collected_by)
+    read(demo_db, team.remove, original.collected_by)  # only a changed collector must be active
     app = make_app(demo_db, day=DAY, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        results = await open_form(pilot, VerbatimFormScreen(original["id"]))
-        assert app.screen.query_one("#text", TextArea).text == original["text"]
-        assert app.screen.query_one("#by", Select).value == original["collected_by"]
+        results = await open_form(pilot, VerbatimFormScreen(original.id))
+        assert app.screen.query_one("#text", TextArea).text == original.text
+        assert app.screen.query_one("#by", Select).value == original.collected_by
         await pilot.press("tab", "end")
         await type_text(pilot, " (DG)")
         await save(pilot)
-        assert results == [original["id"]]
-    saved = read(demo_db, verbatims.get, original["id"])
-    assert saved["client"] == original["client"] + " (DG)"
+        assert results == [original.id]
+    saved = read(demo_db, verbatims.get, original.id)
+    assert saved.client == original.client + " (DG)"
     kept = ("text", "company", "collected_by", "date")
-    assert [saved[k] for k in kept] == [original[k] for k in kept] and saved["updated_at"]
+    assert [getattr(saved, k) for k in kept] == [getattr(original, k) for k in kept] and saved.updated_at
 
 
 async def test_emptying_an_optional_field_on_edit_removes_it(demo_db):
-    original = next(v for v in read(demo_db, verbatims.list_verbatims) if v["company"])
+    original = next(v for v in read(demo_db, verbatims.list_verbatims) if v.company)
     app = make_app(demo_db, day=DAY, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        results = await open_form(pilot, VerbatimFormScreen(original["id"]))
+        results = await open_form(pilot, VerbatimFormScreen(original.id))
         app.screen.query_one("#company", Input).focus()
-        await pilot.press("end", *["backspace"] * (len(original["company"]) + 2))
+        await pilot.press("end", *["backspace"] * (len(original.company) + 2))
         await save(pilot)
-        assert results == [original["id"]]  # saved and closed: no error next to the field
-    saved = read(demo_db, verbatims.get, original["id"])
-    assert saved["company"] is None and saved["text"] == original["text"]
+        assert results == [original.id]  # saved and closed: no error next to the field
+    saved = read(demo_db, verbatims.get, original.id)
+    assert saved.company is None and saved.text == original.text
 
 
 async def test_escape_asks_before_discarding_and_no_keeps_the_form(demo_db):
@@ -217,14 +217,14 @@ async def test_the_win_form_credits_the_chosen_collaborator(demo_db):
         await save(pilot)
         assert results and isinstance(results[0], int)
     saved = read(demo_db, wins.get, results[0])
-    second = read(demo_db, team.list_team, include_inactive=False)[1]["name"]
-    assert (saved["title"], saved["owner"], saved["client"]) == (
+    second = read(demo_db, team.list_team, include_inactive=False)[1].name
+    assert (saved.title, saved.owner, saved.client) == (
         "Contrat renouvelé sur 3 ans",
         second,
         "Transports Girard",
     )
-    assert saved["story"] == "Il a rappelé le client\navant l'échéance"
-    assert saved["status"] == "pending" and saved["date"] == DAY.isoformat()
+    assert saved.story == "Il a rappelé le client\navant l'échéance"
+    assert saved.status == "pending" and saved.date == DAY
 
 
 def fill_verbatim(app, text: str, client: str) -> None:
@@ -272,7 +272,7 @@ async def test_a_database_that_stays_busy_saves_nothing_and_keeps_the_form(demo_
 
 async def test_hostile_text_is_stored_exactly_and_never_acts(demo_db):
     read(demo_db, team.add, HOSTILE)
-    place = [p["name"] for p in read(demo_db, team.list_team, include_inactive=False)].index(HOSTILE)
+    place = [p.name for p in read(demo_db, team.list_team, include_inactive=False)].index(HOSTILE)
     app = make_app(demo_db, day=DAY, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
         results = await open_form(pilot, VerbatimFormScreen())
@@ -282,26 +282,26 @@ async def test_hostile_text_is_stored_exactly_and_never_acts(demo_db):
         await save(pilot)
         assert app.is_running and results
     saved = read(demo_db, verbatims.get, results[0])
-    assert (saved["text"], saved["client"], saved["collected_by"]) == ("[/] " + HOSTILE, HOSTILE, HOSTILE)
+    assert (saved.text, saved.client, saved.collected_by) == ("[/] " + HOSTILE, HOSTILE, HOSTILE)
 
 
 async def test_win_edit_moves_the_credit_and_keeps_the_rest(demo_db):
     win = read(demo_db, wins.list_wins)[0]
     app = make_app(demo_db, day=DAY, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        results = await open_form(pilot, WinFormScreen(win["id"]))
-        assert app.screen.query_one("#title", Input).value == win["title"]
+        results = await open_form(pilot, WinFormScreen(win.id))
+        assert app.screen.query_one("#title", Input).value == win.title
         await pilot.press("tab", "enter", "home", "down", "enter")  # won by: the first of the team
         await save(pilot)
-        assert results == [win["id"]]
-    first = read(demo_db, team.list_team)[0]["name"]
-    saved = read(demo_db, wins.get, win["id"])
-    assert (saved["owner"], saved["title"], saved["story"]) == (first, win["title"], win["story"])
+        assert results == [win.id]
+    first = read(demo_db, team.list_team)[0].name
+    saved = read(demo_db, wins.get, win.id)
+    assert (saved.owner, saved.title, saved.story) == (first, win.title, win.story)
     read(demo_db, team.remove, first)
     with pytest.raises(BadInput, match="has left the team"):  # credit only goes to the team
-        read(demo_db, wins.edit, win["id"], {"owner": first})
+        read(demo_db, wins.edit, win.id, {"owner": first})
     with pytest.raises(BadInput, match="nothing to change"):
-        read(demo_db, wins.edit, win["id"], {})
+        read(demo_db, wins.edit, win.id, {})
 
 
 # -- how the forms look -------------------------------------------------------------

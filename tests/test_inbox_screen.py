@@ -123,10 +123,10 @@ async def test_archive_then_undo_puts_the_verbatim_back_as_it_was(demo_db):
 def test_undo_leaves_alone_a_verbatim_someone_already_brought_back(conn):
     verbatim_id = verbatims.add(conn, {"text": "Merci", "client": "Zoé", "date": DAY})
     verbatims.archive(conn, verbatim_id)
-    assert verbatims.restore(conn, verbatim_id, "new")["status"] == "new"
+    assert verbatims.restore(conn, verbatim_id, "new").status == "new"
     with pytest.raises(BadInput, match="not archived"):
         verbatims.restore(conn, verbatim_id, "shown")
-    assert verbatims.get(conn, verbatim_id)["status"] == "new"
+    assert verbatims.get(conn, verbatim_id).status == "new"
 
 
 async def test_a_verbatim_added_elsewhere_appears_and_the_view_stays_put(demo_db):

@@ -13,9 +13,11 @@ import pytest
 
 from briefing import db as store
 from briefing import meeting, verbatims
+from briefing import summary as summaries
 from briefing.agenda import DEFAULT_AGENDA, parse_toml, save_agenda
+from briefing.cli.jsonout import meeting_state
 from briefing.clock import MAX_GAP_S, flipped
-from briefing.errors import BadInput
+from briefing.errors import AlreadyHadOneToday, BadInput, LastSegment
 from briefing.kinds import SegmentKind
 
 DAY = date(2026, 11, 24)
@@ -75,21 +77,21 @@ def test_starting_runs_the_first_segment_of_the_default_agenda(conn):
     assert [(s.title, s.kind, s.planned_s) for s in state.segments] == [(s.title, s.kind, s.planned_s) for s in DEFAULT]
     assert len(state.segments) == 4
     assert state.running_kind == DEFAULT[0].kind
-    assert state.started_at == at(0) and m.day == DAY.isoformat()
+    assert state.started_at == at(0) and m.day == DAY
     assert meeting.current(conn).id == m.id
 
 
 def test_starting_while_one_is_under_way_is_refused(conn, started):
     with pytest.raises(BadInput, match="already under way") as refused:
         meeting.start(conn, now=at(30), day=DAY)
-    assert not isinstance(refused.value, meeting.AlreadyHadOneToday)
+    assert not isinstance(refused.value, AlreadyHadOneToday)
     assert conn.execute("SELECT count(*) FROM meetings").fetchone()[0] == 1
     assert meeting.current(conn).id == started.id
 
 
 def test_a_second_briefing_the_same_day_needs_again(conn, started):
     meeting.finish(conn, now=at(600))
-    with pytest.raises(meeting.AlreadyHadOneToday, match="--again"):
+    with pytest.raises(AlreadyHadOneToday, match="already had its briefing today"):
         meeting.start(conn, now=at(900), day=DAY)
     assert meeting.current(conn) is None
     second = meeting.start(conn, again=True, now=at(900), day=DAY)
@@ -99,7 +101,7 @@ def test_a_second_briefing_the_same_day_needs_again(conn, started):
 def test_the_next_days_briefing_needs_no_again(conn, started):
     meeting.finish(conn, now=at(600))
     tomorrow = meeting.start(conn, now=at(86_400), day=DAY + timedelta(days=1))
-    assert tomorrow.day == (DAY + timedelta(days=1)).isoformat()
+    assert tomorrow.day == DAY + timedelta(days=1)
 
 
 def test_an_abandoned_briefing_does_not_count_as_todays(conn, started):
@@ -136,7 +138,7 @@ def test_next_is_refused_after_the_last_segment_and_prev_before_the_first(conn, 
     for step in range(1, len(DEFAULT)):
         assert meeting.go(conn, +1, now=at(10 * step))[1].index == step
     before = event_count(conn, started.id)
-    with pytest.raises(BadInput, match=r"last segment.*finish"):
+    with pytest.raises(LastSegment, match="last segment"):
         meeting.go(conn, +1, now=at(100))
     assert event_count(conn, started.id) == before  # a refusal leaves no trace
     assert state_at(conn, 100).index == len(DEFAULT) - 1
@@ -236,9 +238,9 @@ def test_plus_and_minus_change_only_the_current_segments_plan(conn, started):
 def test_an_overrun_shows_as_overrun_with_nothing_remaining(conn, started):
     assert DEFAULT[0].planned_s == 4 * 60
     m = meeting.current(conn)
-    seg = meeting.state_json(m, m.state(at(5 * 60)))["segment"]
+    seg = meeting_state(m, m.state(at(5 * 60)))["segment"]
     assert (seg["elapsed_s"], seg["remaining_s"], seg["overrun_s"]) == (300, 0, 60)
-    on_time = meeting.state_json(m, m.state(at(60)))["segment"]
+    on_time = meeting_state(m, m.state(at(60)))["segment"]
     assert (on_time["remaining_s"], on_time["overrun_s"]) == (240 - 60, 0)
 
 
@@ -267,7 +269,7 @@ def test_the_state_survives_reopening_the_database(conn, db_path, started):
         assert after.id == before.id
         for moment in (at(160), at(400)):
             assert after.state(moment) == before.state(moment)
-            assert meeting.state_json(after, after.state(moment)) == meeting.state_json(before, before.state(moment))
+            assert meeting_state(after, after.state(moment)) == meeting_state(before, before.state(moment))
         assert after.state(at(400)).elapsed_s == 400 - 30  # the meeting went on while the app was down
     finally:
         reopened.close()
@@ -279,7 +281,7 @@ def test_the_state_survives_reopening_the_database(conn, db_path, started):
 def test_state_json_holds_what_a_screen_shows(conn, started):
     meeting.switch(conn, now=at(40))
     m = meeting.current(conn)
-    data = meeting.state_json(m, m.state(at(100)))
+    data = meeting_state(m, m.state(at(100)))
     json.dumps(data)  # a script can print it as is
     assert {"id", "state", "segment", "running_kind", "elapsed_by_kind", "client_share", "target_share"} <= set(data)
     assert (data["id"], data["state"], data["running_kind"]) == (started.id, "running", "sales")
@@ -302,7 +304,7 @@ def test_client_share_is_none_while_a_team_first_agenda_has_no_client_or_sales_t
     agenda = parse_toml(TEAM_FIRST)
     save_agenda(conn, agenda)
     m = meeting.start(conn, now=at(0), day=DAY)
-    data = meeting.state_json(m, m.state(at(60)))
+    data = meeting_state(m, m.state(at(60)))
     assert data["segment"]["kind"] == "team" and data["running_kind"] == "team"
     assert data["elapsed_by_kind"] == {"client": 0, "sales": 0, "team": 60}
     assert data["client_share"] is None
@@ -327,16 +329,16 @@ def test_finish_closes_the_briefing_and_keeps_its_summary(conn, started):
     row = stored(conn, started.id)
     assert row["outcome"] == "finished"
     assert datetime.fromisoformat(row["ended_at"]) == at(130)
-    summary = json.loads(row["summary"])
-    assert summary["state"] == "finished"
-    assert [(s["title"], s["planned_s"], s["elapsed_s"]) for s in summary["segments"]] == [
+    summary = summaries.load(conn, started.id)
+    assert summary.outcome == "finished" and summary.state.state == "finished"
+    assert [(s.title, s.planned_s, s.elapsed_s) for s in summary.state.segments] == [
         (DEFAULT[0].title, DEFAULT[0].planned_s, 60),
         (DEFAULT[1].title, DEFAULT[1].planned_s, 70),
         (DEFAULT[2].title, DEFAULT[2].planned_s, 0),
         (DEFAULT[3].title, DEFAULT[3].planned_s, 0),
     ]
-    assert summary["elapsed_by_kind"] == {"client": 100, "sales": 30, "team": 0}
-    assert summary["client_share"] == round(100 / 130, 4)
+    assert summary.state.elapsed_by_kind == {"client": 100, "sales": 30, "team": 0}
+    assert summary.state.client_share == 100 / 130
     assert meeting.current(conn) is None
     assert m.state(at(9999)).elapsed_s == 130  # nothing counts after the finish
 
@@ -347,8 +349,8 @@ def test_abandon_closes_the_briefing_as_abandoned(conn, started):
     row = stored(conn, started.id)
     assert row["outcome"] == "abandoned"
     assert datetime.fromisoformat(row["ended_at"]) == at(45)
-    summary = json.loads(row["summary"])
-    assert summary["state"] == "abandoned" and summary["elapsed_s"] == 45
+    summary = summaries.load(conn, started.id)
+    assert summary.outcome == "abandoned" and summary.state.elapsed_s == 45
     assert meeting.current(conn) is None
 
 
@@ -391,10 +393,10 @@ def test_a_verbatim_shown_is_no_longer_new_and_is_recorded_once(conn, started):
     meeting.mark_shown(conn, started.id, shown, now=at(30))
     meeting.mark_shown(conn, started.id, shown, now=at(90))  # shown again later in the meeting
     assert meeting.shown_verbatims(conn, started.id) == [shown]
-    assert verbatims.get(conn, shown)["status"] == "shown"
-    assert verbatims.get(conn, unseen)["status"] == "new"
+    assert verbatims.get(conn, shown).status == "shown"
+    assert verbatims.get(conn, unseen).status == "new"
     meeting.finish(conn, now=at(120))
-    assert json.loads(stored(conn, started.id)["summary"])["verbatims_shown"] == [shown]
+    assert [v.id for v in summaries.load(conn, started.id).verbatims_shown] == [shown]
 
 
 def test_notes_are_kept_and_go_into_the_summary(conn, started):
@@ -404,4 +406,4 @@ def test_notes_are_kept_and_go_into_the_summary(conn, started):
         meeting.save_notes(conn, started.id, "x" * 100_000)
     assert meeting.load(conn, started.id).notes == "Call Altis back about the delivery delay"
     meeting.finish(conn, now=at(60))
-    assert json.loads(stored(conn, started.id)["summary"])["notes"] == "Call Altis back about the delivery delay"
+    assert summaries.load(conn, started.id).meeting.notes == "Call Altis back about the delivery delay"

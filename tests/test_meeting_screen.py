@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from textual.widgets import Static
 from briefing import db as store
 from briefing import demo
 from briefing import meeting as meetings
+from briefing import summary as summaries
 from screens.app import make_app
 from screens.meeting import MeetingScreen
 from screens.widgets.bigclock import BigClock
@@ -109,12 +109,9 @@ async def test_s_on_home_starts_the_briefing_and_the_keys_drive_it(demo_db):
         assert "Client win: " in text_of(app, "#summary-win") and " presented" in text_of(app, "#summary-win")
     conn = store.connect(demo_db)
     try:
-        row = conn.execute("SELECT outcome, summary FROM meetings ORDER BY id DESC").fetchone()
-        assert row["outcome"] == "finished"
-        shown_rows = conn.execute("SELECT * FROM meeting_verbatims").fetchall()
-        assert len(json.loads(row["summary"])["verbatims_shown"]) == 1, [
-            dict(r) for r in shown_rows
-        ]  # the one put on screen
+        summary = summaries.load(conn, conn.execute("SELECT max(id) FROM meetings").fetchone()[0])
+        assert summary.outcome == "finished"
+        assert len(summary.verbatims_shown) == 1, summary.verbatims_shown  # the one put on screen
     finally:
         conn.close()
 

@@ -6,17 +6,19 @@ from datetime import UTC, date, datetime, timedelta
 
 from briefing import meeting as meetings
 from briefing import presenting
+from briefing import summary as summaries
+from briefing.records import RotationEntry
 
 # The team fixture joins today: briefings are held from today on.
 MONDAY = date.today()
 
 
-def hold(conn, day: date, *, absent=(), off=(), skips=0) -> dict:
+def hold(conn, day: date, *, absent=(), off=(), skips=0) -> RotationEntry:
     """A whole briefing on ``day``: start, skip ``skips`` times, past the win, finish."""
     t0 = datetime(day.year, day.month, day.day, 8, tzinfo=UTC)
     meetings.start(conn, now=t0, day=day, absent=absent, off=off)
     for i in range(skips):
-        presenting.skip(conn, f"{day}T08:01:0{i}Z", day)
+        presenting.skip(conn, t0 + timedelta(minutes=1, seconds=i), day)
     meetings.go(conn, +1, now=t0 + timedelta(minutes=4))
     meetings.go(conn, +1, now=t0 + timedelta(minutes=7))  # leaving the client-win segment
     meetings.finish(conn, now=t0 + timedelta(minutes=15))
@@ -36,22 +38,22 @@ def test_rotation_next_json_has_presenter_reason_queue_and_win(cli, team):
 
 
 def test_the_lead_never_presents_and_everyone_gets_a_turn(conn, cli, team):
-    presenters = [hold(conn, MONDAY + timedelta(days=i))["presenter"] for i in range(len(team))]
+    presenters = [hold(conn, MONDAY + timedelta(days=i)).presenter for i in range(len(team))]
     assert sorted(presenters) == sorted(team)
 
 
 def test_someone_absent_keeps_their_place(conn, cli, team):
     first = cli("rotation", "next", "--json").json()["presenter"]
     today = hold(conn, MONDAY, absent=[first])
-    assert today["presenter"] != first
-    assert hold(conn, MONDAY + timedelta(days=1))["presenter"] == first
+    assert today.presenter != first
+    assert hold(conn, MONDAY + timedelta(days=1)).presenter == first
 
 
 def test_a_skip_passes_the_turn_and_is_recorded(conn, cli, team):
     first = cli("rotation", "next", "--json").json()["presenter"]
     record = hold(conn, MONDAY, skips=1)
-    assert record["skipped"] == [first] and record["presenter"] != first
-    assert hold(conn, MONDAY + timedelta(days=1))["presenter"] == first
+    assert record.skipped == (first,) and record.presenter != first
+    assert hold(conn, MONDAY + timedelta(days=1)).presenter == first
     table = cli("rotation", "history").out
     assert first in table
 
@@ -62,7 +64,7 @@ def test_the_presenter_tells_their_own_oldest_win_and_it_is_marked_presented(con
     cli("win", "add", "Older", "--by", first, "--date", "2026-11-02")
     cli("win", "add", "Someone else's", "--by", next(n for n in team if n != first), "--date", "2026-10-01")
     record = hold(conn, MONDAY)
-    assert record["win"] == {"title": "Older", "owner": first}
+    assert (record.win_title, record.win_owner) == ("Older", first)
     wins = {w["title"]: w for w in cli("win", "list", "--json").json()}
     assert wins["Older"]["status"] == "presented" and wins["Older"]["presented_by"] == first
     assert wins["Newer"]["status"] == "pending"
@@ -109,11 +111,10 @@ def test_start_with_absent_and_off_records_attendance(conn, cli, team):
 def test_the_summary_keeps_presenter_win_and_skips(conn, cli, team):
     cli("win", "add", "Deal", "--by", "Inès Moreau")
     hold(conn, MONDAY, skips=1)
-    import json
-
-    summary = json.loads(conn.execute("SELECT summary FROM meetings ORDER BY id DESC").fetchone()[0])
-    assert summary["presenter"] and len(summary["skipped"]) == 1
-    assert summary["attendance"]["Claire Dubois"] == "present"
+    summary = summaries.load(conn, conn.execute("SELECT max(id) FROM meetings").fetchone()[0])
+    assert summary.presenter and len(summary.skipped) == 1
+    assert summary.win is not None and summary.win.title == "Deal"
+    assert summary.attendance["Claire Dubois"] == "present"
 
 
 def test_an_abandoned_briefing_does_not_count_in_the_rotation(conn, cli, team):
@@ -136,4 +137,4 @@ def test_a_renamed_client_win_segment_still_has_its_presenter(conn, cli, team, t
     )
     assert cli("agenda", "set", str(agenda)).code == 0
     expected = cli("rotation", "next", "--json").json()["presenter"]
-    assert hold(conn, MONDAY)["presenter"] == expected
+    assert hold(conn, MONDAY).presenter == expected

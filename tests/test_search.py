@@ -18,32 +18,32 @@ def _add(conn, text, **kw):
 def test_unaccented_lowercase_query_finds_accented_text(conn):
     hit = _add(conn, "Quelle Réactivité, bravo à l'équipe")
     _add(conn, "Livraison en retard")
-    assert [r["id"] for r in verbatims.list_verbatims(conn, search="reactivite")] == [hit]
-    assert [r["id"] for r in verbatims.list_verbatims(conn, search="RÉACTIVITÉ")] == [hit]
+    assert [r.id for r in verbatims.list_verbatims(conn, search="reactivite")] == [hit]
+    assert [r.id for r in verbatims.list_verbatims(conn, search="RÉACTIVITÉ")] == [hit]
 
 
 def test_the_last_word_matches_as_a_prefix_for_search_as_you_type(conn):
     hit = _add(conn, "Réactivité exemplaire")
-    assert [r["id"] for r in verbatims.list_verbatims(conn, search="react")] == [hit]
+    assert [r.id for r in verbatims.list_verbatims(conn, search="react")] == [hit]
 
 
 def test_client_and_company_are_searched_too(conn):
     hit = _add(conn, "Merci", client="Hélène Roussel", company="Altis Logistique")
-    assert [r["id"] for r in verbatims.list_verbatims(conn, search="altis")] == [hit]
-    assert [r["id"] for r in verbatims.list_verbatims(conn, search="helene")] == [hit]
+    assert [r.id for r in verbatims.list_verbatims(conn, search="altis")] == [hit]
+    assert [r.id for r in verbatims.list_verbatims(conn, search="helene")] == [hit]
 
 
 def test_results_are_ranked_by_relevance_not_date(conn):
     weak = _add(conn, "Le délai de livraison était correct, le support aussi", date="2026-11-23")
     strong = _add(conn, "Délai, délai, délai : le délai est notre problème", date="2026-11-01")
-    ids = [r["id"] for r in verbatims.list_verbatims(conn, search="delai")]
+    ids = [r.id for r in verbatims.list_verbatims(conn, search="delai")]
     assert ids == [strong, weak]
 
 
 def test_every_word_must_match(conn):
     _add(conn, "service rapide")
     both = _add(conn, "service rapide et prix juste")
-    assert [r["id"] for r in verbatims.list_verbatims(conn, search="rapide prix")] == [both]
+    assert [r.id for r in verbatims.list_verbatims(conn, search="rapide prix")] == [both]
 
 
 def test_query_syntax_characters_are_just_text(cli):

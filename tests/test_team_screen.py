@@ -140,7 +140,7 @@ async def test_renaming_keeps_the_credit_for_their_wins(small_team):
         await settle(pilot, lambda: isinstance(app.screen, TeamScreen))
         assert selected(app) == "Thomas Becker"
     conn = store.connect(small_team)
-    assert wins.list_wins(conn)[0]["owner"] == "Thomas Becker"
+    assert wins.list_wins(conn)[0].owner == "Thomas Becker"
     conn.close()
 
 
@@ -197,7 +197,7 @@ async def test_a_change_made_elsewhere_shows_up_and_the_selection_stays(small_te
 
 def test_set_role_refuses_strangers_and_people_who_left(conn):
     team.add(conn, "Inès Moreau")
-    assert team.set_role(conn, "Inès", True)["role"] == "lead"
+    assert team.set_role(conn, "Inès", True).role == "lead"
     with pytest.raises(NotFound):
         team.set_role(conn, "Nobody", True)
     team.remove(conn, "Inès Moreau")

@@ -92,7 +92,9 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         _fail(exc.format_message(), exc.exit_code)
     except BriefingError as exc:
-        _fail(str(exc), exc.exit_code)
+        from briefing.cli.words import one_line
+
+        _fail(one_line(exc), exc.exit_code)
     except sqlite3.Error as exc:
         _fail(f"database error: {exc}", 1)
     except KeyboardInterrupt:

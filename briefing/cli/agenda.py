@@ -12,16 +12,13 @@ import sqlite3
 import click
 
 from briefing import agenda as core
+from briefing.cli import jsonout
 from briefing.cli.common import db_option, json_option
 from briefing.cli.output import emit_json, emit_table, write
 from briefing.errors import BadInput
 from briefing.kinds import SegmentKind
 from briefing.safetext import inert
-
-
-def clock(seconds: int) -> str:
-    """m:ss, the way a meeting's minutes are read aloud (90 -> 1:30)."""
-    return f"{seconds // 60}:{seconds % 60:02d}"
+from briefing.timeutil import mmss
 
 
 def percent(share: float, digits: int = 2) -> str:
@@ -47,14 +44,14 @@ def show(conn: sqlite3.Connection, as_json: bool) -> None:
     """Show the agenda every screen of the meeting uses."""
     current = core.load_agenda(conn)
     if as_json:
-        emit_json(core.to_json(current))
+        emit_json(jsonout.agenda(current))
         return
     rows = [
-        {"n": str(i), "title": s.title, "kind": s.kind.value, "planned": clock(s.planned_s)}
+        {"n": str(i), "title": s.title, "kind": s.kind.value, "planned": mmss(s.planned_s, pad=False)}
         for i, s in enumerate(current.segments, 1)
     ]
     emit_table(rows, [("n", "#"), ("title", "TITLE"), ("kind", "KIND"), ("planned", "PLANNED")], empty="")
-    write(f"Total {clock(current.total_s)} \u00b7 {_target_line(current)}")
+    write(f"Total {mmss(current.total_s, pad=False)} \u00b7 {_target_line(current)}")
     write(_win_line(current))
     if current == core.DEFAULT_AGENDA:
         write("This is the default agenda; change it with: briefing agenda set FILE", err=True)
@@ -102,7 +99,7 @@ def set_(conn: sqlite3.Connection, file: str) -> None:
     core.save_agenda(conn, new)
     count = len(new.segments)
     write(
-        f"Agenda saved: {count} segment{'s' if count != 1 else ''}, {clock(new.total_s)}, "
+        f"Agenda saved: {count} segment{'s' if count != 1 else ''}, {mmss(new.total_s, pad=False)}, "
         f"target {percent(new.target_share)} client",
         err=True,
     )
@@ -116,7 +113,7 @@ def reset(conn: sqlite3.Connection) -> None:
     core.reset_agenda(conn)
     default = core.DEFAULT_AGENDA
     write(
-        f"Agenda reset to the default: {len(default.segments)} segments, {clock(default.total_s)}, "
+        f"Agenda reset to the default: {len(default.segments)} segments, {mmss(default.total_s, pad=False)}, "
         f"target {percent(default.target_share)} client",
         err=True,
     )

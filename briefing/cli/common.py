@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -24,11 +23,10 @@ def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("--db", "db_path", type=click.Path(dir_okay=True), default=None, help=DB_HELP)
     @functools.wraps(func)
     def wrapper(*args: Any, db_path: str | None = None, **kwargs: Any) -> Any:
-        conn = open_db(db_path)
-        try:
+        from briefing.db import opened
+
+        with opened(chosen_db_path(db_path)) as conn:
             return func(conn, *args, **kwargs)
-        finally:
-            conn.close()
 
     return wrapper
 
@@ -37,12 +35,6 @@ def chosen_db_path(db_path: str | None = None):
     ctx = click.get_current_context(silent=True)
     root = ctx.find_root().params.get("db_path") if ctx else None
     return resolve_db_path(db_path or root)
-
-
-def open_db(db_path: str | None = None) -> sqlite3.Connection:
-    from briefing.db import connect
-
-    return connect(chosen_db_path(db_path))
 
 
 def json_option(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -11,11 +11,14 @@ import sqlite3
 import click
 
 from briefing import meeting as core
+from briefing.cli import jsonout
 from briefing.cli.common import db_option
 from briefing.cli.output import emit_json, write
+from briefing.cli.words import labels
 from briefing.clock import MeetingState
 from briefing.kinds import SegmentKind
 from briefing.safetext import inert
+from briefing.timeutil import mmss
 
 
 @click.group()
@@ -23,22 +26,19 @@ def meeting() -> None:
     """Start the briefing and drive its clock (the app shows the same meeting)."""
 
 
-def clock(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60:d}:{whole % 60:02d}"
-
-
 def describe(m: core.Meeting, state: MeetingState) -> str:
     seg = state.segment
     where = f"Segment {seg.index + 1}/{len(state.segments)}: {inert(seg.title, single_line=True)} ({seg.kind.value})"
-    timing = f"+{clock(seg.overrun_s)} over" if seg.overrun_s > 0 else f"{clock(seg.remaining_s)} left"
-    by_kind = " · ".join(f"{k} {clock(v)}" for k, v in state.elapsed_by_kind.items())
+    timing = (
+        f"+{mmss(seg.overrun_s, pad=False)} over" if seg.overrun_s > 0 else f"{mmss(seg.countdown_s, pad=False)} left"
+    )
+    by_kind = " · ".join(f"{k} {mmss(v, pad=False)}" for k, v in state.elapsed_by_kind.items())
     share = state.client_share
     balance = "no client or sales time yet" if share is None else f"client share {share:.0%}"
     status = state.state + (" (paused by itself after a long silence)" if state.auto_paused else "")
     return (
         f"Briefing {m.day} — {status}\n"
-        f"{where} — {timing} of {clock(seg.planned_s)}; running: {state.running_kind.value}\n"
+        f"{where} — {timing} of {mmss(seg.planned_s, pad=False)}; running: {state.running_kind.value}\n"
         f"{by_kind} — {balance} (target {state.target_share:.0%})"
     )
 
@@ -54,9 +54,11 @@ def report(result: tuple[core.Meeting, MeetingState]) -> None:
 @db_option
 def start(conn: sqlite3.Connection, again: bool, absent: tuple[str, ...], off: tuple[str, ...]) -> None:
     """Start today's briefing on the team's agenda (everyone present unless named)."""
+    from briefing.errors import AlreadyHadOneToday
+
     try:
         m = core.start(conn, again=again, absent=absent, off=off)
-    except core.AlreadyHadOneToday:
+    except AlreadyHadOneToday:
         click.confirm("The team already had its briefing today. Start another one?", abort=True, err=True)
         m = core.start(conn, again=True, absent=absent, off=off)
     report((m, m.state()))
@@ -68,7 +70,7 @@ def skip(conn: sqlite3.Connection) -> None:
     """Today's presenter is not ready: the next one presents, they keep their place."""
     from briefing import presenting
 
-    now = presenting.skip(conn, core._iso(core.utc_now()))
+    now = presenting.skip(conn)
     write(inert(now.choice.reason), err=True)
 
 
@@ -81,14 +83,15 @@ def attendance(conn: sqlite3.Connection, name: str, status: str) -> None:
     from briefing import presenting
     from briefing.team import find_active_id
 
-    m = _require_meeting(conn)
-    presenting.set_attendance(conn, m.id, find_active_id(conn, name, "NAME"), status)
+    m = core.require_current(conn)
+    presenting.set_attendance(conn, m.id, find_active_id(conn, name, "name"), status)
     write(f"{name}: {status}", err=True)
 
 
 @meeting.command()
 @click.argument("win_id", metavar="WIN_ID", type=int)
 @db_option
+@labels(id="WIN_ID")
 def pick(conn: sqlite3.Connection, win_id: int) -> None:
     """Tell this pending win today instead of the one the rotation suggests."""
     from briefing import presenting
@@ -154,7 +157,7 @@ def minus(conn: sqlite3.Connection) -> None:
 @db_option
 def finish(conn: sqlite3.Connection, yes: bool) -> None:
     """End the briefing and keep its summary."""
-    _require_meeting(conn)
+    core.require_current(conn)
     if not yes:
         click.confirm("Finish the briefing?", abort=True, err=True)
     report(core.finish(conn))
@@ -165,7 +168,7 @@ def finish(conn: sqlite3.Connection, yes: bool) -> None:
 @db_option
 def abandon(conn: sqlite3.Connection, yes: bool) -> None:
     """Stop the briefing without counting it as held."""
-    _require_meeting(conn)
+    core.require_current(conn)
     if not yes:
         click.confirm("Abandon the briefing? It will not count as today's briefing.", abort=True, err=True)
     report(core.abandon(conn))
@@ -176,18 +179,9 @@ def abandon(conn: sqlite3.Connection, yes: bool) -> None:
 @db_option
 def status(conn: sqlite3.Connection, as_json: bool) -> None:
     """Show where the briefing stands."""
-    m = _require_meeting(conn)
+    m = core.require_current(conn)
     state = m.state()
     if as_json:
-        emit_json(core.state_json(m, state))
+        emit_json(jsonout.meeting_state(m, state))
     else:
         write(describe(m, state))
-
-
-def _require_meeting(conn: sqlite3.Connection) -> core.Meeting:
-    from briefing.errors import BadInput
-
-    m = core.current(conn)
-    if m is None:
-        raise BadInput(None, core.NO_MEETING)
-    return m

@@ -7,6 +7,7 @@ import sqlite3
 import click
 
 from briefing import metrics as core
+from briefing.cli import jsonout
 from briefing.cli.common import db_option, json_option
 from briefing.cli.output import emit_json, emit_table, write
 
@@ -28,9 +29,9 @@ def add(conn: sqlite3.Connection, name: str, value: str, target, unit, date) -> 
     """Record VALUE for metric NAME. Adding it again for the same day replaces it."""
     new, old = core.add(conn, {"name": name, "value": value, "target": target, "unit": unit, "date": date})
     if old:
-        write(f"Replaced {new['name']} on {new['date']}: {old['value']:g} \u2192 {new['value']:g}", err=True)
+        write(f"Replaced {new.name} on {new.date}: {old.value:g} \u2192 {new.value:g}", err=True)
     else:
-        write(f"Recorded {new['name']} on {new['date']}: {new['value']:g}", err=True)
+        write(f"Recorded {new.name} on {new.date}: {new.value:g}", err=True)
 
 
 @metric.command("list")
@@ -39,7 +40,7 @@ def add(conn: sqlite3.Connection, name: str, value: str, target, unit, date) -> 
 @db_option
 def list_(conn: sqlite3.Connection, date, as_json: bool) -> None:
     """List metric values."""
-    rows = core.list_metrics(conn, date=date)
+    rows = [jsonout.metric(m) for m in core.list_metrics(conn, date=date)]
     if as_json:
         emit_json(rows)
         return

@@ -7,6 +7,7 @@ import sqlite3
 import click
 
 from briefing import presenting
+from briefing.cli import jsonout
 from briefing.cli.common import db_option, json_option
 from briefing.cli.output import emit_json, emit_table, write
 from briefing.safetext import inert
@@ -22,17 +23,16 @@ def rotation() -> None:
 @db_option
 def next_(conn: sqlite3.Connection, as_json: bool) -> None:
     """Who presents next, why, which win, and who follows."""
-    from briefing.meeting import current
+    from briefing.meeting import current_id
 
-    m = current(conn)
-    now = presenting.next_presentation(conn, meeting_id=m.id if m else None)
+    now = presenting.next_presentation(conn, meeting_id=current_id(conn))
     if as_json:
-        emit_json(now.as_json())
+        emit_json(jsonout.presentation(now))
         return
     write(inert(now.choice.reason))
     if now.win:
-        credit = "" if now.own_win else f" (won by {now.win['owner']})"
-        write(inert(f"Win: {now.win['title']}{credit}"))
+        credit = "" if now.own_win else f" (won by {now.win.owner})"
+        write(inert(f"Win: {now.win.title}{credit}"))
     elif now.choice.presenter:
         write("No win is pending: ask for a fresh client story.")
     if now.choice.queue:
@@ -44,7 +44,7 @@ def next_(conn: sqlite3.Connection, as_json: bool) -> None:
 @db_option
 def history(conn: sqlite3.Connection, as_json: bool) -> None:
     """Past briefings: who presented which win, who was skipped."""
-    rows = presenting.rotation_history(conn)
+    rows = [jsonout.rotation_entry(e) for e in presenting.rotation_history(conn)]
     if as_json:
         emit_json(rows)
         return

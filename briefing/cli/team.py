@@ -7,6 +7,7 @@ import sqlite3
 import click
 
 from briefing import team as core
+from briefing.cli import jsonout
 from briefing.cli.common import db_option, json_option
 from briefing.cli.output import emit_json, emit_table, write
 
@@ -22,9 +23,9 @@ def team() -> None:
 @db_option
 def add(conn: sqlite3.Connection, name: str, lead: bool) -> None:
     """Add NAME to the team (or bring back someone who left)."""
-    row, reactivated = core.add(conn, name, lead=lead)
+    person, reactivated = core.add(conn, name, lead=lead)
     verb = "Welcome back" if reactivated else "Added"
-    write(f"{verb}: {row['name']}{' (lead)' if row['role'] == 'lead' else ''}", err=True)
+    write(f"{verb}: {person.name}{' (lead)' if person.is_lead else ''}", err=True)
 
 
 @team.command("list")
@@ -32,7 +33,7 @@ def add(conn: sqlite3.Connection, name: str, lead: bool) -> None:
 @db_option
 def list_(conn: sqlite3.Connection, as_json: bool) -> None:
     """List everyone, including people who left (marked as inactive)."""
-    rows = core.list_team(conn)
+    rows = [jsonout.person(p) for p in core.list_team(conn)]
     if as_json:
         emit_json(rows)
         return
@@ -50,8 +51,8 @@ def list_(conn: sqlite3.Connection, as_json: bool) -> None:
 @db_option
 def remove(conn: sqlite3.Connection, name: str) -> None:
     """Take NAME out of the team: they leave the rotation, their history stays."""
-    row = core.remove(conn, name)
-    write(f"{row['name']} has left the team (history kept; 'briefing team add' brings them back)", err=True)
+    person = core.remove(conn, name)
+    write(f"{person.name} has left the team (history kept; 'briefing team add' brings them back)", err=True)
 
 
 @team.command("rename")
@@ -60,5 +61,5 @@ def remove(conn: sqlite3.Connection, name: str) -> None:
 @db_option
 def rename(conn: sqlite3.Connection, old: str, new: str) -> None:
     """Rename OLD to NEW everywhere (verbatims and wins follow)."""
-    row = core.rename(conn, old, new)
-    write(f"Renamed to {row['name']}", err=True)
+    person = core.rename(conn, old, new)
+    write(f"Renamed to {person.name}", err=True)

@@ -11,6 +11,7 @@ import click
 from briefing import verbatims as core
 from briefing.cli.common import db_option, json_option, read_text_arg
 from briefing.cli.output import emit_json, emit_table, write
+from briefing.cli.words import labels
 from briefing.kinds import Channel, Sentiment, VerbatimStatus
 
 CHANNELS = [c.value for c in Channel]
@@ -89,10 +90,11 @@ def add(conn: sqlite3.Connection, text: str, **opts: Any) -> None:
 @click.option("--text", help="The new quote ('-' reads it from stdin).")
 @verbatim_options(adding=False)
 @db_option
+@labels(text="--text")
 def edit(conn: sqlite3.Connection, verbatim_id: int, text: str | None, **opts: Any) -> None:
     """Change a verbatim: only the options given change."""
-    row = core.edit(conn, verbatim_id, _fields(read_text_arg(text) if text else None, **opts))
-    write(f"Verbatim {row['id']} updated", err=True)
+    changed = core.edit(conn, verbatim_id, _fields(read_text_arg(text) if text else None, **opts))
+    write(f"Verbatim {changed.id} updated", err=True)
 
 
 @verbatim.command("list")
@@ -108,7 +110,9 @@ def edit(conn: sqlite3.Connection, verbatim_id: int, text: str | None, **opts: A
 @db_option
 def list_(conn: sqlite3.Connection, status, search, by, limit, as_json: bool) -> None:
     """List verbatims, newest first (or best match first with --search)."""
-    rows = core.list_verbatims(conn, status=status, search=search, by=by, limit=limit)
+    from briefing.cli.jsonout import verbatim as as_json_object
+
+    rows = [as_json_object(v) for v in core.list_verbatims(conn, status=status, search=search, by=by, limit=limit)]
     if as_json:
         emit_json(rows)
         return
@@ -134,17 +138,19 @@ def list_(conn: sqlite3.Connection, status, search, by, limit, as_json: bool) ->
 @db_option
 def show(conn: sqlite3.Connection, verbatim_id: int, as_json: bool) -> None:
     """Print one verbatim in full."""
-    row = core.get(conn, verbatim_id)
+    found = core.get(conn, verbatim_id)
     if as_json:
-        emit_json(row)
+        from briefing.cli.jsonout import verbatim as as_json_object
+
+        emit_json(as_json_object(found))
         return
     from briefing.safetext import inert
 
-    who = ", ".join(x for x in (row["client"], row["company"]) if x)
-    write(inert(f"\u201c{row['text']}\u201d"))
-    write(inert(f"  \u2014 {who} ({row['channel']}, {row['sentiment']}, {row['date']})"))
-    if row["collected_by"]:
-        write(inert(f"  collected by {row['collected_by']}; status: {row['status']}"))
+    who = ", ".join(x for x in (found.client, found.company) if x)
+    write(inert(f"\u201c{found.text}\u201d"))
+    write(inert(f"  \u2014 {who} ({found.channel}, {found.sentiment}, {found.date})"))
+    if found.collected_by:
+        write(inert(f"  collected by {found.collected_by}; status: {found.status}"))
 
 
 @verbatim.command("archive")

@@ -7,8 +7,10 @@ import sqlite3
 import click
 
 from briefing import wins as core
+from briefing.cli import jsonout
 from briefing.cli.common import db_option, json_option
 from briefing.cli.output import emit_json, emit_table, write
+from briefing.cli.words import labels
 from briefing.kinds import WinStatus
 
 
@@ -37,11 +39,12 @@ def add(conn: sqlite3.Connection, title: str, owner: str, client, story, date) -
 @click.option("--story", help="How it happened. '' removes it.")
 @click.option("--date", metavar="YYYY-MM-DD", help="When it happened.")
 @db_option
+@labels(title="--title")
 def edit(conn: sqlite3.Connection, win_id: int, title, owner, client, story, date) -> None:
     """Change a client win: only the options given change."""
     fields = {"title": title, "owner": owner, "client": client, "story": story, "date": date}
-    row = core.edit(conn, win_id, fields, {**core.LABELS, "title": "--title"})
-    write(f"Win {row['id']} updated", err=True)
+    changed = core.edit(conn, win_id, fields)
+    write(f"Win {changed.id} updated", err=True)
 
 
 @win.command("list")
@@ -50,7 +53,7 @@ def edit(conn: sqlite3.Connection, win_id: int, title, owner, client, story, dat
 @db_option
 def list_(conn: sqlite3.Connection, status, as_json: bool) -> None:
     """List client wins, newest first."""
-    rows = core.list_wins(conn, status=status)
+    rows = [jsonout.win(w) for w in core.list_wins(conn, status=status)]
     if as_json:
         emit_json(rows)
         return

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from screens.format import mmss
+from briefing.timeutil import mmss
 
 #: Amber when the share is within this much above the target.
 WARN_MARGIN = 0.05

@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from briefing.records import Metric, Verbatim
 from screens.format import gap_text, number
 from screens.safe import safe
 
@@ -56,7 +57,7 @@ class VerbatimCard(Pane):
         yield Static(id="quote")
         yield Static(id="who")
 
-    def draw(self, verbatims: list[dict[str, Any]], index: int) -> None:
+    def draw(self, verbatims: tuple[Verbatim, ...], index: int) -> None:
         quote, who = self.query_one("#quote", Static), self.query_one("#who", Static)
         if not verbatims:
             self.border_title = "Client voice"
@@ -66,18 +67,18 @@ class VerbatimCard(Pane):
         v = verbatims[index]
         self.border_title = f"Verbatim {index + 1} of {len(verbatims)}  ↑↓"
         text = Text("“")
-        text.append_text(safe(v["text"]))
+        text.append_text(safe(v.text))
         text.append("”")
         quote.update(text)
         line = Text("— ")
-        line.append_text(safe(v["client"], "bold", single_line=True))
-        if v["company"]:
+        line.append_text(safe(v.client, "bold", single_line=True))
+        if v.company:
             line.append(", ")
-            line.append_text(safe(v["company"], single_line=True))
-        line.append(f"   {v['channel']} · {SENTIMENT.get(v['sentiment'], v['sentiment'])} · {v['date']}")
-        if v["collected_by"]:
+            line.append_text(safe(v.company, single_line=True))
+        line.append(f"   {v.channel} · {SENTIMENT.get(v.sentiment, v.sentiment)} · {v.date}")
+        if v.collected_by:
             line.append("   collected by ")
-            line.append_text(safe(v["collected_by"], single_line=True))
+            line.append_text(safe(v.collected_by, single_line=True))
         who.update(line)
 
 
@@ -101,19 +102,18 @@ class MetricsPane(Pane):
         table.add_columns("Metric", "Value", "Target", "Gap")
         yield table
 
-    def draw(self, metrics: list[dict[str, Any]]) -> None:
+    def draw(self, metrics: tuple[Metric, ...]) -> None:
         from textual.widgets import DataTable
 
         table = self.query_one(DataTable)
         table.clear()
         for m in metrics:
-            unit = f" {m['unit']}" if m["unit"] and len(m["unit"]) <= 2 else ""
-            target = m["target"]
+            unit = f" {m.unit}" if m.unit and len(m.unit) <= 2 else ""
             table.add_row(
-                safe(m["name"], single_line=True),
-                safe(f"{number(m['value'])}{unit}", single_line=True),
-                Text(number(target) if target is not None else "—"),
-                gap_text(m["value"] - target if target is not None else None),
+                safe(m.name, single_line=True),
+                safe(f"{number(m.value)}{unit}", single_line=True),
+                Text(number(m.target) if m.target is not None else "—"),
+                gap_text(m.gap),
             )
 
 
@@ -197,15 +197,15 @@ class PresenterPane(Pane):
         if w is None:
             win.update(Text("No win is pending: ask for a fresh client story.", style="italic"))
         else:
-            text = Text.assemble(("“", "bold"), safe(w["title"], "bold"), ("”", "bold"))
-            if w["client"]:
+            text = Text.assemble(("“", "bold"), safe(w.title, "bold"), ("”", "bold"))
+            if w.client:
                 text.append("  — ")
-                text.append_text(safe(w["client"], single_line=True))
+                text.append_text(safe(w.client, single_line=True))
             if not presentation.own_win:
                 text.append("\nWon by ", style="bold")
-                text.append_text(safe(w["owner"], "bold", single_line=True))
-            if w["story"]:
+                text.append_text(safe(w.owner, "bold", single_line=True))
+            if w.story:
                 text.append("\n")
-                text.append_text(safe(w["story"]))
+                text.append_text(safe(w.story))
             win.update(text)
         reason.update(safe(presentation.choice.reason))

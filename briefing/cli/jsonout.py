@@ -1,0 +1,121 @@
+"""The published JSON of every record: one place, because scripts read it.
+
+Field names and shapes are an interface (``tests/test_json_interface.py``
+pins them); the records behind them may change, these functions absorb it.
+Days are ISO dates, instants the stored UTC ISO text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from briefing.timeutil import iso
+
+if TYPE_CHECKING:  # only read here: `briefing verbatim list` need not load the meeting's code
+    from briefing.agenda import Agenda
+    from briefing.clock import MeetingState, SegmentState
+    from briefing.meeting import Meeting
+    from briefing.presenting import Presentation
+    from briefing.records import Metric, Person, RotationEntry, Verbatim, Win
+
+Json = dict[str, Any]
+
+
+def person(p: Person) -> Json:
+    return {"id": p.id, "name": p.name, "role": p.role.value, "active": p.active, "joined_on": p.joined_on.isoformat()}
+
+
+def verbatim(v: Verbatim) -> Json:
+    return {
+        "id": v.id,
+        "text": v.text,
+        "client": v.client,
+        "company": v.company,
+        "channel": v.channel.value,
+        "sentiment": v.sentiment.value,
+        "collected_by": v.collected_by,
+        "date": v.date.isoformat(),
+        "status": v.status.value,
+        "created_at": v.created_at,
+        "updated_at": v.updated_at,
+    }
+
+
+def win(w: Win) -> Json:
+    return {
+        "id": w.id,
+        "title": w.title,
+        "owner": w.owner,
+        "client": w.client,
+        "story": w.story,
+        "date": w.date.isoformat(),
+        "status": w.status.value,
+        "presented_by": w.presented_by,
+        "presented_at": w.presented_at,
+        "created_at": w.created_at,
+    }
+
+
+def metric(m: Metric) -> Json:
+    return {"name": m.name, "value": m.value, "target": m.target, "unit": m.unit, "date": m.date.isoformat()}
+
+
+def agenda(a: Agenda) -> Json:
+    return {
+        "target_share": a.target_share,
+        "segments": [
+            {"title": s.title, "kind": s.kind.value, "planned_s": s.planned_s, "win": s.win} for s in a.segments
+        ],
+        "total_s": a.total_s,
+    }
+
+
+def presentation(p: Presentation) -> Json:
+    w = p.win
+    return {
+        "presenter": p.choice.presenter.name if p.choice.presenter else None,
+        "reason": p.choice.reason,
+        "queue": [q.name for q in p.choice.queue],
+        "win": {"id": w.id, "title": w.title, "owner": w.owner, "client": w.client} if w else None,
+        "recorded": p.recorded,
+    }
+
+
+def rotation_entry(e: RotationEntry) -> Json:
+    return {
+        "date": e.day.isoformat(),
+        "presenter": e.presenter,
+        "win": {"title": e.win_title, "owner": e.win_owner} if e.win_title else None,
+        "skipped": list(e.skipped),
+    }
+
+
+def meeting_state(m: Meeting, state: MeetingState) -> Json:
+    share = state.client_share
+    return {
+        "id": m.id,
+        "day": m.day.isoformat(),
+        "state": state.state,
+        "auto_paused": state.auto_paused,
+        "segment": _segment(state.segment),
+        "running_kind": state.running_kind.value,
+        "elapsed_by_kind": {k: round(v, 3) for k, v in state.elapsed_by_kind.items()},
+        "elapsed_s": round(state.elapsed_s, 3),
+        "client_share": None if share is None else round(share, 4),
+        "target_share": state.target_share,
+        "segments": [_segment(s) | {"status": s.status} for s in state.segments],
+        "started_at": iso(state.started_at) if state.started_at else None,
+        "ended_at": iso(state.ended_at) if state.ended_at else None,
+    }
+
+
+def _segment(seg: SegmentState) -> Json:
+    return {
+        "index": seg.index,
+        "title": seg.title,
+        "kind": seg.kind.value,
+        "planned_s": round(seg.planned_s, 3),
+        "elapsed_s": round(seg.elapsed_s, 3),
+        "remaining_s": round(seg.remaining_s, 3),
+        "overrun_s": round(seg.overrun_s, 3),
+    }

@@ -1,0 +1,93 @@
+"""The command line's own words for the core's fields and refusals.
+
+The core names what is at fault by its model field (``collected_by``) and
+says what is wrong; here each field becomes what the user typed (``--by``)
+and a refusal gets the shell command that gets the user out of it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from briefing.errors import (
+    AgendaUnreadable,
+    AlreadyHadOneToday,
+    BadInput,
+    BriefingError,
+    LastSegment,
+    NoMeeting,
+    NothingToChange,
+    UnknownPerson,
+)
+
+#: A field's flag or argument, the same in every command that takes it.
+FLAGS = {
+    "text": "TEXT",
+    "title": "TITLE",
+    "name": "NAME",
+    "value": "VALUE",
+    "old": "OLD",
+    "new": "NEW",
+    "id": "ID",
+    "status": "STATUS",
+    "agenda": "FILE",
+    "client": "--client",
+    "company": "--company",
+    "channel": "--channel",
+    "sentiment": "--sentiment",
+    "collected_by": "--by",
+    "owner": "--by",
+    "story": "--story",
+    "date": "--date",
+    "target": "--target",
+    "unit": "--unit",
+    "limit": "--limit",
+    "absent": "--absent",
+    "off": "--off",
+    "to": "--to",
+}
+
+#: The way out of a refusal, from the shell.
+HINTS: dict[type[BriefingError], str] = {
+    NoMeeting: "start one with 'briefing meeting start'",
+    LastSegment: "finish the briefing with 'briefing meeting finish'",
+    AlreadyHadOneToday: "start another with --again",
+    UnknownPerson: "see 'briefing team list'",
+    NothingToChange: "give at least one option (see --help)",
+    AgendaUnreadable: "'briefing agenda reset' restores the default",
+}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def labels(**overrides: str) -> Callable[[F], F]:
+    """For a command whose flag for a field differs from :data:`FLAGS`
+    (``win edit`` takes the title as ``--title``, not as an argument)."""
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return func(*args, **kwargs)
+            except BadInput as exc:
+                if exc.field in overrides:
+                    exc.label = overrides[exc.field]  # type: ignore[attr-defined]
+                raise
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def one_line(exc: BriefingError) -> str:
+    """The refusal as the user reads it: ``--by: nobody named 'x' in the
+    team; see 'briefing team list'``."""
+    if isinstance(exc, BadInput):
+        label = getattr(exc, "label", None) or FLAGS.get(exc.field or "", exc.field)
+        text = f"{label}: {exc.problem}" if label else exc.problem
+    else:
+        text = str(exc)
+    hint = next((hint for kind, hint in HINTS.items() if isinstance(exc, kind)), None)
+    return f"{text}; {hint}" if hint else text
