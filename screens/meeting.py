@@ -19,9 +19,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Footer, Header, ProgressBar
 
 from briefing import meeting as meetings
 from briefing import presenting
@@ -29,10 +30,11 @@ from briefing.board import Board, load_board
 from briefing.clock import Clock, MeetingState
 from briefing.timeutil import mmss, utc_now
 from screens.data import Loaded, run
-from screens.meeting_text import agenda_text, banner_text, title_text
+from screens.meeting_text import BannerView, TitleView, agenda_text, banner_text, title_text
 from screens.widgets.balance import BalanceGauge
 from screens.widgets.bigclock import BigClock
 from screens.widgets.panes import MetricsPane, NotesPane, Pane, PresenterPane, VerbatimCard
+from screens.widgets.view import ShapedStatic, ViewStatic
 
 #: How long after a second boundary the display is redrawn: a hair later
 #: than the boundary itself, so the fold is sure to have crossed it.
@@ -76,26 +78,24 @@ class MeetingScreen(Screen[None]):
         self.clock: Clock | None = None
         self._base_wall: datetime | None = None
         self._base_mono = 0.0
-        self._shown_key: tuple[Any, ...] | None = None
         self._rung: tuple[int, float] | None = None
         self._verbatim_index = 0
+        #: Counts the boards read, so the pane redraws after each read.
+        self._boards_read = 0
         self._notes_saved = ""
         self._panes: dict[str, Pane] = {}
         self._tick_timer: Timer | None = None
-        #: What each widget last showed: a widget is only updated on change,
-        #: since every update costs a layout pass (the clock ticks each second).
-        self._last: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="meeting-top"):
             with Vertical(id="meeting-main"):
-                yield Static(id="segment-title")
+                yield ViewStatic(title_text, id="segment-title")
                 yield BigClock(id="clock")
                 yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
                 yield BalanceGauge(id="balance")
-            yield Static(id="agenda")
-        yield Static(id="banner")
+            yield ShapedStatic(id="agenda")
+        yield ViewStatic(banner_text, id="banner")
         yield Container(id="content")  # the panes, mounted on first use
         yield Footer(show_command_palette=False)
 
@@ -139,11 +139,10 @@ class MeetingScreen(Screen[None]):
 
     def apply(self, board: Board) -> None:
         self.board = board
+        self._boards_read += 1
         self.clock = board.meeting.clock()
         self._base_wall = utc_now()
         self._base_mono = time.monotonic()
-        self._shown_key = None
-        self._last.clear()
         notes = self._panes.get("team")
         if notes is None or not notes.writing:
             self._notes_saved = board.meeting.notes
@@ -187,67 +186,44 @@ class MeetingScreen(Screen[None]):
             return 1.0  # nothing moves by itself; changes arrive as events
         return wait + TICK_LATE_S
 
+    #: What the pane under the clock shows: redrawn when this changes.
+    pane_view: var[tuple[Any, ...] | None] = var(None, init=False)
+
     def tick(self) -> MeetingState | None:
-        """Redraw what changed since the last tick; returns the state drawn."""
+        """Bring every widget to the state now; returns the state drawn.
+
+        Each widget redraws only when what it shows changed: the title, the
+        banner and the pane hold frozen views in reactives (Textual compares
+        them), the big clock its text, the agenda its shape.
+        """
         state = self.state()
         if state is None:
             return None
-        seg = state.segment
-        key = (
-            state.state,
-            state.index,
-            state.running_kind,
-            int(seg.elapsed_s),
-            seg.planned_s,
-            int(state.elapsed_by_kind["client"]),
-            int(state.elapsed_by_kind["sales"]),
-            self._verbatim_index,
-            self.size,
-        )
-        if key == self._shown_key:
-            return state
-        self._shown_key = key
-        self._draw(state)
-        self._ring_if_time_is_up(state)
-        return state
-
-    def _changed(self, name: str, key: Any) -> bool:
-        if self._last.get(name) == key:
-            return False
-        self._last[name] = key
-        return True
-
-    def _draw(self, state: MeetingState) -> None:
         seg = state.segment
         clock = self.query_one("#clock", BigClock)
         overrun = seg.overrun_s > 0
         clock.value = f"+{mmss(seg.overrun_s)}" if overrun else mmss(seg.countdown_s)
         clock.set_class(overrun, "-overrun")
         clock.set_class(state.state != "running", "-paused")
-        if self._changed("title", (seg.index, seg.title, seg.kind, overrun)):
-            self.query_one("#segment-title", Static).update(title_text(seg, len(state.segments), overrun))
+        self.query_one("#segment-title", ViewStatic).view = TitleView.of(state)
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=max(seg.planned_s, 1), progress=min(seg.elapsed_s, max(seg.planned_s, 1)))
         by_kind = state.elapsed_by_kind
         self.query_one("#balance", BalanceGauge).show(
             by_kind["client"], by_kind["sales"], state.client_share, state.target_share
         )
-        agenda = agenda_text(state)
-        # Same line lengths, same wrapping, same height: no layout pass needed
-        # for the seconds ticking by, only when the agenda changes shape.
-        shape = tuple(len(line) for line in agenda.plain.split("\n"))
-        self.query_one("#agenda", Static).update(agenda, layout=self._changed("agenda-shape", (shape, self.size)))
-        if self._changed("banner", (state.state, state.auto_paused, state.running_kind, seg.kind)):
-            self.query_one("#banner", Static).update(banner_text(state))
-        self._show_content(state)
+        self.query_one("#agenda", ShapedStatic).show(agenda_text(state))
+        self.query_one("#banner", ViewStatic).view = BannerView.of(state)
+        self.pane_view = (self._boards_read, state.index, self._verbatim_index, state.state)
+        self._ring_if_time_is_up(state)
+        return state
 
-    def _show_content(self, state: MeetingState) -> None:
-        kind = state.segment.kind.value
+    def watch_pane_view(self) -> None:
+        state = self.state()
         board = self.board
-        if not self._changed("content", (id(board), state.index, self._verbatim_index, state.state)):
+        if state is None:
             return
-        if board is not None and state.index == board.win_index:
-            kind = "win"
+        kind = "win" if board is not None and state.index == board.win_index else state.segment.kind.value
         pane = self._pane(kind)
         if board is None:
             return

@@ -7,9 +7,12 @@ through :func:`screens.safe.safe`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 
-from briefing.clock import MeetingState, SegmentState
+from briefing.clock import MeetingState
+from briefing.kinds import SegmentKind
 from briefing.timeutil import mmss
 from screens.safe import safe
 
@@ -18,15 +21,31 @@ KIND_COLOUR = {"client": "green", "sales": "blue", "team": "magenta"}
 MARK = {"done": "✓", "current": "▶", "next": "·"}
 
 
-def title_text(seg: SegmentState, count: int, overrun: bool) -> Text:
-    kind = seg.kind.value
+@dataclass(frozen=True)
+class TitleView:
+    """What the segment's title line says: changes a few times a meeting."""
+
+    number: int
+    count: int
+    title: str
+    kind: SegmentKind
+    overrun: bool
+
+    @classmethod
+    def of(cls, state: MeetingState) -> TitleView:
+        seg = state.segment
+        return cls(seg.index + 1, len(state.segments), seg.title, seg.kind, seg.overrun_s > 0)
+
+
+def title_text(view: TitleView) -> Text:
+    kind = view.kind.value
     title = Text.assemble(
-        (f"{seg.index + 1}/{count}  ", "dim"),
-        safe(seg.title, "bold", single_line=True),
+        (f"{view.number}/{view.count}  ", "dim"),
+        safe(view.title, "bold", single_line=True),
         "  ·  ",
         (KIND_LABEL[kind], f"bold reverse {KIND_COLOUR[kind]}"),
     )
-    if overrun:
+    if view.overrun:
         title.append("   OVERRUN", style="bold red")
     return title
 
@@ -43,13 +62,28 @@ def agenda_text(state: MeetingState) -> Text:
     return text
 
 
-def banner_text(state: MeetingState) -> Text:
+@dataclass(frozen=True)
+class BannerView:
     """Why the clock is not simply counting the segment's own time, if it is not."""
-    if state.auto_paused:
+
+    auto_paused: bool
+    paused: bool
+    #: The kind the clock counts, when it is not the segment's own.
+    drifted_to: SegmentKind | None
+
+    @classmethod
+    def of(cls, state: MeetingState) -> BannerView:
+        drifted = state.running_kind if state.running_kind != state.segment.kind else None
+        return cls(state.auto_paused, state.state == "paused", drifted)
+
+
+def banner_text(view: BannerView) -> Text:
+    if view.auto_paused:
         return Text("⏸ Paused by itself after 30 minutes without activity — space to resume", style="bold yellow")
-    if state.state == "paused":
+    if view.paused:
         return Text("⏸ Paused — space to resume", style="bold yellow")
-    if state.running_kind != state.segment.kind:
-        kind = state.running_kind.value.upper()
-        return Text(f"⇄ The clock is counting {kind} time — tab to flip back", style="bold yellow")
+    if view.drifted_to is not None:
+        return Text(
+            f"⇄ The clock is counting {view.drifted_to.value.upper()} time — tab to flip back", style="bold yellow"
+        )
     return Text("")

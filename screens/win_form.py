@@ -1,7 +1,8 @@
 """Adding or editing a client win, and whose it is.
 
 The owner is picked from the active team, never typed: the credit has to
-land on the right person (cohesion and credit, see PRODUCT.md).
+land on the right person. The team wins together, and credit goes to
+whoever did the work.
 """
 
 from __future__ import annotations

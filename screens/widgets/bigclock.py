@@ -1,8 +1,10 @@
 """A countdown legible from the back of the room, at any terminal size.
 
 Textual's ``Digits`` has one fixed size (3 rows), fine on a laptop and tiny
-on a projector. This draws a 3x5 pixel font with half blocks and scales it
-to the space it is given, so the digits grow with the screen.
+on a projector. This draws a 3x5 pixel font scaled to the space it is
+given, so the digits grow with the screen. The scale is even, so every
+cell is a full block or empty: half blocks render unevenly in some
+terminal fonts and projectors blur them.
 """
 
 from __future__ import annotations
@@ -47,20 +49,13 @@ def scale_for(text: str, width: int, height: int) -> int:
 
 
 def draw(text: str, scale: int) -> list[str]:
-    """Render with half blocks: each text row holds two pixel rows."""
-    rows = [row for row in pixels(text) for _ in range(scale)]
-    rows = [("".join(ch * scale for ch in row)) for row in rows]
-    if len(rows) % 2:
-        rows.append(" " * len(rows[0]))
-    out = []
-    for top, bottom in zip(rows[::2], rows[1::2], strict=False):
-        out.append(
-            "".join(
-                "█" if t == "#" and b == "#" else "▀" if t == "#" else "▄" if b == "#" else " "
-                for t, b in zip(top, bottom, strict=False)
-            )
-        )
-    return out
+    """The text in full blocks: each pixel ``scale`` cells wide and
+    ``scale / 2`` rows tall (a cell is about twice as tall as it is wide)."""
+    rows: list[str] = []
+    for row in pixels(text):
+        line = "".join(("█" if ch == "#" else " ") * scale for ch in row)
+        rows.extend([line] * (scale // 2))
+    return rows
 
 
 class BigClock(Widget):
