@@ -36,15 +36,13 @@ class HomeScreen(Screen[None]):
     class Ready(Loaded[Readiness]):
         """Today's readiness, read."""
 
-    class Running(Loaded[int | None]):
-        """Whether a briefing is under way, asked when the lead presses s."""
-
     class Started(Loaded[Meeting]):
         """Today's briefing, started."""
 
     def __init__(self) -> None:
         super().__init__()
         self._attendance: dict[int, str] = {}  # kept for the "start another?" question
+        self._ready: Readiness | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,7 +77,7 @@ class HomeScreen(Screen[None]):
 
     @on(Ready)
     def show(self, event: Ready) -> None:
-        ready = event.value
+        ready = self._ready = event.value
         self.query_one("#day", Static).update(
             Text.assemble((f"{ready.day:%A %d %B %Y}", "bold"), "  ·  today's briefing")
         )
@@ -113,16 +111,14 @@ class HomeScreen(Screen[None]):
         open_screen(self.app, name)
 
     def action_start(self) -> None:
-        """Check who is in the room, then start (or go back to) the briefing."""
-        from briefing.meeting import current_id
+        """Check who is in the room, then start (or go back to) the briefing.
 
-        run(self, self.Running, current_id)
-
-    @on(Running)
-    def _running_or_not(self, event: Running) -> None:
+        Decided on what home last read (kept fresh by the app's watcher), so
+        the check-in is up before the lead's next key; a briefing someone
+        started meanwhile is joined, not refused (``start(join=True)``)."""
         from screens.checkin import CheckInScreen
 
-        if event.value is not None:
+        if self._ready is not None and self._ready.running_id is not None:
             self._open_meeting()
             return
         self.app.push_screen(

@@ -68,9 +68,9 @@ class FormScreen(Screen[int | None]):
     was typed), a refused field is marked where it is and gets the focus.
 
     Subclasses give ``NOUN``, ``FIELDS`` (widget ids, in order), ``WIDGETS``
-    (model field -> widget id), ``LOAD`` (a core read: ``(conn, record_id)``
-    -> what ``fill`` shows), ``compose_fields``, ``fill`` and ``job(values)``
-    (the core write and its arguments, or None when an edit changes nothing).
+    (model field -> widget id), ``OPTIONAL`` (model fields an empty widget
+    leaves out), the core's ``GET``, ``ADD`` and ``EDIT`` for the record,
+    ``compose_fields`` and ``fill``.
     """
 
     BINDINGS = [
@@ -82,7 +82,10 @@ class FormScreen(Screen[int | None]):
     NOUN: ClassVar[str] = ""
     FIELDS: ClassVar[tuple[str, ...]] = ()
     WIDGETS: ClassVar[dict[str, str]] = {}
-    LOAD: ClassVar[Callable[..., Any]]
+    OPTIONAL: ClassVar[tuple[str, ...]] = ()
+    GET: ClassVar[Callable[..., Any]]
+    ADD: ClassVar[Callable[..., int]]
+    EDIT: ClassVar[Callable[..., Any]]
 
     class RecordLoaded(Loaded[Any]):
         """What the form starts from: the team to choose from, the record to edit."""
@@ -112,14 +115,15 @@ class FormScreen(Screen[int | None]):
     def on_mount(self) -> None:
         self.sub_title = f"Edit {self.NOUN} {self.record_id}" if self.record_id else f"New {self.NOUN}"
         self.query_one(f"#{self.FIELDS[0]}").focus()
-        run(self, self.RecordLoaded, type(self).LOAD, self.record_id)
+        run(self, self.RecordLoaded, _team_and_record, type(self).GET, self.record_id)
 
     @on(RecordLoaded)
     def _loaded(self, event: RecordLoaded) -> None:
         self.fill(event.value)
         self.initial = self.values()
 
-    def fill(self, loaded: Any) -> None:
+    def fill(self, loaded: tuple[list[Person], Any]) -> None:
+        """Show the team to choose from and, to edit, the record."""
         raise NotImplementedError
 
     def values(self) -> dict[str, str]:
@@ -131,7 +135,14 @@ class FormScreen(Screen[int | None]):
         return {wid: v for wid, v in self.values().items() if v.strip() != start.get(wid, "").strip()}
 
     def job(self, values: dict[str, str]) -> tuple[Callable[..., int], tuple[Any, ...]] | None:
-        raise NotImplementedError
+        """The core write for what the form holds (None: an edit that changes nothing)."""
+        model = {wid: name for name, wid in self.WIDGETS.items()}
+        if self.record_id is None:
+            fields: dict[str, Any] = {model[wid]: value for wid, value in values.items()}
+            fields |= {name: None for name in self.OPTIONAL if not fields[name].strip()}
+            return type(self).ADD, (fields,)
+        changes = {model[wid]: value for wid, value in self.changed().items()}
+        return (_edit, (type(self).EDIT, self.record_id, changes)) if changes else None
 
     # -- saving ------------------------------------------------------------------
 
@@ -235,3 +246,14 @@ class FormScreen(Screen[int | None]):
 
     def action_ignore(self) -> None:
         pass
+
+
+def _team_and_record(conn: Any, get: Callable[..., Any], record_id: int | None) -> tuple[list[Person], Any]:
+    from briefing.team import list_team
+
+    return list_team(conn, include_inactive=False), (get(conn, record_id) if record_id else None)
+
+
+def _edit(conn: Any, edit: Callable[..., Any], record_id: int, changes: dict[str, str]) -> int:
+    edit(conn, record_id, changes)
+    return record_id

@@ -7,14 +7,11 @@ character the user typed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Select, TextArea
 
-from briefing import team, verbatims
+from briefing import verbatims
 from briefing.kinds import Channel, Sentiment
 from briefing.records import Person, Verbatim
 from briefing.safetext import inert
@@ -30,12 +27,6 @@ WIDGETS = {
     "collected_by": "by",
     "date": "date",
 }
-MODEL = {wid: name for name, wid in WIDGETS.items()}
-
-
-def _load(conn, record_id: int | None) -> tuple[list[Person], Verbatim | None]:
-    record = verbatims.get(conn, record_id) if record_id else None
-    return team.list_team(conn, include_inactive=False), record
 
 
 class VerbatimFormScreen(FormScreen):
@@ -44,6 +35,10 @@ class VerbatimFormScreen(FormScreen):
     NOUN = "verbatim"
     FIELDS = ("text", "client", "company", "channel", "sentiment", "by", "date")
     WIDGETS = WIDGETS
+    OPTIONAL = ("company", "collected_by")
+    GET = staticmethod(verbatims.get)
+    ADD = staticmethod(verbatims.add)
+    EDIT = staticmethod(verbatims.edit)
 
     def __init__(self, verbatim_id: int | None = None) -> None:
         super().__init__(verbatim_id)
@@ -63,8 +58,6 @@ class VerbatimFormScreen(FormScreen):
             yield field("Collected by", Select([], prompt="(not said)", id="by"), "-wide")
             yield field("Date (YYYY-MM-DD)", Input(self.app.day.isoformat(), id="date"), "-last")
 
-    LOAD = staticmethod(_load)
-
     def fill(self, loaded: tuple[list[Person], Verbatim | None]) -> None:
         members, record = loaded
         by = self.query_one("#by", Select)
@@ -83,19 +76,6 @@ class VerbatimFormScreen(FormScreen):
         if record.collected_by:
             by.value = record.collected_by
         self.query_one("#date", Input).value = record.date.isoformat()
-
-    def job(self, values: dict[str, str]) -> tuple[Callable[..., int], tuple[Any, ...]] | None:
-        if self.record_id is None:
-            fields: dict[str, Any] = {MODEL[wid]: value for wid, value in values.items()}
-            fields["company"] = fields["company"] if fields["company"].strip() else None
-            fields["collected_by"] = fields["collected_by"] or None
-            return verbatims.add, (fields,)
-        changes = {MODEL[wid]: value for wid, value in self.changed().items()}
-        return (_edit, (self.record_id, changes)) if changes else None
-
-
-def _edit(conn, verbatim_id: int, changes: dict[str, Any]) -> int:
-    return verbatims.edit(conn, verbatim_id, changes).id
 
 
 def _choice(kind: type[Channel] | type[Sentiment], default: str, wid: str) -> Select[str]:

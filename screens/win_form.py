@@ -7,26 +7,17 @@ whoever did the work.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Select, TextArea
 
-from briefing import team, wins
+from briefing import wins
 from briefing.records import Person, Win
 from briefing.safetext import inert
 from screens.saving import FormScreen, field, people
 
 #: Model field -> widget id, so a refusal from the core lands on the right field.
 WIDGETS = {"title": "title", "owner": "by", "client": "client", "story": "story", "date": "date"}
-MODEL = {wid: name for name, wid in WIDGETS.items()}
-
-
-def _load(conn, record_id: int | None) -> tuple[list[Person], Win | None]:
-    record = wins.get(conn, record_id) if record_id else None
-    return team.list_team(conn, include_inactive=False), record
 
 
 class WinFormScreen(FormScreen):
@@ -35,6 +26,10 @@ class WinFormScreen(FormScreen):
     NOUN = "win"
     FIELDS = ("title", "by", "client", "date", "story")
     WIDGETS = WIDGETS
+    OPTIONAL = ("client", "story")
+    GET = staticmethod(wins.get)
+    ADD = staticmethod(wins.add)
+    EDIT = staticmethod(wins.edit)
 
     def __init__(self, win_id: int | None = None) -> None:
         super().__init__(win_id)
@@ -51,8 +46,6 @@ class WinFormScreen(FormScreen):
             "-grow",
         )
 
-    LOAD = staticmethod(_load)
-
     def fill(self, loaded: tuple[list[Person], Win | None]) -> None:
         members, record = loaded
         by = self.query_one("#by", Select)
@@ -67,16 +60,3 @@ class WinFormScreen(FormScreen):
         area = self.query_one("#story", TextArea)
         area.load_text(inert(record.story))
         area.move_cursor(area.document.end)
-
-    def job(self, values: dict[str, str]) -> tuple[Callable[..., int], tuple[Any, ...]] | None:
-        if self.record_id is None:
-            fields: dict[str, Any] = {MODEL[wid]: value for wid, value in values.items()}
-            fields["client"] = fields["client"] if fields["client"].strip() else None
-            fields["story"] = fields["story"] if fields["story"].strip() else None
-            return wins.add, (fields,)
-        changes = {MODEL[wid]: value for wid, value in self.changed().items()}
-        return (_edit, (self.record_id, changes)) if changes else None
-
-
-def _edit(conn, win_id: int, changes: dict[str, Any]) -> int:
-    return wins.edit(conn, win_id, changes).id

@@ -61,13 +61,10 @@ def metric(m: Metric) -> Json:
 
 
 def agenda(a: Agenda) -> Json:
-    return {
-        "target_share": a.target_share,
-        "segments": [
-            {"title": s.title, "kind": s.kind.value, "planned_s": s.planned_s, "win": s.win} for s in a.segments
-        ],
-        "total_s": a.total_s,
-    }
+    """The team's setting stores this same JSON (``briefing.agenda.to_json``)."""
+    from briefing.agenda import to_json
+
+    return to_json(a)
 
 
 def presentation(p: Presentation) -> Json:

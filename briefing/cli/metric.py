@@ -9,7 +9,7 @@ import click
 from briefing import metrics as core
 from briefing.cli import jsonout
 from briefing.cli.common import db_option, json_option
-from briefing.cli.output import emit_json, emit_table, write
+from briefing.cli.output import emit_listing, write
 
 
 @click.group()
@@ -41,11 +41,9 @@ def add(conn: sqlite3.Connection, name: str, value: str, target, unit, date) -> 
 def list_(conn: sqlite3.Connection, date, as_json: bool) -> None:
     """List metric values."""
     rows = [jsonout.metric(m) for m in core.list_metrics(conn, date=date)]
-    if as_json:
-        emit_json(rows)
-        return
-    emit_table(
+    emit_listing(
         rows,
         [("date", "DATE"), ("name", "METRIC"), ("value", "VALUE"), ("target", "TARGET"), ("unit", "UNIT")],
+        as_json=as_json,
         empty="No metrics yet: briefing metric add --help",
     )

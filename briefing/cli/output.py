@@ -55,6 +55,16 @@ def fit(text: str, width: int) -> str:
     return "".join(out) + "\u2026" + " " * (width - 1 - used)
 
 
+def emit_listing(
+    rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], *, as_json: bool, empty: str
+) -> None:
+    """A listing as a JSON array (``--json``), or as a table for people."""
+    if as_json:
+        emit_json(rows)
+    else:
+        emit_table(rows, columns, empty=empty)
+
+
 def emit_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], *, empty: str) -> None:
     """``columns`` is (key, heading); the last column takes what width is left."""
     if not rows:

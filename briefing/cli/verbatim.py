@@ -10,7 +10,7 @@ import click
 
 from briefing import verbatims as core
 from briefing.cli.common import db_option, json_option, read_text_arg
-from briefing.cli.output import emit_json, emit_table, write
+from briefing.cli.output import emit_json, emit_listing, write
 from briefing.cli.words import labels
 from briefing.kinds import Channel, Sentiment, VerbatimStatus
 
@@ -113,10 +113,7 @@ def list_(conn: sqlite3.Connection, status, search, by, limit, as_json: bool) ->
     from briefing.cli.jsonout import verbatim as as_json_object
 
     rows = [as_json_object(v) for v in core.list_verbatims(conn, status=status, search=search, by=by, limit=limit)]
-    if as_json:
-        emit_json(rows)
-        return
-    emit_table(
+    emit_listing(
         rows,
         [
             ("id", "ID"),
@@ -128,6 +125,7 @@ def list_(conn: sqlite3.Connection, status, search, by, limit, as_json: bool) ->
             ("collected_by", "BY"),
             ("text", "QUOTE"),
         ],
+        as_json=as_json,
         empty="No verbatim matches." if (search or status or by) else "No verbatims yet: briefing verbatim add --help",
     )
 

@@ -9,7 +9,7 @@ import click
 from briefing import wins as core
 from briefing.cli import jsonout
 from briefing.cli.common import db_option, json_option
-from briefing.cli.output import emit_json, emit_table, write
+from briefing.cli.output import emit_listing, write
 from briefing.cli.words import labels
 from briefing.kinds import WinStatus
 
@@ -54,10 +54,7 @@ def edit(conn: sqlite3.Connection, win_id: int, title, owner, client, story, dat
 def list_(conn: sqlite3.Connection, status, as_json: bool) -> None:
     """List client wins, newest first."""
     rows = [jsonout.win(w) for w in core.list_wins(conn, status=status)]
-    if as_json:
-        emit_json(rows)
-        return
-    emit_table(
+    emit_listing(
         rows,
         [
             ("id", "ID"),
@@ -67,5 +64,6 @@ def list_(conn: sqlite3.Connection, status, as_json: bool) -> None:
             ("client", "CLIENT"),
             ("title", "WIN"),
         ],
+        as_json=as_json,
         empty="No wins yet: briefing win add --help",
     )

@@ -18,7 +18,8 @@ projector for a quarter of an hour, ticking a big clock. Three figures:
    the parent notes the time before launching the child; the child writes
    a marker line to its stdout once the screen is painted and exits. For
    ours "painted" means the meeting screen has drawn its clock from the
-   database (its first ``_draw``, wrapped in the child script only) and the
+   database (its first ``tick`` with a state, wrapped in the child script
+   only) and the
    refresh after it has run; for the bare app, the refresh after
    ``on_mount``. 3 warm-up rounds, then 15 alternating rounds; medians.
 3. **Displayed vs true elapsed.** In-process: a briefing is started at a
@@ -124,15 +125,16 @@ if kind == "ours":
     from screens.app import make_app
     from screens.meeting import MeetingScreen
 
-    _draw = MeetingScreen._draw
+    _tick = MeetingScreen.tick
 
-    def _draw_and_mark(self, state):  # the benchmark's hook, in this process only
-        _draw(self, state)
-        if not getattr(self, "_bench_marked", False):
+    def _tick_and_mark(self):  # the benchmark's hook, in this process only
+        state = _tick(self)
+        if state is not None and not getattr(self, "_bench_marked", False):
             self._bench_marked = True
             self.call_after_refresh(on_painted, self.app)
+        return state
 
-    MeetingScreen._draw = _draw_and_mark
+    MeetingScreen.tick = _tick_and_mark
     app = make_app(db)
 else:
     from textual.app import App
