@@ -153,6 +153,8 @@ def parse_toml(text: str, source: str = "agenda.toml") -> Agenda:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise BadInput(FIELD, _syntax_message(str(exc), text, source)) from None
+    except RecursionError:  # thousands of nested [ or {: no agenda is shaped like that
+        raise BadInput(FIELD, f"{source}: nested too deeply to be an agenda") from None
     lines = text.splitlines()
     try:
         model = _AgendaIn.model_validate(data)

@@ -50,18 +50,43 @@ class TextRule:
         return f"TextRule({self.max_len})"
 
 
+#: Larger than any sales figure a team tracks; keeps tables and sums sane.
+NUMBER_MAX = 1e12
+
+# Digits, optionally grouped by thousands with spaces (12 400), then an
+# optional decimal part with a point or a comma (12.5, 12,5).
+_NUMBER = re.compile(r"([+\-\u2212]?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:([.,])(\d+))?")
+
+
 def parse_number(value: Any) -> float:
-    """A number as a person types it: ``12.5``, ``12,5`` or `` 12 ``."""
+    """A number as a person types it: ``12.5``, ``12,5``, ``12 400``, ``-3``.
+
+    Refused rather than guessed: ``12,400`` (twelve thousand four hundred
+    in English, twelve point four in French), ``1_000``, ``1e6``, and
+    anything beyond :data:`NUMBER_MAX`.
+    """
     if isinstance(value, bool):
         raise ValueError("must be a number")
     if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value.strip().replace(",", "."))
-        except ValueError:
-            pass
-    raise ValueError(f"{value!r} is not a number")
+        number = float(value)
+    elif isinstance(value, str):
+        match = _NUMBER.fullmatch(value.strip())
+        if match is None:
+            raise ValueError(f"{value!r} is not a number (write it like 12400 or 12.5)")
+        sign, whole, mark, decimals = match.groups()
+        if mark == "," and len(decimals) == 3 and not any(ch in whole for ch in " \u00a0\u202f"):
+            raise ValueError(
+                f"{value.strip()!r} is ambiguous: write {whole}{decimals} for thousands, "
+                f"or {whole}.{decimals.rstrip('0') or '0'} for a decimal"
+            )
+        digits = "".join(ch for ch in whole if ch.isdigit())
+        negative = sign in ("-", "\u2212")
+        number = float(f"{'-' if negative else ''}{digits}.{decimals or 0}")
+    else:
+        raise ValueError(f"{value!r} is not a number")
+    if math.isfinite(number) and abs(number) > NUMBER_MAX:
+        raise ValueError(f"{value} is too large for a metric (at most {NUMBER_MAX:,.0f})")
+    return number
 
 
 def finite(value: float | None) -> float | None:

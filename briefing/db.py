@@ -24,7 +24,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from briefing.errors import BadInput, BriefingError
+from briefing.errors import BadInput, BriefingError, NotFound
 
 #: Bumped with every migration added to :mod:`briefing.schema` (a test checks).
 SCHEMA_VERSION = 3
@@ -34,13 +34,16 @@ BUSY_TIMEOUT_MS = 15_000
 _FIELD = "database"
 
 
-def connect(path: str | os.PathLike[str], *, migrate: bool = True) -> sqlite3.Connection:
-    """Open (creating if needed) a briefing database, schema up to date.
+def connect(path: str | os.PathLike[str], *, migrate: bool = True, create: bool = True) -> sqlite3.Connection:
+    """Open a briefing database, schema up to date; a missing file is
+    created, unless ``create`` is false (a read has nothing to read there).
 
     Every problem with the file itself becomes a :class:`BadInput` naming the
     path: the user pointed us at it and can point us elsewhere.
     """
     path = Path(path)
+    if not create and not path.exists():
+        raise NotFound(_FIELD, f"there is no database at {path} (the first command that adds something creates it)")
     check_path(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -67,9 +70,9 @@ def connect(path: str | os.PathLike[str], *, migrate: bool = True) -> sqlite3.Co
 
 
 @contextmanager
-def opened(path: str | os.PathLike[str], *, migrate: bool = True) -> Iterator[sqlite3.Connection]:
+def opened(path: str | os.PathLike[str], *, migrate: bool = True, create: bool = True) -> Iterator[sqlite3.Connection]:
     """A connection for the length of a ``with`` block, closed whatever happens."""
-    conn = connect(path, migrate=migrate)
+    conn = connect(path, migrate=migrate, create=create)
     try:
         yield conn
     finally:
@@ -190,7 +193,10 @@ def write(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite may already have rolled back (a full disk, an I/O error, an
+        # interrupt): a second ROLLBACK would fail and hide the real cause.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     else:
         conn.execute("COMMIT")

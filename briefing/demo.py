@@ -21,17 +21,41 @@ from briefing.timeutil import today as _today
 DEMO_KEY = "demo"
 
 
-def is_demo(path: Path) -> bool:
-    """True when ``path`` is a database this command built (safe to rebuild)."""
+def demo_state(path: Path) -> str | None:
+    """``"built"``: a demo as this command left it, free to rebuild;
+    ``"changed"``: a demo someone used since (a verbatim added, a briefing
+    run), whose data is worth a question; None: not a demo."""
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             row = conn.execute("SELECT value FROM settings WHERE key = ?", (DEMO_KEY,)).fetchone()
+            if row is None:
+                return None
+            return "built" if row[0] == fingerprint(conn) else "changed"
         finally:
             conn.close()
     except sqlite3.Error:
-        return False
-    return bool(row and row[0] == "1")
+        return None
+
+
+def fingerprint(conn: sqlite3.Connection) -> str:
+    """A digest of every row of every table (the demo's own mark aside): any
+    change, even a rename, changes it. Demo files are small; this reads
+    them whole in a few milliseconds, and is only asked of a marked demo."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    tables = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE '%_fts%' ORDER BY name"
+    ).fetchall()
+    for (table,) in tables:
+        digest.update(table.encode())
+        for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY 1'):
+            if table == "settings" and row[0] == DEMO_KEY:
+                continue
+            digest.update(repr(tuple(row)).encode())
+    return digest.hexdigest()
 
 
 def holds_data(path: Path) -> bool:
@@ -47,7 +71,7 @@ def build(path: Path, *, today: date | None = None) -> dict[str, int]:
     conn = db.connect(tmp)
     try:
         counts = _fill(conn, source, day0)
-        conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (DEMO_KEY,))
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (DEMO_KEY, fingerprint(conn)))
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()

@@ -145,8 +145,13 @@ def _check_in(
     from briefing.team import find_active_id
 
     status = dict(by_id)
-    status |= {find_active_id(conn, name, "absent"): "absent" for name in absent}
-    status |= {find_active_id(conn, name, "off"): "off" for name in off}
+    away = {find_active_id(conn, name, "absent"): name for name in absent}
+    for name in off:
+        person_id = find_active_id(conn, name, "off")
+        if person_id in away:
+            raise BadInput("off", f"{name!r} is also named absent: someone is either absent or off")
+        status[person_id] = "off"
+    status |= dict.fromkeys(away, "absent")
     for (person_id,) in conn.execute("SELECT id FROM collaborators WHERE active = 1").fetchall():
         conn.execute(
             "INSERT INTO meeting_attendance (meeting_id, collaborator_id, status) VALUES (?, ?, ?)",

@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
 from briefing.checks import NAME_MAX, STORY_MAX, TEXT_MAX, TITLE_MAX, UNIT_MAX, TextRule, finite, parse_number
 from briefing.kinds import Channel, Role, Sentiment, VerbatimStatus, WinStatus
-from briefing.timeutil import parse_date
+from briefing.timeutil import not_in_future, parse_date
 
 
 def text_rule(max_len: int) -> BeforeValidator:
@@ -31,6 +31,8 @@ Title = Annotated[str, text_rule(TITLE_MAX)]
 Story = Annotated[str, text_rule(STORY_MAX)]
 Unit = Annotated[str, text_rule(UNIT_MAX)]
 Day = Annotated[date, BeforeValidator(parse_date)]
+#: A verbatim's or a win's day: it has already happened.
+PastDay = Annotated[date, BeforeValidator(parse_date), AfterValidator(not_in_future)]
 Number = Annotated[float, BeforeValidator(parse_number), AfterValidator(finite)]
 
 
@@ -52,7 +54,7 @@ class VerbatimIn(_In):
     channel: Channel = Channel.OTHER
     sentiment: Sentiment = Sentiment.NEUTRAL
     collected_by: Name | None = None
-    date: Day
+    date: PastDay
 
 
 class VerbatimPatch(_In):
@@ -64,7 +66,7 @@ class VerbatimPatch(_In):
     channel: Channel | None = None
     sentiment: Sentiment | None = None
     collected_by: Name | None = None
-    date: Day | None = None
+    date: PastDay | None = None
 
 
 class WinIn(_In):
@@ -72,7 +74,7 @@ class WinIn(_In):
     owner: Name
     client: Name | None = None
     story: Story | None = None
-    date: Day
+    date: PastDay
 
 
 class WinPatch(_In):
@@ -82,7 +84,7 @@ class WinPatch(_In):
     owner: Name | None = None
     client: Name | None = None
     story: Story | None = None
-    date: Day | None = None
+    date: PastDay | None = None
 
 
 class MetricIn(_In):

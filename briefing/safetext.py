@@ -41,6 +41,14 @@ def inert(text: str | None, *, single_line: bool = False) -> str:
     return text
 
 
+def json_inert(encoded: str) -> str:
+    """JSON text with every control character the encoder leaves raw (DEL,
+    C1, bidi marks, line separators) written as a ``\\uXXXX`` escape: the
+    same string to a JSON reader, inert on a terminal. Those characters can
+    only stand inside JSON strings, so this never touches the structure."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
 def clip(text: str, width: int) -> str:
     """Shorten to ``width`` characters with an ellipsis."""
     return text if len(text) <= width else text[: max(width - 1, 0)] + "\u2026"

@@ -8,7 +8,7 @@ dates; instants stored for ordering are UTC ISO 8601 text with a ``Z``
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 _ISO = "%Y-%m-%dT%H:%M:%S.%fZ"
@@ -31,16 +31,40 @@ def today() -> date:
     return date.today()
 
 
+#: No team's history starts before this; a date before it is a typo.
+EARLIEST = date(2000, 1, 1)
+#: How far ahead a date may be (a target for next month, not for 9999).
+AHEAD = timedelta(days=366)
+_WORDS = {"today": 0, "yesterday": 1}
+
+
 def parse_date(value: Any) -> date:
-    """Strict YYYY-MM-DD: '2026-02-30' is refused, not rolled over."""
+    """A day as a person types it: strict YYYY-MM-DD ('2026-02-30' is refused,
+    not rolled over), or ``today`` / ``yesterday``; from 2000 to a year ahead."""
     if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise ValueError(f"{value.strip()} is not a real calendar date") from None
+        day = value
+    elif isinstance(value, str) and value.strip().casefold() in _WORDS:
+        day = today() - timedelta(days=_WORDS[value.strip().casefold()])
+    elif isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            day = date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{value.strip()} is not a real calendar date") from None
+    else:
+        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD, today or yesterday)")
+    if day < EARLIEST:
+        raise ValueError(f"{day} is before {EARLIEST.year}: is the year right?")
+    if day > today() + AHEAD:
+        raise ValueError(f"{day} is more than a year ahead: is the year right?")
+    return day
+
+
+def not_in_future(day: date) -> date:
+    """What a client said, or a win, has already happened: a date a few days
+    ahead by mistake would sit at the top of every list for months."""
+    if day > today():
+        raise ValueError(f"{day} is in the future; what a client said or won has already happened")
+    return day
 
 
 def mmss(seconds: float, *, pad: bool = True) -> str:

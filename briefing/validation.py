@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import stat
 import threading
 import zlib
 from pathlib import Path
@@ -84,15 +85,22 @@ def _validator(model: str) -> SchemaValidator:
     if validator is None:
         from pydantic_core import SchemaValidator
 
-        schema, config = _load()[model]
-        validator = _validators[model] = SchemaValidator(schema, config)
+        try:
+            schema, config = _load()[model]
+            validator = SchemaValidator(schema, config)
+        except Exception:  # noqa: BLE001 - a cache that loads but holds nonsense: compile instead
+            schema, config = _load(fresh=True)[model]
+            validator = SchemaValidator(schema, config)
+        _validators[model] = validator
     return validator
 
 
-def _load() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
+def _load(*, fresh: bool = False) -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
     global _schemas
     with _loading:
-        if _schemas is None:
+        if fresh:
+            _schemas = compile_models()
+        elif _schemas is None:
             _schemas = _read_or_compile()
     return _schemas
 
@@ -104,15 +112,36 @@ def _read_or_compile() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
         return compile_models()
     path = cache_dir() / f"validators-{zlib.crc32(key.encode()):08x}.pickle"
     try:
-        with path.open("rb") as f:
-            stored = pickle.load(f)
-        if stored["key"] == key:
-            return stored["schemas"]
+        if trusted(path):
+            with path.open("rb") as f:
+                stored = pickle.load(f)
+            if isinstance(stored, dict) and stored.get("key") == key and _well_formed(stored.get("schemas")):
+                return stored["schemas"]
     except Exception:  # noqa: BLE001 - missing, unreadable, truncated or foreign: rebuild
         pass
     schemas = compile_models()
     _store(path, {"key": key, "schemas": schemas})
     return schemas
+
+
+def trusted(path: Path) -> bool:
+    """Whether ``path`` may be unpickled: loading a pickle runs what it names,
+    so (as ssh treats its keys) only a regular file the user owns, in a
+    folder the user owns, neither writable by anyone else."""
+    if not hasattr(os, "getuid"):  # no owners to check on this system
+        return path.is_file()
+    for place in (path.parent, path):
+        st = os.lstat(place)
+        if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return False
+    return stat.S_ISREG(os.lstat(path).st_mode) and stat.S_ISDIR(os.lstat(path.parent).st_mode)
+
+
+def _well_formed(schemas: Any) -> bool:
+    return isinstance(schemas, dict) and all(
+        isinstance(k, str) and isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, dict) for x in v)
+        for k, v in schemas.items()
+    )
 
 
 def _key() -> str:
@@ -162,8 +191,8 @@ def _store(path: Path, content: dict[str, Any]) -> None:
     """Write atomically: a process reading the cache never sees half a file."""
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("wb") as f:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as f:
             pickle.dump(content, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except Exception:  # noqa: BLE001 - a read-only home only costs speed

@@ -70,7 +70,7 @@ def custom(cli) -> None:
     assert cli("agenda", "show", "--json").json() == CUSTOM_JSON
 
 
-def test_a_new_database_uses_the_default_agenda(cli):
+def test_a_new_database_uses_the_default_agenda(cli, conn):
     assert cli("agenda", "show", "--json").json() == DEFAULT_JSON
     table = cli("agenda", "show")
     assert table.code == 0

@@ -67,7 +67,10 @@ def test_messages_read_naturally(cli, team):
     assert cli("verbatim", "add", "x" * 2001, "--client", "M").err == (
         "briefing: TEXT: is 2001 characters long; the limit is 2000\n"
     )
-    assert cli("metric", "add", "Sales", "nan").err == "briefing: VALUE: must be a finite number\n"
+    assert (
+        cli("metric", "add", "Sales", "nan").err
+        == "briefing: VALUE: 'nan' is not a number (write it like 12400 or 12.5)\n"
+    )
 
 
 def test_unknown_command_is_a_usage_error(cli):

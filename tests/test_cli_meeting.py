@@ -34,7 +34,7 @@ def no_meeting(cli) -> bool:
     return result.code == 2 and "no briefing is running" in result.err
 
 
-def test_status_without_a_briefing_exits_2_with_one_line(cli):
+def test_status_without_a_briefing_exits_2_with_one_line(cli, conn):
     for args in (("status",), ("status", "--json")):
         result = cli("meeting", *args)
         assert result.code == 2 and result.out == ""

@@ -129,7 +129,7 @@ def test_show_prints_the_quote_in_full(cli):
     assert ("Un très long verbatim " * 10).strip() in out and "Hélène Roussel, Altis" in out
 
 
-def test_empty_list_says_how_to_add(cli):
+def test_empty_list_says_how_to_add(cli, conn):
     result = cli("verbatim", "list")
     assert result.code == 0 and result.out == "" and "briefing verbatim add" in result.err
     assert cli("verbatim", "list", "--json").json() == []

@@ -69,7 +69,7 @@ def test_an_app_opening_connections_beside_a_held_one_keeps_its_locks(db_path, c
     """Regression: reading the file's header with Python's own open()/close()
     released SQLite's POSIX locks of every connection in the process, and a
     writer in another process then met 'disk I/O error'."""
-    assert cli("team", "list").code == 0  # create the database
+    assert cli("agenda", "reset").code == 0  # create the database
     app = subprocess.Popen([sys.executable, "-c", APP_LIKE, str(db_path)], stderr=subprocess.PIPE, text=True)
     other = subprocess.Popen([sys.executable, "-c", APP_LIKE, str(db_path)], stderr=subprocess.PIPE, text=True)
     assert (app.wait(timeout=120), other.wait(timeout=120)) == (0, 0), (app.stderr.read(), other.stderr.read())

@@ -50,7 +50,7 @@ def test_a_path_that_cannot_be_written_is_refused(tmp_path, where):
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     path = where.format(file=blocker)
-    result = invoke(["--db", path, "team", "list"])
+    result = invoke(["--db", path, "team", "add", "Inès"])
     assert result.code == 2, result
     assert result.err.startswith("briefing: database: cannot create") and len(result.err.splitlines()) == 1
 
@@ -104,7 +104,8 @@ def test_the_data_folder_is_created_by_the_first_command_not_before(tmp_path, mo
 def test_env_var_is_used_when_no_flag(tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEFING_DB", str(tmp_path / "env.db"))
     assert invoke(["team", "add", "Inès"]).code == 0
-    assert invoke(["--db", str(tmp_path / "flag.db"), "team", "list", "--json"]).out.strip() == "[]"
+    assert invoke(["--db", str(tmp_path / "flag.db"), "team", "add", "Karim"]).code == 0
+    assert "Inès" not in invoke(["--db", str(tmp_path / "flag.db"), "team", "list", "--json"]).out
     assert "Inès" in invoke(["team", "list", "--json"]).out
 
 

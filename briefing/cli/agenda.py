@@ -13,7 +13,7 @@ import click
 
 from briefing import agenda as core
 from briefing.cli import jsonout
-from briefing.cli.common import db_option, json_option
+from briefing.cli.common import db_option, json_option, read_bounded, reads_db
 from briefing.cli.output import emit_json, emit_table, write
 from briefing.errors import BadInput
 from briefing.kinds import SegmentKind
@@ -39,7 +39,7 @@ def agenda() -> None:
 
 @agenda.command("show")
 @json_option
-@db_option
+@reads_db
 def show(conn: sqlite3.Connection, as_json: bool) -> None:
     """Show the agenda every screen of the meeting uses."""
     current = core.load_agenda(conn)
@@ -78,6 +78,10 @@ def _target_line(current: core.Agenda) -> str:
     return line
 
 
+#: An agenda file: twelve segments take 2 KB; room for generous comments.
+AGENDA_LIMIT = 64 * 1024
+
+
 @agenda.command("set")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @db_option
@@ -88,13 +92,13 @@ def set_(conn: sqlite3.Connection, file: str) -> None:
     """
     try:
         with open(file, "rb") as fh:
-            raw = fh.read()
+            raw = read_bounded(fh, AGENDA_LIMIT, "agenda", file)
     except OSError as exc:
-        raise BadInput("FILE", f"cannot read {file}: {exc.strerror}") from None
+        raise BadInput("agenda", f"cannot read {file}: {exc.strerror}") from None
     try:
         text = raw.decode("utf-8-sig")  # a BOM, as some Windows editors add, is harmless
     except UnicodeDecodeError as exc:
-        raise BadInput("FILE", f"{file} is not UTF-8 text (byte {exc.start})") from None
+        raise BadInput("agenda", f"{file} is not UTF-8 text (byte {exc.start})") from None
     new = core.parse_toml(text, source=file)
     core.save_agenda(conn, new)
     count = len(new.segments)

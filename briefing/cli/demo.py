@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from briefing.cli.output import write
@@ -17,7 +15,7 @@ from briefing.cli.output import write
     default=None,
     help="Build the demo here instead of its own file (asks first if the file holds data).",
 )
-@click.option("--yes", "-y", is_flag=True, help="Replace the file named by --db without asking.")
+@click.option("--yes", "-y", is_flag=True, help="Replace a file that holds data (or a demo used since) without asking.")
 @click.option("--no-open", is_flag=True, help="Build the demo database but do not open the app.")
 @click.pass_context
 def demo(ctx: click.Context, db_path: str | None, yes: bool, no_open: bool) -> None:
@@ -28,17 +26,20 @@ def demo(ctx: click.Context, db_path: str | None, yes: bool, no_open: bool) -> N
     name it with --db.
     """
     from briefing import demo as core
+    from briefing.cli.common import chosen_db_path
     from briefing.db import check_path, is_sqlite
     from briefing.errors import BadInput
     from briefing.paths import demo_db_path
 
-    named = db_path or ctx.find_root().params.get("db_path")
-    path = Path(named).expanduser() if named else demo_db_path()
+    named = db_path is not None or ctx.find_root().params.get("db_path") is not None
+    path = chosen_db_path(db_path) if named else demo_db_path()
     check_path(path)
     if core.holds_data(path) and not is_sqlite(path):
         raise BadInput("database", f"{path} is not a SQLite database; the demo will not replace it")
-    if named and core.holds_data(path) and not core.is_demo(path) and not yes:
-        click.confirm(f"{path} already holds data. Replace it all with the demo team?", abort=True, err=True)
+    state = core.demo_state(path)
+    if core.holds_data(path) and state != "built" and not yes:
+        what = "was changed since the demo was built" if state == "changed" else "already holds data"
+        click.confirm(f"{path} {what}. Replace it all with the demo team?", abort=True, err=True)
     counts = core.build(path)
     write(
         f"Demo ready in {path}: {counts['team']} people, {counts['verbatims']} verbatims, "

@@ -12,7 +12,7 @@ import click
 
 from briefing import meeting as core
 from briefing.cli import jsonout
-from briefing.cli.common import db_option
+from briefing.cli.common import RECORD_ID, db_option, reads_db
 from briefing.cli.output import emit_json, write
 from briefing.cli.words import labels
 from briefing.clock import MeetingState
@@ -89,7 +89,7 @@ def attendance(conn: sqlite3.Connection, name: str, status: str) -> None:
 
 
 @meeting.command()
-@click.argument("win_id", metavar="WIN_ID", type=int)
+@click.argument("win_id", metavar="WIN_ID", type=RECORD_ID)
 @db_option
 @labels(id="WIN_ID")
 def pick(conn: sqlite3.Connection, win_id: int) -> None:
@@ -176,7 +176,7 @@ def abandon(conn: sqlite3.Connection, yes: bool) -> None:
 
 @meeting.command()
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
-@db_option
+@reads_db
 def status(conn: sqlite3.Connection, as_json: bool) -> None:
     """Show where the briefing stands."""
     m = core.require_current(conn)

@@ -8,8 +8,8 @@ import click
 
 from briefing import metrics as core
 from briefing.cli import jsonout
-from briefing.cli.common import db_option, json_option
-from briefing.cli.output import emit_listing, write
+from briefing.cli.common import db_option, json_option, reads_db
+from briefing.cli.output import emit_listing, plain_number, write
 
 
 @click.group()
@@ -29,15 +29,17 @@ def add(conn: sqlite3.Connection, name: str, value: str, target, unit, date) -> 
     """Record VALUE for metric NAME. Adding it again for the same day replaces it."""
     new, old = core.add(conn, {"name": name, "value": value, "target": target, "unit": unit, "date": date})
     if old:
-        write(f"Replaced {new.name} on {new.date}: {old.value:g} \u2192 {new.value:g}", err=True)
+        write(
+            f"Replaced {new.name} on {new.date}: {plain_number(old.value)} \u2192 {plain_number(new.value)}", err=True
+        )
     else:
-        write(f"Recorded {new.name} on {new.date}: {new.value:g}", err=True)
+        write(f"Recorded {new.name} on {new.date}: {plain_number(new.value)}", err=True)
 
 
 @metric.command("list")
 @click.option("--date", metavar="YYYY-MM-DD", help="Only this day [default: every day, newest first].")
 @json_option
-@db_option
+@reads_db
 def list_(conn: sqlite3.Connection, date, as_json: bool) -> None:
     """List metric values."""
     rows = [jsonout.metric(m) for m in core.list_metrics(conn, date=date)]

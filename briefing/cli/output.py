@@ -27,7 +27,9 @@ def write(text: str, *, err: bool = False) -> None:
 def emit_json(rows: Sequence[dict[str, Any]] | dict[str, Any]) -> None:
     import json
 
-    write(json.dumps(rows, ensure_ascii=False, indent=2))
+    from briefing.safetext import json_inert
+
+    write(json_inert(json.dumps(rows, ensure_ascii=False, indent=2)))
 
 
 def cell_width(text: str) -> int:
@@ -90,5 +92,10 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:g}" if abs(value) < 1e15 else f"{value:.0f}"
+        return plain_number(value)
     return str(value)
+
+
+def plain_number(value: float) -> str:
+    """All the digits a metric has, never an exponent: 12345678 stays 12345678."""
+    return format(value, ".15g")

@@ -8,7 +8,7 @@ import click
 
 from briefing import presenting
 from briefing.cli import jsonout
-from briefing.cli.common import db_option, json_option
+from briefing.cli.common import json_option, reads_db
 from briefing.cli.output import emit_json, emit_table, write
 from briefing.safetext import inert
 
@@ -20,7 +20,7 @@ def rotation() -> None:
 
 @rotation.command("next")
 @json_option
-@db_option
+@reads_db
 def next_(conn: sqlite3.Connection, as_json: bool) -> None:
     """Who presents next, why, which win, and who follows."""
     from briefing.meeting import current_id
@@ -41,7 +41,7 @@ def next_(conn: sqlite3.Connection, as_json: bool) -> None:
 
 @rotation.command()
 @json_option
-@db_option
+@reads_db
 def history(conn: sqlite3.Connection, as_json: bool) -> None:
     """Past briefings: who presented which win, who was skipped."""
     rows = [jsonout.rotation_entry(e) for e in presenting.rotation_history(conn)]

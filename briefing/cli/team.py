@@ -8,7 +8,7 @@ import click
 
 from briefing import team as core
 from briefing.cli import jsonout
-from briefing.cli.common import db_option, json_option
+from briefing.cli.common import db_option, json_option, reads_db
 from briefing.cli.output import emit_json, emit_table, write
 
 
@@ -30,7 +30,7 @@ def add(conn: sqlite3.Connection, name: str, lead: bool) -> None:
 
 @team.command("list")
 @json_option
-@db_option
+@reads_db
 def list_(conn: sqlite3.Connection, as_json: bool) -> None:
     """List everyone, including people who left (marked as inactive)."""
     rows = [jsonout.person(p) for p in core.list_team(conn)]

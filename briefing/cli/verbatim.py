@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from briefing import verbatims as core
-from briefing.cli.common import db_option, json_option, read_text_arg
+from briefing.cli.common import RECORD_ID, db_option, json_option, read_text_arg, reads_db
 from briefing.cli.output import emit_json, emit_listing, write
 from briefing.cli.words import labels
 from briefing.kinds import Channel, Sentiment, VerbatimStatus
@@ -86,7 +86,7 @@ def add(conn: sqlite3.Connection, text: str, **opts: Any) -> None:
 
 
 @verbatim.command("edit")
-@click.argument("verbatim_id", metavar="ID", type=int)
+@click.argument("verbatim_id", metavar="ID", type=RECORD_ID)
 @click.option("--text", help="The new quote ('-' reads it from stdin).")
 @verbatim_options(adding=False)
 @db_option
@@ -105,9 +105,9 @@ def edit(conn: sqlite3.Connection, verbatim_id: int, text: str | None, **opts: A
 )
 @click.option("--search", metavar="QUERY", help="Full-text search, ignoring accents and case; best matches first.")
 @click.option("--by", metavar="NAME", help="Only those collected by NAME.")
-@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N verbatims.")
+@click.option("--limit", type=RECORD_ID, metavar="N", help="At most N verbatims.")
 @json_option
-@db_option
+@reads_db
 def list_(conn: sqlite3.Connection, status, search, by, limit, as_json: bool) -> None:
     """List verbatims, newest first (or best match first with --search)."""
     from briefing.cli.jsonout import verbatim as as_json_object
@@ -131,9 +131,9 @@ def list_(conn: sqlite3.Connection, status, search, by, limit, as_json: bool) ->
 
 
 @verbatim.command("show")
-@click.argument("verbatim_id", metavar="ID", type=int)
+@click.argument("verbatim_id", metavar="ID", type=RECORD_ID)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
-@db_option
+@reads_db
 def show(conn: sqlite3.Connection, verbatim_id: int, as_json: bool) -> None:
     """Print one verbatim in full."""
     found = core.get(conn, verbatim_id)
@@ -152,7 +152,7 @@ def show(conn: sqlite3.Connection, verbatim_id: int, as_json: bool) -> None:
 
 
 @verbatim.command("archive")
-@click.argument("verbatim_id", metavar="ID", type=int)
+@click.argument("verbatim_id", metavar="ID", type=RECORD_ID)
 @db_option
 def archive(conn: sqlite3.Connection, verbatim_id: int) -> None:
     """Archive a verbatim: it leaves the inbox and the meeting, nothing is deleted."""

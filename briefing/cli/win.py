@@ -8,7 +8,7 @@ import click
 
 from briefing import wins as core
 from briefing.cli import jsonout
-from briefing.cli.common import db_option, json_option
+from briefing.cli.common import RECORD_ID, db_option, json_option, reads_db
 from briefing.cli.output import emit_listing, write
 from briefing.cli.words import labels
 from briefing.kinds import WinStatus
@@ -32,7 +32,7 @@ def add(conn: sqlite3.Connection, title: str, owner: str, client, story, date) -
 
 
 @win.command("edit")
-@click.argument("win_id", metavar="ID", type=int)
+@click.argument("win_id", metavar="ID", type=RECORD_ID)
 @click.option("--title", help="What was won, in a line.")
 @click.option("--by", "owner", metavar="COLLABORATOR", help="Move the credit to this active team member.")
 @click.option("--client", help="The client or company. '' removes it.")
@@ -50,7 +50,7 @@ def edit(conn: sqlite3.Connection, win_id: int, title, owner, client, story, dat
 @win.command("list")
 @click.option("--status", type=click.Choice([s.value for s in WinStatus]), help="Only this status [default: all].")
 @json_option
-@db_option
+@reads_db
 def list_(conn: sqlite3.Connection, status, as_json: bool) -> None:
     """List client wins, newest first."""
     rows = [jsonout.win(w) for w in core.list_wins(conn, status=status)]

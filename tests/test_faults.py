@@ -1,0 +1,226 @@
+"""The faults an attack found, each reproduced, each kept fixed.
+
+Every test here failed before its fix (see docs/RELIABILITY.md for the
+scenario, the promise and the figure).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from briefing import db as store
+from briefing import verbatims
+
+HUGE = "99999999999999999999"
+
+
+# -- 1. huge integers --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("verbatim", "show", HUGE),
+        ("verbatim", "edit", HUGE, "--client", "x"),
+        ("verbatim", "archive", HUGE),
+        ("verbatim", "list", "--limit", HUGE + "999"),
+        ("win", "edit", HUGE, "--title", "x"),
+        ("meeting", "pick", HUGE),
+    ],
+    ids=lambda a: " ".join(a[:2]),
+)
+def test_a_huge_number_is_refused_in_one_line(cli, args):
+    result = cli(*args)
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and "Traceback" not in result.err and "out of range" in result.err
+
+
+# -- 2. and 3. bounded reads ---------------------------------------------------------
+
+
+def test_a_deeply_nested_agenda_file_is_refused_in_one_line(cli, tmp_path):
+    deep = tmp_path / "deep.toml"
+    deep.write_text("a = " + "[" * 5000 + "]" * 5000)
+    result = cli("agenda", "set", str(deep))
+    assert (result.code, result.err) == (2, f"briefing: FILE: {deep}: nested too deeply to be an agenda\n")
+
+
+def test_an_endless_agenda_file_is_refused_without_reading_it_all(cli):
+    result = cli("agenda", "set", "/dev/zero")
+    assert result.code == 2 and "larger than 64 KiB" in result.err
+
+
+def test_an_endless_quote_on_stdin_is_refused_and_nothing_is_stored(cli, conn):
+    result = cli("verbatim", "add", "-", "--client", "C", stdin=b"x" * (16 * 1024 + 1))
+    assert result.code == 2 and result.err.startswith("briefing: TEXT: the text on standard input is larger")
+    assert verbatims.list_verbatims(conn) == []
+
+
+def test_the_longest_valid_quote_still_fits_on_stdin(cli, conn):
+    quote = "é" * 1000 + "😀" * 1000  # 2,000 characters, 6,000 bytes
+    result = cli("verbatim", "add", "-", "--client", "C", stdin=("\n" * 3 + quote + "\n").encode())
+    assert result.code == 0, result.err
+    assert verbatims.get(conn, int(result.out)).text == quote
+
+
+# -- 4. the real error is not hidden ---------------------------------------------------
+
+
+def test_a_write_sqlite_already_rolled_back_reports_its_own_cause(conn):
+    class Cause(Exception):
+        pass
+
+    with pytest.raises(Cause):
+        with store.write(conn):
+            conn.execute("INSERT INTO settings (key, value) VALUES ('a', 'b')")
+            conn.execute("ROLLBACK")  # what SQLite does itself on a full disk or an I/O error
+            raise Cause
+    assert not conn.in_transaction
+    assert conn.execute("SELECT count(*) FROM settings WHERE key = 'a'").fetchone()[0] == 0
+
+
+def test_a_failed_write_still_rolls_back_what_it_began(conn):
+    with pytest.raises(sqlite3.IntegrityError):
+        with store.write(conn):
+            conn.execute("INSERT INTO settings (key, value) VALUES ('a', 'b')")
+            conn.execute("INSERT INTO settings (key, value) VALUES ('a', 'c')")
+    assert conn.execute("SELECT count(*) FROM settings").fetchone()[0] == 0
+
+
+# -- 8. the demo never replaces data without a yes ---------------------------------------
+
+
+def test_a_demo_used_for_real_is_not_rebuilt_without_a_yes(cli, tmp_path):
+    path = tmp_path / "demo.db"
+    assert cli("demo", "--db", str(path), "--no-open", db=False).code == 0
+    assert cli("demo", "--db", str(path), "--no-open", db=False).code == 0  # untouched: rebuilt freely
+    added = cli("--db", str(path), "verbatim", "add", "Un vrai client, un vrai mot", "--client", "Réel", db=False)
+    assert added.code == 0
+    again = cli("demo", "--db", str(path), "--no-open", db=False)  # no terminal: the question is not answered
+    assert again.code == 1 and "was changed since the demo was built" in again.err
+    kept = cli("--db", str(path), "verbatim", "show", added.out.strip(), "--json", db=False)
+    assert kept.json()["text"] == "Un vrai client, un vrai mot"
+    assert cli("demo", "--db", str(path), "--no-open", "--yes", db=False).code == 0
+
+
+# -- 9. numbers are read, never guessed ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("12400", 12400), ("12 400", 12400), ("12.5", 12.5), ("12,5", 12.5), ("12 400,50", 12400.5), ("−3", -3)],
+)
+def test_numbers_a_person_types_are_read_as_they_mean(cli, typed, stored):
+    assert cli("metric", "add", "Sales", typed).code == 0
+    assert cli("metric", "list", "--json").json()[0]["value"] == stored
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("12,400", "ambiguous: write 12400 for thousands, or 12.4 for a decimal"),
+        ("1_000", "is not a number"),
+        ("1e308", "is not a number"),
+        ("1e6", "is not a number"),
+        ("9999999999999", "too large"),
+    ],
+)
+def test_ambiguous_or_absurd_numbers_are_refused_and_nothing_is_stored(cli, typed, says):
+    result = cli("metric", "add", "Sales", typed)
+    assert result.code == 2 and says in result.err and result.err.startswith("briefing: VALUE: ")
+    assert cli("metric", "list", "--json").code == 0 and cli("metric", "list", "--json").json() == []
+
+
+def test_a_large_metric_keeps_all_its_digits_in_a_table(cli):
+    assert cli("metric", "add", "Pipeline", "123456789").code == 0
+    assert "123456789" in cli("metric", "list").out
+
+
+# -- 10. --json is as inert as the screen ----------------------------------------------------
+
+
+def test_json_escapes_the_controls_a_terminal_would_act_on(cli, conn):
+    hostile = "a\x7fb\x85c\u202ed\u2028e\x9bf"
+    verbatims.add(conn, {"text": hostile, "client": "C"})
+    out = cli("verbatim", "list", "--json").out
+    assert not any(ch in out for ch in "\x7f\x85\u202e\u2028\x9b")
+    assert "\\u202e" in out and cli("verbatim", "list", "--json").json()[0]["text"] == hostile
+
+
+# -- 11. the validation cache is trusted only as far as ssh trusts a key --------------------------
+
+
+def _add_in_a_fresh_process(tmp_path, cache) -> subprocess.CompletedProcess:
+    code = (
+        "from briefing.cli import main\n"
+        f"main(['--db', {str(tmp_path / 'v.db')!r}, 'verbatim', 'add', 'x', '--client', 'y'])\n"
+    )
+    env = os.environ | {"BRIEFING_CACHE_DIR": str(cache)}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+
+
+def test_a_cache_with_the_right_key_and_wrong_content_is_a_miss(tmp_path):
+    cache = tmp_path / "cache"
+    assert _add_in_a_fresh_process(tmp_path, cache).returncode == 0
+    (stored,) = cache.glob("validators-*.pickle")
+    content = pickle.loads(stored.read_bytes())
+    content["schemas"] = {name: ({"type": "no such schema"}, {}) for name in content["schemas"]}
+    stored.write_bytes(pickle.dumps(content))
+    assert _add_in_a_fresh_process(tmp_path, cache).returncode == 0
+
+
+def test_a_cache_others_could_write_is_never_loaded(tmp_path):
+    cache = tmp_path / "cache"
+    marker = tmp_path / "ran"
+    assert _add_in_a_fresh_process(tmp_path, cache).returncode == 0
+    (stored,) = cache.glob("validators-*.pickle")
+    key = pickle.loads(stored.read_bytes())["key"]
+
+    class Payload:  # a pickle that runs a command when loaded
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    stored.write_bytes(pickle.dumps({"key": key, "schemas": Payload()}))
+    cache.chmod(0o777)  # anyone could have put it there
+    assert _add_in_a_fresh_process(tmp_path, cache).returncode == 0
+    assert not marker.exists()
+    cache.chmod(0o700)
+    stored.chmod(0o666)
+    assert _add_in_a_fresh_process(tmp_path, cache).returncode == 0
+    assert not marker.exists()
+
+
+# -- 12. the smaller ones ---------------------------------------------------------------------
+
+
+def test_someone_cannot_be_both_absent_and_off(cli, team):
+    result = cli("meeting", "start", "--absent", "Inès", "--off", "Inès")
+    assert result.code == 2 and "either absent or off" in result.err
+    assert cli("meeting", "status").code == 2  # nothing started
+
+
+@pytest.mark.parametrize("day", ["1900-01-01", "9999-12-31", "1999-12-31"])
+def test_dates_outside_any_team_history_are_refused(cli, day):
+    result = cli("verbatim", "add", "x", "--client", "y", "--date", day)
+    assert result.code == 2 and result.err.startswith("briefing: --date: ")
+
+
+def test_an_empty_db_path_is_refused_not_replaced_by_the_default(cli, monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    result = cli("--db", "", "team", "list", db=False)
+    assert (result.code, result.err) == (2, "briefing: database: the path given with --db is empty\n")
+    assert not (tmp_path / "xdg").exists()
+
+
+def test_a_read_on_a_mistyped_path_creates_nothing(cli, tmp_path):
+    missing = tmp_path / "typo" / "briefing.db"
+    for args in (("verbatim", "list"), ("team", "list"), ("meeting", "status"), ("rotation", "next")):
+        result = cli("--db", str(missing), *args, db=False)
+        assert result.code == 2 and "there is no database at" in result.err, args
+    assert not (tmp_path / "typo").exists()
