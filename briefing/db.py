@@ -24,6 +24,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+from briefing import damage
 from briefing.errors import BadInput, BriefingError, NotFound
 
 #: Bumped with every migration added to :mod:`briefing.schema` (a test checks).
@@ -46,9 +47,10 @@ def connect(path: str | os.PathLike[str], *, migrate: bool = True, create: bool 
         raise NotFound(_FIELD, f"there is no database at {path} (the first command that adds something creates it)")
     check_path(path)
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, factory=Connection)
     except sqlite3.Error as exc:
         raise BadInput(_FIELD, f"cannot open {path}: {exc}") from None
+    conn.path = path
     conn.row_factory = sqlite3.Row
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -69,12 +71,26 @@ def connect(path: str | os.PathLike[str], *, migrate: bool = True, create: bool 
     return conn
 
 
+class Connection(sqlite3.Connection):
+    """A connection that knows its file, so a write can check the file's
+    damage mark (:mod:`briefing.damage`) and make the day's backup
+    (:mod:`briefing.backups`) before it begins."""
+
+    path: Path
+    #: Off for files that are copies in the making (the demo being built).
+    backups: bool = True
+
+
 @contextmanager
 def opened(path: str | os.PathLike[str], *, migrate: bool = True, create: bool = True) -> Iterator[sqlite3.Connection]:
     """A connection for the length of a ``with`` block, closed whatever happens."""
     conn = connect(path, migrate=migrate, create=create)
     try:
         yield conn
+    except sqlite3.DatabaseError as exc:
+        if damage.is_corrupt(exc):  # the first to meet the damage marks the file
+            raise damage.mark(path, exc) from None
+        raise
     finally:
         conn.close()
 
@@ -117,13 +133,29 @@ def is_sqlite(path: Path) -> bool:
 
 def _explain(exc: sqlite3.DatabaseError, path: Path) -> BriefingError:
     text = str(exc)
-    if "not a database" in text or "malformed" in text:
+    if damage.is_corrupt(exc) and ("malformed" in text or _says_sqlite(path)):
+        return damage.mark(path, exc)  # a truncated or corrupt database, not a foreign file
+    if "not a database" in text:
         return BadInput(_FIELD, f"{path} is not a SQLite database")
     if "readonly" in text or "unable to open" in text:
         return BadInput(_FIELD, f"cannot write to {path}: {text}")
     if "locked" in text or "busy" in text:
         return BriefingError(f"{path} is locked by another program; try again in a moment")
     return BriefingError(f"{path}: {text}")
+
+
+def _says_sqlite(path: Path) -> bool:
+    """Whether the file begins as SQLite files do. Read with os.pread, only
+    once SQLite has refused the file: no connection of ours holds locks on
+    a file it could not open (see :func:`check_path`)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        return os.pread(fd, 16, 0) == b"SQLite format 3\x00"
+    finally:
+        os.close(fd)
 
 
 def _enable_wal(conn: sqlite3.Connection) -> None:
@@ -187,8 +219,13 @@ def _refuse_foreign(conn: sqlite3.Connection, app_id: int, version: int, path: P
 def write(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One all-or-nothing write, holding the write lock from the start.
 
-    Keep the body short and never ``await`` inside it.
+    Keep the body short and never ``await`` inside it. A file marked
+    damaged is not written to (:mod:`briefing.damage`).
     """
+    if isinstance(conn, Connection):
+        damage.refuse_if_marked(conn.path)
+        if conn.backups:
+            _daily_backup(conn)
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
@@ -200,6 +237,30 @@ def write(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         raise
     else:
         conn.execute("COMMIT")
+        _checkpoint(conn)
+
+
+def _daily_backup(conn: Connection) -> None:
+    """The day's first write copies the file first (see :mod:`briefing.backups`).
+    A copy that cannot be made (a full disk, a read-only folder) must not
+    cost the user the write itself."""
+    from briefing import backups
+
+    with suppress(OSError, sqlite3.Error):
+        backups.daily(conn, conn.path)
+
+
+def _checkpoint(conn: sqlite3.Connection) -> None:
+    """Copy what was just committed from the WAL into the database file.
+
+    SQLite does it when the last connection closes; while the app is open
+    (its watcher keeps a connection) it would wait for 1,000 pages. A WAL
+    deleted by another program meanwhile took every row still in it (an
+    attack lost 10 of 10). A passive checkpoint never waits for a reader and
+    never blocks one; if it cannot finish now, the next write's will.
+    """
+    with suppress(sqlite3.OperationalError):
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def data_version(conn: sqlite3.Connection) -> int:
@@ -226,7 +287,9 @@ class Call:
         self._conn: sqlite3.Connection | None = None
 
     def __call__(self) -> Any:
-        with opened(self.path) as conn:
+        # Never create the file: one that vanished under the app is not
+        # quietly replaced by an empty one (the app's watcher says it went).
+        with opened(self.path, create=False) as conn:
             self._conn = conn
             try:
                 return self.fn(conn, *self.args)
@@ -238,24 +301,3 @@ class Call:
         if conn is not None:
             with suppress(sqlite3.ProgrammingError):  # closed in the meantime: nothing to stop
                 conn.interrupt()
-
-
-class ChangeWatcher:
-    """Tells whether anyone committed to the database since the last look.
-
-    One connection kept open for the purpose: ``PRAGMA data_version`` moves
-    when *another* connection commits (a colleague's ``verbatim add``, or the
-    app's own worker threads), so polling it costs a pragma, not a re-read.
-    """
-
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self._conn = connect(path)
-        self._seen = data_version(self._conn)
-
-    def changed(self) -> bool:
-        version = data_version(self._conn)
-        moved, self._seen = version != self._seen, version
-        return moved
-
-    def close(self) -> None:
-        self._conn.close()

@@ -69,6 +69,7 @@ def build(path: Path, *, today: date | None = None) -> dict[str, int]:
     tmp = path.with_name(path.name + ".building")
     _remove_db_files(tmp)
     conn = db.connect(tmp)
+    conn.backups = False  # a file in the making: its copy would be of half a demo
     try:
         counts = _fill(conn, source, day0)
         conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (DEMO_KEY, fingerprint(conn)))

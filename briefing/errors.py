@@ -70,3 +70,7 @@ class NothingToChange(BadInput):
 
 class AgendaUnreadable(BriefingError):
     """The team's stored agenda is damaged; resetting it is the way out."""
+
+
+class DatabaseDamaged(BriefingError):
+    """The file is corrupt: nothing more is written to it until it is mended."""

@@ -177,6 +177,10 @@ def _command(conn: sqlite3.Connection, decide: Decide, now: datetime | None) -> 
     now = now or utc_now()
     with write(conn):
         meeting = require_current(conn)
+        # Never before the last stored event: a clock stepped back (or a
+        # colleague's clock behind ours) must not take back time already counted.
+        if meeting.events and now < meeting.events[-1].at:
+            now = meeting.events[-1].at
         before = meeting.state(now)
         kind, arg = decide(before)
         _append(conn, meeting.id, kind, arg, now)

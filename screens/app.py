@@ -14,11 +14,12 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from briefing.db import ChangeWatcher
 from briefing.safetext import inert
 from briefing.timeutil import today as _today
+from briefing.watch import ChangeWatcher
+from screens import data
 from screens.commands import BriefingCommands
-from screens.data import Failed, Refused, connection, finish_writes
+from screens.data import Failed, Loaded, Refused, connection, finish_writes
 
 #: How often another process's commits are looked for (a cheap pragma).
 POLL_SECONDS = 0.5
@@ -56,6 +57,8 @@ class BriefingApp(App[None]):
         if self._watch:
             self._watcher = ChangeWatcher(self.db_path)
             self.set_interval(POLL_SECONDS, self._poll)
+            # Where it is cheap: once per launch, in the background.
+            data.run(self, self.Checked, _quick_check)
         # The one read on the UI thread, on purpose: restarted mid-meeting,
         # the very first frame shows the clock, not an empty screen waiting
         # for a worker (a WAL read never waits for a writer). Home is only
@@ -84,8 +87,33 @@ class BriefingApp(App[None]):
 
     def _poll(self) -> None:
         assert self._watcher is not None
-        if self._watcher.changed():
+        seen = self._watcher.look()
+        if seen.swapped:
+            self.notify(
+                f"{seen.swapped[0].upper()}{seen.swapped[1:]}. What is on screen now comes from "
+                f"the file as it is at {self.db_path}; anything shown before may be gone.",
+                title="The database changed under the app",
+                severity="error",
+                timeout=60,
+                markup=False,
+            )
+        if seen.changed or seen.swapped:
             self.generation += 1
+
+    class Checked(Loaded[tuple[str, ...]]):
+        """What SQLite's quick check found wrong with the file (nothing: sound)."""
+
+    @on(Checked)
+    def _checked(self, event: Checked) -> None:
+        if event.value:
+            self.notify(
+                f"{self.db_path} is damaged ({event.value[0]}). Nothing more is written to it; "
+                "'briefing doctor' checks it and rescues what it holds.",
+                title="The database file is damaged",
+                severity="error",
+                timeout=120,
+                markup=False,
+            )
 
     @on(Failed)
     def _failed(self, event: Failed) -> None:
@@ -100,6 +128,12 @@ class BriefingApp(App[None]):
         finish_writes(self)  # a key pressed just before quitting still lands
         if self._watcher is not None:
             self._watcher.close()
+
+
+def _quick_check(conn) -> tuple[str, ...]:
+    from briefing.doctor import check
+
+    return check(conn.path, quick=True).problems
 
 
 def make_app(db_path: Path, *, day: date | None = None, watch: bool = True, now: datetime | None = None) -> BriefingApp:

@@ -39,6 +39,8 @@ from screens.widgets.view import ShapedStatic, ViewStatic
 #: How long after a second boundary the display is redrawn: a hair later
 #: than the boundary itself, so the fold is sure to have crossed it.
 TICK_LATE_S = 0.005
+#: A wall clock further than this from the screen's own count was stepped.
+CLOCK_STEP_S = 2.0
 #: What fills the space under the clock, by kind of segment ("win": the
 #: client-win segment). Each is mounted the first time it is needed.
 PANES: dict[str, Callable[..., Pane]] = {
@@ -141,8 +143,7 @@ class MeetingScreen(Screen[None]):
         self.board = board
         self._boards_read += 1
         self.clock = board.meeting.clock()
-        self._base_wall = utc_now()
-        self._base_mono = time.monotonic()
+        self._rebase(board)
         notes = self._panes.get("team")
         if notes is None or not notes.writing:
             self._notes_saved = board.meeting.notes
@@ -153,6 +154,26 @@ class MeetingScreen(Screen[None]):
             from screens.summary import SummaryScreen
 
             self.app.switch_screen(SummaryScreen(board.meeting.id))
+
+    def _rebase(self, board: Board) -> None:
+        """Take the wall clock again at a read, unless it jumped.
+
+        Between reads the screen counts on the monotonic clock. A wall clock
+        that disagrees with that count by more than a couple of seconds has
+        been stepped (NTP, a laptop's clock set by hand): the count goes on
+        and the jump is ignored, so the room never sees 8 real seconds become
+        30 minutes, or counted seconds vanish. And the screen's time is never
+        before the last stored event (a colleague's machine may be ahead).
+        """
+        wall = utc_now()
+        if self._base_wall is not None:
+            counted = self.now()
+            if abs((wall - counted).total_seconds()) > CLOCK_STEP_S:
+                wall = counted
+        events = board.meeting.events
+        if events and wall < events[-1].at:
+            wall = events[-1].at
+        self._base_wall, self._base_mono = wall, time.monotonic()
 
     def now(self) -> datetime:
         """Wall time advanced by the monotonic clock since the last read."""
@@ -254,7 +275,7 @@ class MeetingScreen(Screen[None]):
         vid = board.verbatims[self._verbatim_index].id
         if vid not in board.shown:
             self.board = replace(board, shown=board.shown | {vid})
-            self.command(meetings.mark_shown, board.meeting.id, vid, reload=False)
+            self.command(meetings.mark_shown, board.meeting.id, vid, self.now(), reload=False)
 
     def _ring_if_time_is_up(self, state: MeetingState) -> None:
         seg = state.segment
@@ -270,7 +291,7 @@ class MeetingScreen(Screen[None]):
         run(self, self.Applied, _then_board, fn, args, self.app.day, self._meeting_id(), reload, write=True)
 
     def action_toggle(self) -> None:
-        self.command(meetings.toggle)
+        self.command(meetings.toggle, self.now())
 
     def action_go(self, step: int) -> None:
         state = self.state()
@@ -278,13 +299,13 @@ class MeetingScreen(Screen[None]):
             self.action_finish()  # "next" after the last segment: the lead is done
             return
         self._save_notes()
-        self.command(meetings.go, step)
+        self.command(meetings.go, step, self.now())
 
     def action_switch(self) -> None:
-        self.command(meetings.switch)
+        self.command(meetings.switch, None, self.now())
 
     def action_adjust(self, seconds: int) -> None:
-        self.command(meetings.adjust, seconds)
+        self.command(meetings.adjust, seconds, self.now())
 
     def action_verbatim(self, step: int) -> None:
         if self.board and self.board.verbatims:
@@ -320,7 +341,7 @@ class MeetingScreen(Screen[None]):
     def action_skip(self) -> None:
         """The presenter is not ready today: the next one presents."""
         if self._on_win_segment():
-            self.command(presenting.skip, None, self.app.day)
+            self.command(presenting.skip, self.now(), self.app.day)
 
     def action_pick_win(self) -> None:
         if not self._on_win_segment():
@@ -359,7 +380,7 @@ class MeetingScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 self._save_notes()
-                self.command(meetings.finish)
+                self.command(meetings.finish, self.now())
 
         self.app.push_screen(ConfirmScreen("Finish the briefing and see the summary?"), answered)
 

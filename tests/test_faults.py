@@ -224,3 +224,196 @@ def test_a_read_on_a_mistyped_path_creates_nothing(cli, tmp_path):
         result = cli("--db", str(missing), *args, db=False)
         assert result.code == 2 and "there is no database at" in result.err, args
     assert not (tmp_path / "typo").exists()
+
+
+# -- 7. a clock stepped back never takes counted time away -----------------------------------------
+
+
+def test_a_command_from_a_clock_stepped_back_keeps_the_time_already_counted(conn):
+    from datetime import UTC, datetime, timedelta
+
+    from briefing import meeting
+
+    t0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    started = meeting.start(conn, now=t0)
+    meeting.go(conn, +1, now=t0 + timedelta(seconds=12))
+    # Stepped back an hour: the 12 s counted stay; what passed since cannot be
+    # known from this clock (the meeting screen counts it on its monotonic clock).
+    _, state = meeting.go(conn, +1, now=t0 + timedelta(seconds=20) - timedelta(hours=1))
+    assert [round(s.elapsed_s) for s in state.segments[:3]] == [12, 0, 0] and state.index == 2
+    stored = [e.at for e in meeting.load(conn, started.id).events]
+    assert stored == sorted(stored), "an event stored before the one it follows"
+    _, done = meeting.finish(conn, now=t0 - timedelta(days=1))
+    assert done.ended_at is not None and done.ended_at >= done.started_at
+    ended = conn.execute("SELECT ended_at FROM meetings WHERE id = ?", (started.id,)).fetchone()[0]
+    assert datetime.fromisoformat(ended) >= t0
+
+
+# -- 5. a journal deleted under the open app ---------------------------------------------------------
+
+
+def test_a_deleted_wal_is_noticed_and_loses_nothing_acknowledged(db_path):
+    from pathlib import Path
+
+    from briefing.watch import ChangeWatcher
+
+    watcher = ChangeWatcher(db_path)  # the app is open
+    try:
+        acknowledged = []
+        for i in range(10):
+            with store.opened(db_path) as conn:
+                acknowledged.append(verbatims.add(conn, {"text": f"quote {i}", "client": "C"}))
+        wal = Path(f"{db_path}-wal")
+        assert wal.exists() and watcher.look().changed
+        wal.unlink()  # a person tidying the folder
+        seen = watcher.look()
+        assert seen.swapped is not None and "journal" in seen.swapped
+        with store.opened(db_path) as conn:
+            later = verbatims.add(conn, {"text": "after the deletion", "client": "C"})
+            stored = {v.id: v.text for v in verbatims.list_verbatims(conn)}
+        assert {i: f"quote {n}" for n, i in enumerate(acknowledged)}.items() <= stored.items()
+        assert later not in acknowledged and stored[later] == "after the deletion"
+        assert watcher.look().swapped is None  # following the file as it is now
+    finally:
+        watcher.close()
+
+
+def test_a_database_file_replaced_under_the_app_is_noticed(db_path, tmp_path):
+    from briefing.watch import ChangeWatcher
+
+    watcher = ChangeWatcher(db_path)
+    try:
+        other = tmp_path / "other.db"
+        with store.opened(other) as conn:
+            verbatims.add(conn, {"text": "from the other file", "client": "C"})
+        other.replace(db_path)
+        seen = watcher.look()
+        assert seen.swapped is not None and "replaced" in seen.swapped and seen.changed
+    finally:
+        watcher.close()
+
+
+# -- 6. a damaged file stops taking writes; doctor rescues what it holds -------------------------------
+
+
+def _damage(path, pages: int = 2) -> None:
+    """Overwrite the headers of pages in the middle of the file."""
+    size, page = path.stat().st_size, 4096
+    with path.open("r+b") as f:
+        for number in range(size // page // 2, size // page // 2 + pages):
+            f.seek(number * page)
+            f.write(b"\xff" * 64)
+
+
+@pytest.fixture
+def damaged(tmp_path):
+    from briefing import demo
+
+    path = tmp_path / "team.db"
+    demo.build(path)
+    with store.opened(path) as conn:
+        for i in range(60):
+            verbatims.add(conn, {"text": f"filler {i} " + "x" * 300, "client": "C"})
+    _damage(path)
+    return path
+
+
+def test_a_damaged_file_refuses_writes_once_the_damage_is_seen(cli, damaged):
+    checked = cli("--db", str(damaged), "doctor", db=False)
+    assert checked.code == 1 and "damaged" in checked.out
+    refused = cli("--db", str(damaged), "verbatim", "add", "lost?", "--client", "C", db=False)
+    assert refused.code == 1 and "is damaged" in refused.err and "briefing doctor" in refused.err
+
+
+def test_a_malformed_read_marks_the_file_for_every_later_write(damaged):
+    from briefing import damage
+
+    with pytest.raises(Exception) as caught:  # noqa: PT011 - whichever read meets the damage first
+        with store.opened(damaged) as conn:
+            for table in ("verbatims", "meetings", "meeting_attendance", "meeting_events", "metrics", "wins"):
+                conn.execute(f"SELECT * FROM {table}").fetchall()
+    assert "damaged" in str(caught.value) and damage.reason(damaged) is not None
+    with pytest.raises(Exception, match="is damaged"):  # noqa: PT011
+        with store.opened(damaged) as conn:
+            verbatims.add(conn, {"text": "into a damaged file", "client": "C"})
+
+
+def test_doctor_rescues_rows_into_a_new_file_and_restore_puts_it_in_place(cli, damaged):
+    before = damaged.read_bytes()
+    rescued = cli("--db", str(damaged), "doctor", "--recover", db=False)
+    assert rescued.code == 0, rescued.err
+    assert damaged.read_bytes() == before  # the original is never touched
+    (copy,) = damaged.parent.glob("team.recovered-*.db")
+    assert cli("--db", str(copy), "doctor", db=False).code == 0
+    kept = int(next(line.split()[1] for line in rescued.out.splitlines() if line.strip().startswith("verbatims")))
+    assert kept >= 60
+    restored = cli("--db", str(damaged), "restore", str(copy), "--yes", db=False)
+    assert restored.code == 0, restored.err
+    assert list(damaged.parent.glob("team.replaced-*.db"))  # the damaged file kept aside
+    assert cli("--db", str(damaged), "verbatim", "add", "mended", "--client", "C", db=False).code == 0
+
+
+def test_a_truncated_file_is_said_to_be_damaged_not_foreign(cli, tmp_path):
+    path = tmp_path / "cut.db"
+    assert cli("--db", str(path), "team", "add", "Inès", db=False).code == 0
+    with store.opened(path) as conn:
+        for i in range(100):
+            verbatims.add(conn, {"text": "x" * 500 + str(i), "client": "C"})
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    result = cli("--db", str(path), "verbatim", "list", db=False)
+    assert result.code == 1 and "damaged" in result.err and "not a SQLite database" not in result.err
+
+
+# -- backups ----------------------------------------------------------------------------------------------
+
+
+def test_the_days_first_write_keeps_a_copy_and_a_restore_loses_at_most_the_day(cli, tmp_path, monkeypatch):
+    from datetime import date, timedelta
+
+    from briefing import backups
+
+    path = tmp_path / "team.db"
+    today = date.today()
+    monkeypatch.setattr(backups, "_today", lambda: today - timedelta(days=1))  # yesterday's writes
+    assert cli("--db", str(path), "team", "add", "Inès", db=False).code == 0
+    assert cli("--db", str(path), "verbatim", "add", "yesterday's words", "--client", "C", db=False).code == 0
+    monkeypatch.setattr(backups, "_today", lambda: today)  # today's first write copies the file first
+    assert cli("--db", str(path), "verbatim", "add", "today's words", "--client", "C", db=False).code == 0
+    assert cli("--db", str(path), "verbatim", "add", "more of today", "--client", "C", db=False).code == 0
+    copy = backups.folder(path) / f"team-{today.isoformat()}.db"
+    assert copy.exists()
+    _damage(path, pages=3)
+    assert cli("--db", str(path), "restore", str(copy), "--yes", db=False).code == 0
+    texts = [v["text"] for v in cli("--db", str(path), "verbatim", "list", "--json", db=False).json()]
+    assert texts == ["yesterday's words"]  # what the day added is all a restore can lose
+
+
+def test_backups_keep_the_last_days_and_weeks_only(tmp_path, monkeypatch):
+    from datetime import date, timedelta
+
+    from briefing import backups
+
+    monkeypatch.setenv("BRIEFING_BACKUPS", "0,0")
+    path = tmp_path / "team.db"
+    with store.opened(path) as conn:
+        verbatims.add(conn, {"text": "x", "client": "C"})
+        monkeypatch.setenv("BRIEFING_BACKUPS", "3,2")
+        start = date(2026, 1, 1)
+        for n in range(30):
+            backups.daily(conn, path, day=start + timedelta(days=n))
+    names = sorted(p.name for p in backups.folder(path).iterdir())
+    days = [n for n in names if "week" not in n]
+    assert days == [f"team-{(start + timedelta(days=n)).isoformat()}.db" for n in (27, 28, 29)]
+    assert len([n for n in names if "week" in n]) == 2
+
+
+def test_no_backup_means_none(tmp_path, monkeypatch):
+    from briefing import backups
+
+    monkeypatch.setenv("BRIEFING_BACKUPS", "0,0")
+    path = tmp_path / "team.db"
+    with store.opened(path) as conn:
+        verbatims.add(conn, {"text": "x", "client": "C"})
+        assert backups.daily(conn, path) is None
+    assert not backups.folder(path).exists()

@@ -27,6 +27,9 @@ COMMANDS = {
     "meeting": "briefing.cli.meeting:meeting",
     "rotation": "briefing.cli.rotation:rotation",
     "demo": "briefing.cli.demo:demo",
+    "doctor": "briefing.cli.upkeep:doctor",
+    "backup": "briefing.cli.upkeep:backup",
+    "restore": "briefing.cli.upkeep:restore",
 }
 
 

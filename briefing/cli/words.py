@@ -16,6 +16,7 @@ from briefing.errors import (
     AlreadyHadOneToday,
     BadInput,
     BriefingError,
+    DatabaseDamaged,
     LastSegment,
     NoMeeting,
     NothingToChange,
@@ -47,6 +48,7 @@ FLAGS = {
     "absent": "--absent",
     "off": "--off",
     "to": "--to",
+    "file": "FILE",
 }
 
 #: The way out of a refusal, from the shell.
@@ -57,6 +59,7 @@ HINTS: dict[type[BriefingError], str] = {
     UnknownPerson: "see 'briefing team list'",
     NothingToChange: "give at least one option (see --help)",
     AgendaUnreadable: "'briefing agenda reset' restores the default",
+    DatabaseDamaged: "'briefing doctor' checks it and rescues what it holds",
 }
 
 F = TypeVar("F", bound=Callable[..., Any])
