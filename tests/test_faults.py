@@ -328,12 +328,12 @@ def test_a_damaged_file_refuses_writes_once_the_damage_is_seen(cli, damaged):
 def test_a_malformed_read_marks_the_file_for_every_later_write(damaged):
     from briefing import damage
 
-    with pytest.raises(Exception) as caught:  # noqa: PT011 - whichever read meets the damage first
+    with pytest.raises(Exception) as caught:
         with store.opened(damaged) as conn:
             for table in ("verbatims", "meetings", "meeting_attendance", "meeting_events", "metrics", "wins"):
                 conn.execute(f"SELECT * FROM {table}").fetchall()
     assert "damaged" in str(caught.value) and damage.reason(damaged) is not None
-    with pytest.raises(Exception, match="is damaged"):  # noqa: PT011
+    with pytest.raises(Exception, match="is damaged"):
         with store.opened(damaged) as conn:
             verbatims.add(conn, {"text": "into a damaged file", "client": "C"})
 

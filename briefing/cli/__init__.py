@@ -99,7 +99,9 @@ def main(argv: list[str] | None = None) -> None:
 
         _fail(one_line(exc), exc.exit_code)
     except sqlite3.Error as exc:
-        _fail(f"database error: {exc}", 1)
+        from briefing.cli.words import database_failure
+
+        _fail(database_failure(exc), 1)
     except KeyboardInterrupt:
         _fail("interrupted", 130)
     except BrokenPipeError:

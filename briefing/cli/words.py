@@ -94,3 +94,19 @@ def one_line(exc: BriefingError) -> str:
         text = str(exc)
     hint = next((hint for kind, hint in HINTS.items() if isinstance(exc, kind)), None)
     return f"{text}; {hint}" if hint else text
+
+
+def database_failure(exc: Exception) -> str:
+    """SQLite's refusals in words: what happened to the command, and what to do."""
+    import sqlite3
+
+    from briefing.db import is_busy
+
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if is_busy(exc):
+        return "the database is busy (another program is writing to it); nothing was changed, try again"
+    if code == sqlite3.SQLITE_FULL:
+        return "the disk is full; nothing was changed (free some space, then try again)"
+    if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR):
+        return f"the database file cannot be written ({exc}); nothing was changed"
+    return f"database error: {exc}"
