@@ -75,7 +75,12 @@ class Person:
 
 @dataclass(frozen=True)
 class Briefing:
-    """One past briefing; ``history`` lists them in the order they were held."""
+    """One past briefing; ``history`` lists them in the order they were held.
+
+    :func:`choose` reads only ``day`` and ``presenter`` of the past: who was
+    away then changes nothing today (they kept their place). ``attendance``
+    and ``skipped`` are there for the record, and for the fairness tests.
+    """
 
     day: date
     attendance: Mapping[int, str]  # person id -> "present" | "absent" | "off"; not listed: present

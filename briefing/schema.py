@@ -165,3 +165,21 @@ def m003_rotation(db: Database) -> None:
     db.execute("ALTER TABLE meetings ADD COLUMN presenter_id INTEGER REFERENCES collaborators (id)")
     db.execute("ALTER TABLE meetings ADD COLUMN win_id INTEGER REFERENCES wins (id)")
     db.execute("ALTER TABLE meetings ADD COLUMN picked_win_id INTEGER REFERENCES wins (id)")
+
+
+@migrations()
+def m004_indexes_for_years_of_history(db: Database) -> None:
+    """Indexes the hot reads use, so a screen that shows a window of the
+    history costs the window, not the years (tests/test_query_plans.py)."""
+    # The briefing under way (outcome IS NULL) and the held ones in order,
+    # with what the rotation reads, straight from the index.
+    db.execute("CREATE INDEX meetings_outcome ON meetings (outcome, id, day, presenter_id)")
+    # Today's numbers.
+    db.execute("CREATE INDEX metrics_date ON metrics (date, name)")
+    # Lists newest first, with or without a status, in index order.
+    db.execute("DROP INDEX verbatims_status_date")
+    db.execute("CREATE INDEX verbatims_status_date ON verbatims (status, date, id)")
+    db.execute("CREATE INDEX verbatims_date ON verbatims (date, id)")
+    db.execute("DROP INDEX wins_status_date")
+    db.execute("CREATE INDEX wins_status_date ON wins (status, date, id)")
+    db.execute("CREATE INDEX wins_date ON wins (date, id)")

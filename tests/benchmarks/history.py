@@ -1,0 +1,188 @@
+"""Ten years of a fifty-person team, generated in seconds.
+
+A team that runs briefing every morning builds years of history; every
+screen and command must stay as fast on it as on the demo. This builds
+that history deterministically (the same bytes for the same seed and
+day), by bulk inserts into the real schema (migrated by ``briefing.db``),
+with the search index filled by the schema's own triggers:
+
+* 50 people (a lead, 49 members), joined over the first years;
+* 3,650 daily briefings, held and finished: start, three ``goto``s,
+  finish; attendance for everyone active, a few away each day; the
+  presenter and the win told, as the rotation would record them;
+* 100,000 verbatims (the last two weeks' still new), 10,000 wins, four
+  metrics a day.
+
+    python tests/benchmarks/history.py OUT.db     # about 30 s, 70 MB
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+import sys
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+YEARS = 10
+PEOPLE = 50
+VERBATIMS = 100_000
+WINS = 10_000
+METRICS = ("Calls", "Meetings booked", "Pipeline", "Sales yesterday")
+CHANNELS = ("call", "email", "visit", "survey", "chat", "social", "other")
+SENTIMENTS = ("positive", "neutral", "negative")
+WORDS = (
+    "livraison rapide merci équipe délai prix qualité suivi réactivité contrat renouvellement "
+    "support problème résolu commande facture partenaire confiance service conseil attente "
+    "delivery quick thanks team price quality follow-up renewal issue solved order invoice"
+).split()
+
+
+def build(path: Path, *, today: date | None = None, seed: int = 20261130) -> dict[str, int]:
+    """Write the history to ``path`` (which must not exist); returns row counts."""
+    from briefing import agenda as agendas
+    from briefing.db import connect
+
+    if path.exists():
+        raise FileExistsError(path)
+    rng = random.Random(seed)
+    today = today or date.today()
+    first = today - timedelta(days=365 * YEARS)
+    conn = connect(path)
+    conn.backups = False
+    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("BEGIN")
+
+    stamp = datetime(first.year, first.month, first.day, tzinfo=UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    joined = [first + timedelta(days=(0 if i < 10 else rng.randrange(0, 365 * 3))) for i in range(PEOPLE)]
+    conn.executemany(
+        "INSERT INTO collaborators (id, name, role, active, joined_on, active_since, created_at)"
+        " VALUES (?, ?, ?, 1, ?, ?, ?)",
+        [
+            (i + 1, f"{rng.choice(FIRST)} {rng.choice(LAST)} {i + 1}", "lead" if i == 0 else "member", d, d, stamp)
+            for i, d in enumerate(d.isoformat() for d in joined)
+        ],
+    )
+
+    days = [first + timedelta(days=n) for n in range(365 * YEARS)]
+    # Verbatims: spread over the years, the last fortnight still new.
+    verbatim_rows = []
+    for vid in range(1, VERBATIMS + 1):
+        day = days[(vid - 1) * len(days) // VERBATIMS]
+        text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 40))).capitalize() + "."
+        status = "new" if day > today - timedelta(days=14) else ("archived" if vid % 7 == 0 else "shown")
+        verbatim_rows.append(
+            (
+                vid,
+                text,
+                f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+                f"{rng.choice(LAST)} {rng.choice(('SA', 'SAS', 'Logistique', 'Transports', 'Conseil'))}",
+                rng.choice(CHANNELS),
+                rng.choice(SENTIMENTS),
+                rng.randint(2, PEOPLE),
+                day.isoformat(),
+                status,
+                stamp,
+            )
+        )
+    conn.executemany(
+        "INSERT INTO verbatims (id, text, client, company, channel, sentiment, collected_by, date, status, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        verbatim_rows,
+    )
+
+    # Wins: their owners; presented at a briefing after they were won, but
+    # the last few weeks' still pending.
+    win_days = [days[(w - 1) * len(days) // WINS] for w in range(1, WINS + 1)]
+    pending_from = today - timedelta(days=21)
+    conn.executemany(
+        "INSERT INTO wins (id, title, owner_id, client, story, date, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                w,
+                f"Won {rng.choice(LAST)} ({rng.choice(WORDS)})",
+                rng.randint(2, PEOPLE),
+                rng.choice(LAST),
+                " ".join(rng.choice(WORDS) for _ in range(20)),
+                d.isoformat(),
+                "pending",
+                stamp,
+            )
+            for w, d in enumerate(win_days, 1)
+        ],
+    )
+
+    conn.executemany(
+        "INSERT INTO metrics (name, date, value, target, unit, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (name, d.isoformat(), float(rng.randint(50, 20_000)), 10_000.0, "€" if "Sales" in name else None, stamp)
+            for d in days
+            for name in METRICS
+        ],
+    )
+
+    agenda_json = json.dumps(agendas.to_json(agendas.DEFAULT_AGENDA))
+    pending = sorted(range(1, WINS + 1), key=lambda w: win_days[w - 1])
+    next_win = 0
+    events, attendance, shown, presented = [], [], [], []
+    meetings = []
+    for mid, day in enumerate(days, 1):
+        t0 = datetime(day.year, day.month, day.day, 8, 30, tzinfo=UTC)
+        at = [t0 + timedelta(seconds=s) for s in (0, 200, 390, 720, 900)]
+        iso = [t.strftime("%Y-%m-%dT%H:%M:%S.%fZ") for t in at]
+        active = [p for p in range(1, PEOPLE + 1) if joined[p - 1] <= day]
+        away = {p for p in active if (mid + p) % 13 == 0}
+        members = [p for p in active if p != 1 and p not in away]
+        presenter = members[mid % len(members)] if members else None
+        win_id = None
+        if presenter and next_win < len(pending) and win_days[pending[next_win] - 1] < day <= pending_from:
+            win_id = pending[next_win]
+            next_win += 1
+            presented.append((presenter, iso[2], win_id))
+        meetings.append((mid, day.isoformat(), agenda_json, iso[0], "finished", iso[4], "", presenter, win_id))
+        events += [
+            (mid, 1, "start", None, iso[0]),
+            (mid, 2, "goto", "1", iso[1]),
+            (mid, 3, "goto", "2", iso[2]),
+            (mid, 4, "goto", "3", iso[3]),
+            (mid, 5, "finish", None, iso[4]),
+        ]
+        attendance += [(mid, p, "absent" if p in away else "present") for p in active]
+        first_vid = (mid - 1) * VERBATIMS // len(days) + 1
+        shown += [(mid, v, iso[0]) for v in range(first_vid, first_vid + 5) if v <= VERBATIMS]
+    conn.executemany(
+        "INSERT INTO meetings (id, day, agenda, created_at, outcome, ended_at, notes, presenter_id, win_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        meetings,
+    )
+    conn.executemany("INSERT INTO meeting_events (meeting_id, seq, type, arg, at) VALUES (?, ?, ?, ?, ?)", events)
+    conn.executemany(
+        "INSERT INTO meeting_attendance (meeting_id, collaborator_id, status) VALUES (?, ?, ?)", attendance
+    )
+    conn.executemany("INSERT INTO meeting_verbatims (meeting_id, verbatim_id, shown_at) VALUES (?, ?, ?)", shown)
+    conn.executemany("UPDATE wins SET status = 'presented', presented_by = ?, presented_at = ? WHERE id = ?", presented)
+    conn.execute("COMMIT")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    counts = {
+        t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("collaborators", "verbatims", "wins", "metrics", "meetings", "meeting_events", "meeting_attendance")
+    }
+    conn.close()
+    return counts
+
+
+FIRST = (
+    "Inès Karim Claire Tom Sophie Marc Hélène Zoé Lucas Amina Paul Chloé Nadia Hugo Léa Omar Julie Théo Sarah Yanis"
+).split()
+LAST = (
+    "Moreau Benali Dubois Becker Laurent Petit Roussel Martin Bernard Girard Faure Lefèvre Garnier Chevalier Morel"
+).split()
+
+
+if __name__ == "__main__":
+    import time
+
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "history.db")
+    t0 = time.perf_counter()
+    print(build(out), f"{time.perf_counter() - t0:.1f} s", f"{out.stat().st_size / 1e6:.0f} MB")
