@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import random
-import sqlite3
 import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -87,8 +86,8 @@ def build(path: Path, *, today: date | None = None, seed: int = 20261130) -> dic
             )
         )
     conn.executemany(
-        "INSERT INTO verbatims (id, text, client, company, channel, sentiment, collected_by, date, status, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO verbatims (id, text, client, company, channel, sentiment, collected_by, date, status,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         verbatim_rows,
     )
 
