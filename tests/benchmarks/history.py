@@ -96,7 +96,8 @@ def build(path: Path, *, today: date | None = None, seed: int = 20261130) -> dic
     win_days = [days[(w - 1) * len(days) // WINS] for w in range(1, WINS + 1)]
     pending_from = today - timedelta(days=21)
     conn.executemany(
-        "INSERT INTO wins (id, title, owner_id, client, story, date, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO wins (id, title, owner_id, client, story, date, status, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 w,
