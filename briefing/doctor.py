@@ -25,8 +25,9 @@ __all__ = ["Checkup", "Recovery", "check", "recover"]
 
 #: What SQLite's integrity check may list before we stop reading.
 MAX_PROBLEMS = 20
-#: Tables the copy leaves out: the search index is rebuilt from the verbatims.
-_DERIVED = "verbatims_fts"
+#: Search indexes: not copied, but filled again by their triggers as the
+#: rows they index are copied (and rebuilt once more at the end).
+_DERIVED = ("verbatims_fts", "wins_fts")
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,8 @@ def _by_copy(path: Path, target: Path) -> None:
         ).fetchall()
         tables = [name for kind, name, _ in schema if kind == "table" and not name.startswith(_DERIVED)]
         for kind, name, sql in schema:
-            if kind == "table" and name.startswith(_DERIVED) and name != _DERIVED:
-                continue  # the search index's own tables come with it
+            if kind == "table" and name.startswith(_DERIVED) and name not in _DERIVED:
+                continue  # a search index's own tables come with it
             try:
                 out.execute(sql)
             except sqlite3.Error:
@@ -144,7 +145,7 @@ def _finish(target: Path) -> dict[str, int]:
         if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         try:
-            conn.execute(f"INSERT INTO {_DERIVED}({_DERIVED}) VALUES ('rebuild')")
+            conn.execute("INSERT INTO verbatims_fts(verbatims_fts) VALUES ('rebuild')")
         except sqlite3.Error:
             pass  # no search index to rebuild: briefing recreates it when it migrates
         conn.commit()
@@ -152,7 +153,7 @@ def _finish(target: Path) -> dict[str, int]:
             r[0]
             for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                f"AND name NOT LIKE '{_DERIVED}%' ORDER BY name"
+                "AND name NOT LIKE '%fts%' ORDER BY name"
             )
         ]
         return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}

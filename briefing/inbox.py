@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from briefing import team, verbatims, wins
 from briefing.records import Person, Verbatim, Win
 
-__all__ = ["Found", "Query", "find"]
+__all__ = ["PAGE", "Found", "Page", "Query", "find", "page"]
 
 
 @dataclass(frozen=True)
@@ -24,26 +24,49 @@ class Query:
     by: str = ""
 
 
+#: Rows a first look reads of each list; more come as the lead scrolls.
+PAGE = 100
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: tuple[Verbatim | Win, ...]
+    #: More rows match after these.
+    more: bool
+
+
 @dataclass(frozen=True)
 class Found:
     query: Query
-    verbatims: tuple[Verbatim, ...]
-    wins: tuple[Win, ...]
+    verbatims: Page
+    wins: Page
     #: The active team, for the "collected by" filter.
     team: tuple[Person, ...]
 
 
-def find(conn: sqlite3.Connection, query: Query) -> Found:
-    found = verbatims.list_verbatims(conn, search=query.search, status=query.status or None, by=query.by or None)
-    won = [w for w in wins.list_wins(conn) if win_matches(w, query)]
-    return Found(query, tuple(found), tuple(won), tuple(team.list_team(conn, include_inactive=False)))
+def find(conn: sqlite3.Connection, query: Query, *, verbatims_shown: int = PAGE, wins_shown: int = PAGE) -> Found:
+    """The first rows of each list; as many as the screen already shows when
+    it reads again (a colleague's addition), so its view does not shrink."""
+    return Found(
+        query,
+        page(conn, query, "verbatims", 0, max(verbatims_shown, PAGE)),
+        page(conn, query, "wins", 0, max(wins_shown, PAGE)),
+        tuple(team.list_team(conn, include_inactive=False)),
+    )
 
 
-def win_matches(win: Win, query: Query) -> bool:
-    """Wins have no search index: they are few, and matched like the verbatims
-    (every word, accents and case ignored, the last one as a prefix)."""
-    fold = team.fold
-    if query.by and fold(query.by) not in (fold(win.owner or ""), fold(win.presented_by or "")):
-        return False
-    haystack = fold(" ".join(x or "" for x in (win.title, win.client, win.story, win.owner)))
-    return all(word in haystack for word in fold(query.search).split())
+def page(conn: sqlite3.Connection, query: Query, kind: str, offset: int, limit: int = PAGE) -> Page:
+    """Rows ``offset`` to ``offset + limit`` of one list: a window, whatever
+    the length of the history (one more row is read to know if more follow)."""
+    if kind == "verbatims":
+        rows = verbatims.list_verbatims(
+            conn,
+            search=query.search,
+            status=query.status or None,
+            by=query.by or None,
+            limit=limit + 1,
+            offset=offset,
+        )
+    else:
+        rows = wins.list_wins(conn, search=query.search, by=query.by or None, limit=limit + 1, offset=offset)
+    return Page(tuple(rows[:limit]), len(rows) > limit)

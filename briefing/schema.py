@@ -183,3 +183,34 @@ def m004_indexes_for_years_of_history(db: Database) -> None:
     db.execute("DROP INDEX wins_status_date")
     db.execute("CREATE INDEX wins_status_date ON wins (status, date, id)")
     db.execute("CREATE INDEX wins_date ON wins (date, id)")
+
+
+@migrations()
+def m005_wins_search(db: Database) -> None:
+    """Wins searched like verbatims, by an index: title, client, story and
+    the owner's name (kept current when someone is renamed)."""
+    db.execute(f"""CREATE VIRTUAL TABLE wins_fts USING FTS5 (title, client, story, owner, tokenize='{FTS_TOKENIZE}')""")
+    owner = "(SELECT name FROM collaborators WHERE id = new.owner_id)"
+    db.execute(
+        f"""CREATE TRIGGER wins_fts_ai AFTER INSERT ON wins BEGIN
+              INSERT INTO wins_fts (rowid, title, client, story, owner)
+              VALUES (new.id, new.title, new.client, new.story, {owner});
+            END"""
+    )
+    db.execute(
+        f"""CREATE TRIGGER wins_fts_au AFTER UPDATE OF title, client, story, owner_id ON wins BEGIN
+              DELETE FROM wins_fts WHERE rowid = old.id;
+              INSERT INTO wins_fts (rowid, title, client, story, owner)
+              VALUES (new.id, new.title, new.client, new.story, {owner});
+            END"""
+    )
+    db.execute("CREATE TRIGGER wins_fts_ad AFTER DELETE ON wins BEGIN DELETE FROM wins_fts WHERE rowid = old.id; END")
+    db.execute(
+        """CREATE TRIGGER wins_fts_owner_renamed AFTER UPDATE OF name ON collaborators BEGIN
+              UPDATE wins_fts SET owner = new.name WHERE rowid IN (SELECT id FROM wins WHERE owner_id = new.id);
+            END"""
+    )
+    db.execute(
+        """INSERT INTO wins_fts (rowid, title, client, story, owner)
+           SELECT w.id, w.title, w.client, w.story, c.name FROM wins w JOIN collaborators c ON c.id = w.owner_id"""
+    )

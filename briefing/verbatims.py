@@ -75,6 +75,7 @@ def list_verbatims(
     search: str | None = None,
     by: str | None = None,
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[Verbatim]:
     """Without a status, archived verbatims are left out: archiving is how
     a lead clears the inbox, so they should stop showing up by default."""
@@ -104,8 +105,8 @@ def list_verbatims(
     if limit is not None:
         if limit < 1:
             raise BadInput("limit", "must be at least 1")
-        sql += " LIMIT ?"
-        params.append(limit)
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
     return [Verbatim.from_row(r) for r in conn.execute(sql, params)]
 
 

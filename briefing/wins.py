@@ -13,6 +13,7 @@ from briefing.db import write
 from briefing.errors import NotFound, NothingToChange
 from briefing.kinds import WinStatus
 from briefing.records import Win
+from briefing.search import fts_query
 from briefing.timeutil import today, utc_now_iso
 from briefing.validation import validate, validate_patch
 
@@ -42,13 +43,40 @@ def add(conn: sqlite3.Connection, fields: dict[str, Any]) -> int:
         return cur.lastrowid
 
 
-def list_wins(conn: sqlite3.Connection, *, status: WinStatus | str | None = None) -> list[Win]:
-    """Newest first."""
-    sql, params = _SELECT, []
+def list_wins(
+    conn: sqlite3.Connection,
+    *,
+    status: WinStatus | str | None = None,
+    search: str | None = None,
+    by: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Win]:
+    """Newest first; with ``search``, best match first (as verbatims: every
+    word, accents and case ignored, the last one a prefix, over the title,
+    the client, the story and the owner's name). ``by``: won or told by."""
+    sql, where, params = _SELECT, [], []
+    order = "w.date DESC, w.id DESC"
+    if search is not None and search.strip():
+        query = fts_query(search)
+        if query is None:
+            return []
+        sql += " JOIN wins_fts f ON f.rowid = w.id"
+        where.append("wins_fts MATCH ?")
+        params.append(query)
+        order = "f.rank, w.date DESC, w.id DESC"
     if status:
-        sql += " WHERE w.status = ?"
+        where.append("w.status = ?")
         params.append(WinStatus(status).value)
-    sql += " ORDER BY w.date DESC, w.id DESC"
+    if by:
+        where.append("(o.name = ? COLLATE NOCASE OR p.name = ? COLLATE NOCASE)")
+        params += [by, by]
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {order}"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
     return [Win.from_row(r) for r in conn.execute(sql, params)]
 
 

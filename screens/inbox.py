@@ -8,6 +8,7 @@ the lead's cursor, scroll or search: rows are updated in place, not rebuilt.
 from __future__ import annotations
 
 import time
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,7 +19,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TabbedContent, TabPane
 
 from briefing import verbatims
-from briefing.inbox import Found, Query, find
+from briefing.inbox import PAGE, Found, Page, Query, find, page
 from briefing.records import Person, Verbatim, Win
 from briefing.safetext import inert
 from screens.data import Loaded, run
@@ -26,6 +27,8 @@ from screens.inbox_cells import COLUMNS, preview_text, row_cell
 from screens.safe import safe
 
 UNDO_SECONDS = 8.0
+#: Rows left below the cursor when the next page is read.
+MORE_WHEN_LEFT = 20
 DEBOUNCE_SECONDS = 0.2
 WIDE = 120  # from this width on, every column is shown in full
 EMPTY = {"verbatims": "No verbatim yet — press a to add one", "wins": "No client win yet — press a to add one"}
@@ -64,6 +67,10 @@ class InboxScreen(Screen[None]):
         self._undo: tuple[int, str, float] | None = None
         self._debounce: Timer | None = None
         self._layouts: dict[str, tuple[bool, int]] = {}
+        #: The rows each list shows (pages read so far), and whether more follow.
+        self._rows: dict[str, list[Verbatim | Win]] = {kind: [] for kind in COLUMNS}
+        self._more: dict[str, bool] = dict.fromkeys(COLUMNS, False)
+        self._reading_more: dict[str, bool] = dict.fromkeys(COLUMNS, False)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -98,13 +105,15 @@ class InboxScreen(Screen[None]):
 
     def current_row(self) -> Verbatim | Win | None:
         wanted = self.current_id()
-        rows = _rows(self._last, self.kind) if self._last else ()
-        return next((r for r in rows if r.id == wanted), None)
+        return next((r for r in self._rows[self.kind] if r.id == wanted), None) if wanted is not None else None
 
     # -- loading ---------------------------------------------------------------
 
     class Searched(Loaded[Found]):
-        """What matches the search and filters."""
+        """What matches the search and filters: the first rows of each list."""
+
+    class MoreRows(Loaded[tuple[Query, str, Page]]):
+        """The next rows of one list, read as the lead scrolls down."""
 
     class Archived(Loaded[Verbatim]):
         """A verbatim archived (the value: as it was, for undo)."""
@@ -112,36 +121,82 @@ class InboxScreen(Screen[None]):
     class Restored(Loaded[Verbatim]):
         """An archived verbatim brought back."""
 
-    def reload(self) -> None:
+    def query_typed(self) -> Query:
         by = self.query_one("#inbox-by", Select).value
-        query = Query(
+        return Query(
             search=self.query_one("#inbox-search", Input).value.strip(),
             status=str(self.query_one("#inbox-status", Select).value),
             by=self._team.get(by, "") if isinstance(by, int) else "",
         )
-        run(self, self.Searched, find, query)
+
+    def reload(self) -> None:
+        """Read again. The same search reads as many rows as are shown, so a
+        colleague's addition never shrinks the view; a new one starts over.
+        A newer read cancels an older one still running."""
+        query = self.query_typed()
+        same = self._last is not None and query == self._last.query
+        shown = {kind: len(self._rows[kind]) if same else PAGE for kind in COLUMNS}
+        run(self, self.Searched, partial(find, verbatims_shown=shown["verbatims"], wins_shown=shown["wins"]), query)
 
     @on(Searched)
     def _found(self, event: Searched) -> None:
         self._show(event.value)
 
     def _show(self, found: Found) -> None:
-        refiltered = self._last is not None and found.query != self._last.query
+        refiltered = self._last is None or found.query != self._last.query
         self._last = found
         self._show_team(found.team)
-        query = found.query
         for kind in COLUMNS:
-            rows = _rows(found, kind)
-            self._fill(kind, rows, refiltered)
+            page = found.verbatims if kind == "verbatims" else found.wins
+            self._more[kind] = page.more
+            self._fill(kind, list(page.rows), refiltered)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        query = self._last.query if self._last else Query()
+        for kind in COLUMNS:
+            rows = self._rows[kind]
             filtered = query.search or query.by or (query.status and kind == "verbatims")
             self.query_one(f"#{kind}-empty", Static).update(NO_MATCH if filtered else EMPTY[kind])
             self.query_one(f"#{kind}", TabPane).set_class(not rows, "-empty")
         # Counts in the header, not the tab labels: a relabelled tab can leave
-        # its underline at the old width.
-        counts = [f"{len(r)} {kind if len(r) != 1 else kind[:-1]}" for kind in COLUMNS for r in [_rows(found, kind)]]
+        # its underline at the old width. "100+": more follow as you scroll.
+        counts = []
+        for kind in COLUMNS:
+            n, more = len(self._rows[kind]), self._more[kind]
+            counts.append(f"{n}{'+' if more else ''} {kind if n != 1 or more else kind[:-1]}")
         self.sub_title = "Inbox · " + " · ".join(counts)
         self._preview()
         self.loads += 1
+
+    def _more_if_near_the_end(self) -> None:
+        kind, table = self.kind, self.table()
+        if self._more[kind] and not self._reading_more[kind] and table.cursor_row >= table.row_count - MORE_WHEN_LEFT:
+            self._reading_more[kind] = True
+            run(
+                self,
+                self.MoreRows,
+                _next_page,
+                self._last.query if self._last else Query(),
+                kind,
+                len(self._rows[kind]),
+            )
+
+    @on(MoreRows)
+    def _more_rows(self, event: MoreRows) -> None:
+        query, kind, page = event.value
+        self._reading_more[kind] = False
+        if self._last is None or query != self._last.query:
+            return  # the search changed meanwhile: these rows belong to no list shown
+        known = {r.id for r in self._rows[kind]}
+        fresh = [r for r in page.rows if r.id not in known]
+        self._rows[kind] += fresh
+        self._more[kind] = page.more
+        columns, wide = self._columns(kind)
+        table = self.table(kind)
+        for r in fresh:
+            table.add_row(*[row_cell(r, f, w, wide, self.app.day) for f, _, w in columns], key=str(r.id))
+        self._show_counts()
 
     def _show_team(self, people: tuple[Person, ...]) -> None:
         team = {p.id: p.name for p in people}
@@ -152,37 +207,48 @@ class InboxScreen(Screen[None]):
             select.set_options([("Anyone", 0)] + [(safe(name, single_line=True), pid) for pid, name in team.items()])
             select.value = chosen if chosen in team else 0
 
-    def _fill(self, kind: str, rows: tuple[Verbatim | Win, ...], refiltered: bool) -> None:
-        """Bring the table to ``rows`` in place, the cursor staying on its row."""
-        table = self.table(kind)
-        keep = self._want.pop(kind, None) or (str(_id_at(table)) if table.row_count else None)
-        old_row = table.cursor_row
+    def _columns(self, kind: str) -> tuple[list[tuple[str, str, int]], bool]:
+        """(field, heading, width) of the columns this width shows, and whether
+        the screen is wide enough for every column in full."""
         wide = self.size.width >= WIDE
         columns = [(field, heading, w[wide]) for field, heading, *w in COLUMNS[kind] if w[wide]]
         spare = self.size.width - 2 - 2 * len(columns) - sum(w for *_, w in columns if w > 0)
-        columns = [(field, heading, w if w > 0 else max(spare, 10)) for field, heading, w in columns]
-        if self._layouts.get(kind) != (wide, self.size.width):
+        return [(field, heading, w if w > 0 else max(spare, 10)) for field, heading, w in columns], wide
+
+    def _fill(self, kind: str, rows: list[Verbatim | Win], refiltered: bool) -> None:
+        """Bring the table to ``rows``: a new search replaces every row in one
+        go; a read of the same search updates in place, the cursor staying
+        on its row (a colleague's addition must not move the lead's view)."""
+        table = self.table(kind)
+        keep = self._want.pop(kind, None) or (str(_id_at(table)) if table.row_count else None)
+        old_row = table.cursor_row
+        columns, wide = self._columns(kind)
+        self.set_class(wide, "-wide")
+        self._rows[kind] = rows
+        wanted = {str(r.id): [row_cell(r, f, w, wide, self.app.day) for f, _, w in columns] for r in rows}
+        order = list(wanted)
+        if refiltered or self._layouts.get(kind) != (wide, self.size.width):
             self._layouts[kind] = (wide, self.size.width)
             table.clear(columns=True)
             for field, heading, width in columns:
                 table.add_column(heading, width=width, key=field)
-        self.set_class(wide, "-wide")
-        wanted = {str(r.id): [row_cell(r, f, w, wide, self.app.day) for f, _, w in columns] for r in rows}
-        for key in [k for k in table.rows if k.value not in wanted]:
-            table.remove_row(key)
-        for key, cells in wanted.items():
-            if key not in table.rows:
+            for key, cells in wanted.items():
                 table.add_row(*cells, key=key)
-            elif table.get_row(key) != cells:
-                for (field, *_), cell in zip(columns, cells, strict=False):
-                    table.update_cell(key, field, cell)
-        order = list(wanted)
-        if [row.key.value for row in table.ordered_rows] != order:
-            # A DataTable cannot insert mid-table: new rows were appended, so
-            # sort into place (rebuilding would lose the scroll position).
-            first = table.ordered_columns[0].key
-            rank = {id(table.get_cell(key, first)): i for i, key in enumerate(order)}
-            table.sort(first, key=lambda cell: rank[id(cell)])
+        else:
+            for key in [k for k in table.rows if k.value not in wanted]:
+                table.remove_row(key)
+            for key, cells in wanted.items():
+                if key not in table.rows:
+                    table.add_row(*cells, key=key)
+                elif table.get_row(key) != cells:
+                    for (field, *_), cell in zip(columns, cells, strict=False):
+                        table.update_cell(key, field, cell)
+            if [row.key.value for row in table.ordered_rows] != order:
+                # A DataTable cannot insert mid-table: new rows were appended, so
+                # sort into place (rebuilding would lose the scroll position).
+                first = table.ordered_columns[0].key
+                rank = {id(table.get_cell(key, first)): i for i, key in enumerate(order)}
+                table.sort(first, key=lambda cell: rank[id(cell)])
         if keep in wanted:
             table.move_cursor(row=order.index(keep))
         elif order:
@@ -190,7 +256,9 @@ class InboxScreen(Screen[None]):
 
     def on_resize(self) -> None:
         if self._last is not None:
-            self._show(self._last)
+            for kind in COLUMNS:
+                self._fill(kind, self._rows[kind], refiltered=False)
+            self._show_counts()
 
     def _preview(self) -> None:
         row = self.current_row()
@@ -222,6 +290,7 @@ class InboxScreen(Screen[None]):
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:
         self._preview()
+        self._more_if_near_the_end()
 
     @on(DataTable.RowSelected)
     def _selected(self) -> None:
@@ -305,5 +374,5 @@ def _id_at(table: DataTable) -> int:
     return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
 
-def _rows(found: Found, kind: str) -> tuple[Verbatim | Win, ...]:
-    return found.verbatims if kind == "verbatims" else found.wins
+def _next_page(conn, query: Query, kind: str, offset: int) -> tuple[Query, str, Page]:
+    return query, kind, page(conn, query, kind, offset)
