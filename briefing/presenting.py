@@ -92,11 +92,10 @@ def history(conn: sqlite3.Connection, *, before: int | None = None) -> list[rota
     ]
 
 
-def _pending_wins(conn: sqlite3.Connection) -> list[Win]:
-    """Oldest first: the one waiting longest is told first."""
-    from briefing.wins import list_wins
-
-    return sorted(list_wins(conn, status="pending"), key=lambda w: (w.date, w.id))
+def _pending_counts(conn: sqlite3.Connection) -> dict[int, int]:
+    """Owner id -> how many of their wins wait to be told (counted by SQLite)."""
+    rows = conn.execute("SELECT owner_id, count(*) FROM wins WHERE status = 'pending' GROUP BY owner_id")
+    return dict(rows.fetchall())
 
 
 def next_presentation(conn: sqlite3.Connection, day: date | None = None, meeting_id: int | None = None) -> Presentation:
@@ -108,34 +107,35 @@ def next_presentation(conn: sqlite3.Connection, day: date | None = None, meeting
         meeting = conn.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
     if meeting is not None and meeting["presenter_id"] is not None:
         return _recorded(conn, team, meeting)
-    pending = _pending_wins(conn)
-    counts: dict[int, int] = {}
-    for w in pending:
-        counts[w.owner_id] = counts.get(w.owner_id, 0) + 1
     choice = rotation.choose(
         team,
         history(conn, before=meeting_id),
         day,
         attendance=attendance(conn, meeting_id) if meeting_id else None,
         skipped=skips(conn, meeting_id) if meeting_id else (),
-        pending_wins=counts,
+        pending_wins=_pending_counts(conn),
     )
-    win, own = _which_win(pending, choice.presenter, meeting["picked_win_id"] if meeting is not None else None)
+    win, own = _which_win(conn, choice.presenter, meeting["picked_win_id"] if meeting is not None else None)
     return Presentation(choice, win, own)
 
 
-def _which_win(pending: list[Win], presenter: rotation.Person | None, picked: int | None) -> tuple[Win | None, bool]:
+def _which_win(
+    conn: sqlite3.Connection, presenter: rotation.Person | None, picked: int | None
+) -> tuple[Win | None, bool]:
     """The presenter's own oldest pending win, else the team's oldest (credited
-    to its owner); a win the lead picked overrides both."""
+    to its owner); a win the lead picked overrides both. Each is one indexed
+    read, however many wins wait."""
+    from briefing.wins import find, oldest_pending
+
     if picked is not None:
-        chosen = next((w for w in pending if w.id == picked), None)
-        if chosen is not None:
+        chosen = find(conn, picked)
+        if chosen is not None and chosen.status == "pending":
             return chosen, presenter is not None and chosen.owner_id == presenter.id
     if presenter is not None:
-        mine = [w for w in pending if w.owner_id == presenter.id]
-        if mine:
-            return mine[0], True
-    return (pending[0], False) if pending else (None, False)
+        mine = oldest_pending(conn, owner_id=presenter.id)
+        if mine is not None:
+            return mine, True
+    return oldest_pending(conn), False
 
 
 def _recorded(conn: sqlite3.Connection, team: list[rotation.Person], meeting: sqlite3.Row) -> Presentation:

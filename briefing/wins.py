@@ -17,7 +17,7 @@ from briefing.search import fts_query
 from briefing.timeutil import today, utc_now_iso
 from briefing.validation import validate, validate_patch
 
-__all__ = ["add", "edit", "find", "get", "list_wins"]
+__all__ = ["add", "edit", "find", "get", "list_wins", "oldest_pending"]
 
 _SELECT = """
     SELECT w.*, o.name AS owner_name, p.name AS presenter_name
@@ -78,6 +78,16 @@ def list_wins(
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
     return [Win.from_row(r) for r in conn.execute(sql, params)]
+
+
+def oldest_pending(conn: sqlite3.Connection, *, owner_id: int | None = None) -> Win | None:
+    """The win waiting longest to be told (of one owner's, if given)."""
+    sql, params = _SELECT + " WHERE w.status = 'pending'", []
+    if owner_id is not None:
+        sql += " AND w.owner_id = ?"
+        params.append(owner_id)
+    row = conn.execute(sql + " ORDER BY w.date, w.id LIMIT 1", params).fetchone()
+    return Win.from_row(row) if row else None
 
 
 def find(conn: sqlite3.Connection, win_id: int) -> Win | None:

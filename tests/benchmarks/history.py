@@ -162,6 +162,13 @@ def build(path: Path, *, today: date | None = None, seed: int = 20261130) -> dic
     )
     conn.executemany("INSERT INTO meeting_verbatims (meeting_id, verbatim_id, shown_at) VALUES (?, ?, ?)", shown)
     conn.executemany("UPDATE wins SET status = 'presented', presented_by = ?, presented_at = ? WHERE id = ?", presented)
+    # More wins than briefings: the older ones were told by their owners
+    # elsewhere (a team meeting, a newsletter); only the last weeks' wait.
+    conn.execute(
+        "UPDATE wins SET status = 'presented', presented_by = owner_id, presented_at = date"
+        " WHERE status = 'pending' AND date <= ?",
+        (pending_from.isoformat(),),
+    )
     conn.execute("COMMIT")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     counts = {

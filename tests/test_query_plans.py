@@ -1,0 +1,71 @@
+"""What a screen shows as a window costs the window, not the years.
+
+Every statement the hot paths run (home, the meeting's board, the inbox's
+first page and its searches, the rotation, a meeting command) is read back
+through EXPLAIN QUERY PLAN: none may scan a table that grows with the
+history. The team (a few dozen people) may be scanned; a search index is
+read through its own MATCH.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing import db as store
+from briefing import demo, inbox, meeting, presenting, verbatims
+from briefing.board import load_board
+from briefing.readiness import readiness
+from tests.conftest import DAY
+
+#: Tables whose rows grow every day.
+GROWING = {"verbatims", "wins", "metrics", "meetings", "meeting_events", "meeting_attendance", "meeting_verbatims"}
+
+HOT = {
+    "home": lambda c: readiness(c, DAY),
+    "meeting board": lambda c: load_board(c, DAY),
+    "inbox": lambda c: inbox.find(c, inbox.Query()),
+    "inbox search": lambda c: inbox.find(c, inbox.Query(search="livraison")),
+    "inbox new only": lambda c: inbox.find(c, inbox.Query(status="new")),
+    "inbox by someone": lambda c: inbox.find(c, inbox.Query(by="Inès Moreau")),
+    "inbox next page": lambda c: inbox.page(c, inbox.Query(), "verbatims", 100),
+    "rotation": lambda c: presenting.next_presentation(c, DAY, meeting.current_id(c)),
+    "verbatim list --search": lambda c: verbatims.list_verbatims(c, search="merci", limit=20),
+    "meeting next": lambda c: meeting.go(c, +1),
+}
+
+
+@pytest.fixture(scope="module")
+def running(tmp_path_factory):
+    path = tmp_path_factory.mktemp("plans") / "demo.db"
+    demo.build(path, today=DAY)
+    with store.opened(path) as conn:
+        meeting.start(conn, again=True, day=DAY)
+    return path
+
+
+def full_scans(conn, statements: list[str]) -> list[str]:
+    found = []
+    for sql in statements:
+        if not sql.lstrip().upper().startswith(("SELECT", "INSERT", "UPDATE", "DELETE", "WITH")):
+            continue
+        for *_, detail in conn.execute("EXPLAIN QUERY PLAN " + sql).fetchall():
+            words = detail.split()
+            if words[0] == "SCAN" and words[1] in GROWING and "USING" not in detail:
+                found.append(f"{detail}  <-  {' '.join(sql.split())[:120]}")
+    return found
+
+
+@pytest.mark.parametrize("path", list(HOT))
+def test_no_hot_path_scans_a_table_that_grows_with_the_history(running, path):
+    with store.opened(running) as conn:
+        statements: list[str] = []
+        conn.set_trace_callback(statements.append)
+        HOT[path](conn)
+        conn.set_trace_callback(None)
+        assert statements, "the path ran no statement: the test would prove nothing"
+        assert full_scans(conn, statements) == []
+
+
+def test_the_check_sees_a_full_scan_when_there_is_one(running):
+    with store.opened(running) as conn:
+        assert full_scans(conn, ["SELECT * FROM verbatims WHERE text LIKE '%a%'"])
