@@ -6,8 +6,10 @@ tests use to run the app on a temporary database with a fixed date.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import App
@@ -18,8 +20,10 @@ from briefing.safetext import inert
 from briefing.timeutil import today as _today
 from briefing.watch import ChangeWatcher
 from screens import data
-from screens.commands import BriefingCommands
 from screens.data import Failed, Loaded, Refused, connection, finish_writes
+
+if TYPE_CHECKING:
+    from briefing.board import Board
 
 #: How often another process's commits are looked for (a cheap pragma).
 POLL_SECONDS = 0.5
@@ -27,7 +31,7 @@ POLL_SECONDS = 0.5
 
 class BriefingApp(App[None]):
     CSS_PATH = "briefing.tcss"
-    COMMANDS = App.COMMANDS | {BriefingCommands}
+    COMMANDS = App.COMMANDS | {lambda: _commands()}
     TITLE = "briefing"
     BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
 
@@ -35,10 +39,19 @@ class BriefingApp(App[None]):
     generation: reactive[int] = reactive(0)
 
     def __init__(
-        self, db_path: Path, *, day: date | None = None, watch: bool = True, now: datetime | None = None
+        self,
+        db_path: Path,
+        *,
+        day: date | None = None,
+        watch: bool = True,
+        now: datetime | None = None,
+        opening: Opening | None = None,
     ) -> None:
+        """``opening``: what the launch read before the app started (see
+        :func:`run`); without it the app reads it when it mounts."""
         super().__init__()
         self.db_path = Path(db_path)
+        self._opening = opening
         self.fixed_day = day
         #: Freezes the meeting clock (snapshot tests); None in real use.
         self.fixed_now = now
@@ -51,20 +64,15 @@ class BriefingApp(App[None]):
         return self.fixed_day or _today()
 
     def on_mount(self) -> None:
-        from briefing.board import load_board
-
         self.sub_title = str(self.db_path.name)
         if self._watch:
-            self._watcher = ChangeWatcher(self.db_path)
-            self.set_interval(POLL_SECONDS, self._poll)
-            # Where it is cheap: once per launch, in the background.
-            data.run(self, self.Checked, _quick_check)
-        # The one read on the UI thread, on purpose: restarted mid-meeting,
-        # the very first frame shows the clock, not an empty screen waiting
-        # for a worker (a WAL read never waits for a writer). Home is only
-        # imported and built when it is shown.
-        with connection(self) as conn:
-            board = load_board(conn, self.day)
+            # After the first frame: the room sees the clock before anything else.
+            self.call_after_refresh(self._start_watching)
+        if self._opening is None:
+            # The one read on the UI thread (see run()), for apps made by make_app.
+            with connection(self) as conn:
+                self._opening = Opening.read(conn, self.day)
+        board, self._opening = self._opening.board, None
         if board is not None:
             from screens.meeting import MeetingScreen
 
@@ -73,6 +81,15 @@ class BriefingApp(App[None]):
             from screens.home import HomeScreen
 
             self.push_screen(HomeScreen())
+
+    def _start_watching(self) -> None:
+        self._watcher = ChangeWatcher(self.db_path)
+        self.set_interval(POLL_SECONDS, self._poll)
+        # What was committed between the first read and now is not a change
+        # the watcher can see: read once more.
+        self.generation += 1
+        # Where it is cheap: once per launch, in the background.
+        data.run(self, self.Checked, _quick_check)
 
     def go_home(self) -> None:
         """Back to home: pop to it if it is below, else open it in place."""
@@ -136,9 +153,39 @@ def _quick_check(conn) -> tuple[str, ...]:
     return check(conn.path, quick=True).problems
 
 
+@dataclass(frozen=True)
+class Opening:
+    """What the app opens onto: the meeting under way (its board), or home."""
+
+    board: Board | None
+
+    @classmethod
+    def read(cls, conn: Any, day: date) -> Opening:
+        from briefing.board import load_board
+
+        return cls(load_board(conn, day))
+
+
 def make_app(db_path: Path, *, day: date | None = None, watch: bool = True, now: datetime | None = None) -> BriefingApp:
     return BriefingApp(db_path, day=day, watch=watch, now=now)
 
 
 def run(db_path: Path) -> None:
-    make_app(db_path).run()
+    """Open the app on ``db_path``. The database is read before Textual
+    starts: a bad file is refused in one line (a BriefingError for the CLI
+    to print), and restarted mid-meeting, the very first frame holds the
+    clock and the card, not an empty screen waiting for a worker (a WAL read
+    never waits for a writer)."""
+    from briefing.db import opened
+    from briefing.timeutil import today
+
+    with opened(db_path) as conn:
+        opening = Opening.read(conn, today())
+    BriefingApp(db_path, opening=opening).run()
+
+
+def _commands() -> type:
+    """The palette's provider, imported when the palette first opens."""
+    from screens.commands import BriefingCommands
+
+    return BriefingCommands

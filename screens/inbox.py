@@ -71,6 +71,8 @@ class InboxScreen(Screen[None]):
         self._rows: dict[str, list[Verbatim | Win]] = {kind: [] for kind in COLUMNS}
         self._more: dict[str, bool] = dict.fromkeys(COLUMNS, False)
         self._reading_more: dict[str, bool] = dict.fromkeys(COLUMNS, False)
+        #: Tabs whose table waits to be filled (True: from scratch), until shown.
+        self._unfilled: dict[str, bool] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -192,6 +194,10 @@ class InboxScreen(Screen[None]):
         fresh = [r for r in page.rows if r.id not in known]
         self._rows[kind] += fresh
         self._more[kind] = page.more
+        if kind != self.kind:
+            self._unfilled.setdefault(kind, False)
+            self._show_counts()
+            return
         columns, wide = self._columns(kind)
         table = self.table(kind)
         for r in fresh:
@@ -218,13 +224,18 @@ class InboxScreen(Screen[None]):
     def _fill(self, kind: str, rows: list[Verbatim | Win], refiltered: bool) -> None:
         """Bring the table to ``rows``: a new search replaces every row in one
         go; a read of the same search updates in place, the cursor staying
-        on its row (a colleague's addition must not move the lead's view)."""
+        on its row (a colleague's addition must not move the lead's view).
+        The tab not shown is filled when it is (its rows are kept till then)."""
+        self._rows[kind] = rows
+        if kind != self.kind:
+            self._unfilled[kind] = self._unfilled.get(kind, False) or refiltered
+            return
+        self._unfilled.pop(kind, None)
         table = self.table(kind)
         keep = self._want.pop(kind, None) or (str(_id_at(table)) if table.row_count else None)
         old_row = table.cursor_row
         columns, wide = self._columns(kind)
         self.set_class(wide, "-wide")
-        self._rows[kind] = rows
         wanted = {str(r.id): [row_cell(r, f, w, wide, self.app.day) for f, _, w in columns] for r in rows}
         order = list(wanted)
         if refiltered or self._layouts.get(kind) != (wide, self.size.width):
@@ -282,6 +293,8 @@ class InboxScreen(Screen[None]):
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
+        if self.kind in self._unfilled:
+            self._fill(self.kind, self._rows[self.kind], self._unfilled[self.kind])
         self.query_one("#inbox-status").display = self.kind == "verbatims"
         self.table().focus()
         self._preview()

@@ -98,7 +98,11 @@ class MeetingScreen(Screen[None]):
                 yield BalanceGauge(id="balance")
             yield ShapedStatic(id="agenda")
         yield ViewStatic(banner_text, id="banner")
-        yield Container(id="content")  # the panes, mounted on first use
+        with Container(id="content"):  # the panes, mounted on first use
+            if self._first_board is not None:
+                # The current segment's pane is in the first frame with the clock.
+                kind = _pane_kind(self._first_board, self._first_board.meeting.clock().index)
+                yield self._panes.setdefault(kind, PANES[kind](id=f"pane-{kind}"))
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -244,7 +248,7 @@ class MeetingScreen(Screen[None]):
         board = self.board
         if state is None:
             return
-        kind = "win" if board is not None and state.index == board.win_index else state.segment.kind.value
+        kind = _pane_kind(board, state.index) if board is not None else state.segment.kind.value
         pane = self._pane(kind)
         if board is None:
             return
@@ -269,11 +273,22 @@ class MeetingScreen(Screen[None]):
         return pane
 
     def _mark_current_verbatim(self, state: MeetingState) -> None:
+        """A card on the screen is shown: stored once the frame holding it has
+        gone to the terminal, so the write stays out of the first frame's way."""
         board = self.board
         if board is None or not board.verbatims or state.state != "running":
             return
         vid = board.verbatims[self._verbatim_index].id
         if vid not in board.shown:
+            self.call_after_refresh(self._mark_if_still_shown, vid)
+
+    def _mark_if_still_shown(self, vid: int) -> None:
+        board, state = self.board, self.state()
+        if board is None or state is None or state.state != "running" or not board.verbatims:
+            return
+        on_screen = state.segment.kind.value == "client" and state.index != board.win_index
+        current = board.verbatims[min(self._verbatim_index, len(board.verbatims) - 1)].id
+        if on_screen and current == vid and vid not in board.shown:
             self.board = replace(board, shown=board.shown | {vid})
             self.command(meetings.mark_shown, board.meeting.id, vid, self.now(), reload=False)
 
@@ -394,3 +409,10 @@ def _then_board(conn, fn: Callable[..., Any], args: tuple[Any, ...], day: date, 
 def _set_attendance(conn, meeting_id: int, changed: dict[int, str]) -> None:
     for person_id, status in changed.items():
         presenting.set_attendance(conn, meeting_id, person_id, status)
+
+
+def _pane_kind(board: Board, index: int) -> str:
+    """Which pane segment ``index`` shows: the client win's, or its kind's."""
+    if index == board.win_index:
+        return "win"
+    return board.meeting.agenda.segments[index].kind.value

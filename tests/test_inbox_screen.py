@@ -67,9 +67,9 @@ async def test_the_inbox_lists_verbatims_newest_first_and_the_wins(demo_db):
         assert ids(screen) == expected
         (client,) = query(demo_db, "SELECT client FROM verbatims WHERE id = ?", expected[0])[0]
         assert cells(screen, expected[0])[:3] == ["24 Nov", "new", client]
-        assert len(ids(screen, "wins")) == 12
         await pilot.press("right")  # the other tab, from the keyboard
         assert screen.kind == "wins" and screen.focused is screen.table("wins")
+        assert len(ids(screen, "wins")) == 12
         await pilot.press("escape")  # on the table: closes the inbox
         await pilot.pause()
         assert not isinstance(app.screen, InboxScreen)

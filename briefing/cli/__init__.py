@@ -3,108 +3,55 @@
 Collaborators feed the briefing from here before the meeting; the lead
 opens the app by running ``briefing`` alone. Errors are one line on stderr:
 exit 2 for input the user can fix, 1 for anything else, never a traceback.
+
+Opening the app (``briefing``, or ``briefing --db FILE``) never loads the
+command-line machinery (click, the sub-commands): the lead is waiting for
+the clock on the wall. Everything else goes through :mod:`briefing.cli.root`.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import sys
-
-import click
-
-from briefing import __version__
-from briefing.cli.common import DB_HELP, chosen_db_path
-from briefing.errors import BriefingError
-
-#: Sub-command -> "module:attribute", imported only when that command runs:
-#: adding a verbatim should not pay for loading the metric or demo code.
-COMMANDS = {
-    "team": "briefing.cli.team:team",
-    "verbatim": "briefing.cli.verbatim:verbatim",
-    "win": "briefing.cli.win:win",
-    "metric": "briefing.cli.metric:metric",
-    "agenda": "briefing.cli.agenda:agenda",
-    "meeting": "briefing.cli.meeting:meeting",
-    "rotation": "briefing.cli.rotation:rotation",
-    "demo": "briefing.cli.demo:demo",
-    "doctor": "briefing.cli.upkeep:doctor",
-    "backup": "briefing.cli.upkeep:backup",
-    "restore": "briefing.cli.upkeep:restore",
-}
-
-
-class LazyGroup(click.Group):
-    """A click group whose sub-commands are imported on first use."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(COMMANDS)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = COMMANDS.get(cmd_name)
-        if target is None:
-            return None
-        import importlib
-
-        module, attr = target.split(":")
-        return getattr(importlib.import_module(module), attr)
-
-
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-@click.group(cls=LazyGroup, invoke_without_command=True, context_settings=CONTEXT)
-@click.option("--db", "db_path", type=click.Path(dir_okay=True), default=None, help=DB_HELP)
-@click.version_option(__version__, prog_name="briefing")
-@click.pass_context
-def cli(ctx: click.Context, db_path: str | None) -> None:
-    """Run a sales team's daily stand-up with the client at its centre.
-
-    Run without a command to open the app on the shared screen. Before the
-    meeting, collaborators add client verbatims and wins from here.
-
-    \b
-    Quick start:
-      briefing demo                              try it on a demo team
-      briefing team add "Inès Moreau"            add a collaborator
-      briefing verbatim add "Super réactifs !" --client "Marc Petit" --by Inès
-      briefing win add "Renewed Altis" --by Inès --client Altis
-      briefing metric add "Sales yesterday" 12400 --target 12000 --unit €
-      briefing                                   open the app
-    """
-    if ctx.invoked_subcommand is None:
-        from briefing.cli.app import open_app
-
-        open_app(chosen_db_path(db_path))
-
-
-def _fail(message: str, code: int) -> None:
-    from briefing.cli.output import write
-
-    write(f"briefing: {message}", err=True)
-    sys.exit(code)
 
 
 def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else list(argv)
+    opens_app, db_flag = _only_the_app(args)
+    if opens_app:
+        _open_the_app(db_flag)
+        sys.exit(0)
+    from briefing.cli.root import run
+
+    run(args)
+
+
+def _only_the_app(args: list[str]) -> tuple[bool, str | None]:
+    """Whether ``args`` only open the app, and the ``--db`` they name."""
+    if not args:
+        return True, None
+    if len(args) == 2 and args[0] == "--db":
+        return True, args[1]
+    if len(args) == 1 and args[0].startswith("--db="):
+        return True, args[0].removeprefix("--db=")
+    return False, None
+
+
+def _open_the_app(db_flag: str | None) -> None:
+    from briefing.cli.output import write
+    from briefing.errors import BadInput, BriefingError
+    from briefing.paths import resolve_db_path
+
     try:
-        code = cli.main(args=argv, prog_name="briefing", standalone_mode=False)
-    except click.exceptions.UsageError as exc:
-        hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
-        _fail(exc.format_message() + hint, 2)
-    except click.exceptions.Abort:
-        _fail("aborted, nothing was changed", 1)
-    except click.ClickException as exc:
-        _fail(exc.format_message(), exc.exit_code)
+        if db_flag is not None and not db_flag.strip():
+            raise BadInput("database", "the path given with --db is empty")
+        from briefing.cli.app import open_app
+
+        open_app(resolve_db_path(db_flag))
     except BriefingError as exc:
         from briefing.cli.words import one_line
 
-        _fail(one_line(exc), exc.exit_code)
-    except sqlite3.Error as exc:
-        from briefing.cli.words import database_failure
-
-        _fail(database_failure(exc), 1)
+        write(f"briefing: {one_line(exc)}", err=True)
+        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        _fail("interrupted", 130)
-    except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(1)
-    sys.exit(code if isinstance(code, int) else 0)
+        write("briefing: interrupted", err=True)
+        sys.exit(130)

@@ -11,9 +11,8 @@ from pathlib import Path
 
 
 def open_app(db_path: Path) -> None:
-    from briefing.db import connect
-
-    connect(db_path).close()  # a bad --db fails here, as one clear line
+    """A bad file is refused in one line before Textual starts (screens.app.run
+    reads the database first)."""
     from screens.app import run
 
     run(db_path)

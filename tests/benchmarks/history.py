@@ -65,11 +65,12 @@ def build(path: Path, *, today: date | None = None, seed: int = 20261130) -> dic
     )
 
     days = [first + timedelta(days=n) for n in range(365 * YEARS)]
+    vocabulary, weights = _vocabulary(rng)
     # Verbatims: spread over the years, the last fortnight still new.
     verbatim_rows = []
     for vid in range(1, VERBATIMS + 1):
         day = days[(vid - 1) * len(days) // VERBATIMS]
-        text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 40))).capitalize() + "."
+        text = " ".join(rng.choices(vocabulary, cum_weights=weights, k=rng.randint(6, 40))).capitalize() + "."
         status = "new" if day > today - timedelta(days=14) else ("archived" if vid % 7 == 0 else "shown")
         verbatim_rows.append(
             (
@@ -177,6 +178,23 @@ def build(path: Path, *, today: date | None = None, seed: int = 20261130) -> dic
     }
     conn.close()
     return counts
+
+
+def _vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
+    """Words as people use them: a few very common, most rare (Zipf's law over
+    3,000 words), the real words above spread from common to rare, so a
+    search for one of them matches from a quarter of the verbatims to a few."""
+    syllables = "ba ce di fo gu la me ni po ru sa te vi zo que tion ment eur ance".split()
+    made = {"".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(6000)}
+    words = sorted(made - set(WORDS))[:3000]
+    rng.shuffle(words)
+    for place, word in enumerate(WORDS):
+        words.insert(int(20 * 2 ** (place / 5)), word)  # ranks 20, 22, 26, 30 ... up to ~5000
+    total, cumulative = 0.0, []
+    for rank in range(len(words)):
+        total += 1 / (rank + 1)
+        cumulative.append(total)
+    return words, cumulative
 
 
 FIRST = (
