@@ -23,6 +23,8 @@ import pytest
 from briefing import db as store
 
 DAY = date(2026, 11, 24)  # a Tuesday
+#: The sizes every snapshot is taken at: a laptop's terminal, and the shared screen (a projector).
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((200, 60), id="200x60")]
 
 
 @dataclass
