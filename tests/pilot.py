@@ -21,7 +21,7 @@ from collections.abc import Callable
 from textual.app import App
 from textual.css.query import NoMatches
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Digits
 from textual.worker import Worker, WorkerError
 
 #: Bounds a wait that fails; one that succeeds returns at once. Generous for
@@ -104,3 +104,17 @@ def table_shown(app: App, table: DataTable) -> bool:
     shown = screen_text(app)
     cells = (str(cell) for i in range(table.row_count) for cell in table.get_row_at(i))
     return table.row_count > 0 and all(cell in shown for cell in cells)
+
+
+def on_top(app: App, screen_class: type) -> bool:
+    return isinstance(app.screen, screen_class)
+
+
+async def home_drawn(pilot: Pilot) -> None:
+    """The app is up as the lead first sees it: home on top, showing what the
+    database holds (its counts), and reading nothing more."""
+    from screens.home import HomeScreen
+
+    app = pilot.app
+    await until(pilot, lambda: on_top(app, HomeScreen) and app.screen.query_one(Digits).value != "-", "home's counts")
+    await settled(pilot)

@@ -10,9 +10,8 @@ from textual.widgets import DataTable, Digits, Static
 from briefing import db as store
 from briefing import demo, metrics, team, verbatims
 from screens.app import make_app
-from screens.home import HomeScreen
 from tests.conftest import DAY, SIZES
-from tests.pilot import settled, table_shown, until
+from tests.pilot import home_drawn, table_shown, until
 
 
 def _plain(widget: Static) -> str:
@@ -23,11 +22,10 @@ def _digits(app, key: str) -> str:
     return app.screen.query_one(f"#digits-{key}", Digits).value
 
 
-async def home_drawn(pilot) -> None:
-    """Home is on screen with what the database holds (its counts, its table of numbers)."""
+async def home_shown(pilot) -> None:
+    """Home on screen with what the database holds: its counts, its table of numbers in full."""
     app = pilot.app
-    await until(pilot, lambda: isinstance(app.screen, HomeScreen) and _digits(app, "verbatims") != "-", "home's counts")
-    await settled(pilot)
+    await home_drawn(pilot)
     await until(pilot, lambda: table_shown(app, app.screen.query_one("#metrics DataTable", DataTable)), "the numbers")
 
 
@@ -44,7 +42,7 @@ async def test_home_shows_what_waits_for_todays_briefing(demo_db):
     conn.close()
     app = make_app(demo_db, day=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await home_drawn(pilot)
+        await home_shown(pilot)
         assert _digits(app, "verbatims") == str(expected_new)
         assert _digits(app, "wins") == "5"
         assert "Claire Dubois · lead" in _plain(app.screen.query_one("#team", Static))
@@ -58,7 +56,7 @@ async def test_home_shows_what_waits_for_todays_briefing(demo_db):
 async def test_another_process_adding_a_verbatim_shows_up_within_a_second(demo_db):
     app = make_app(demo_db, day=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await home_drawn(pilot)
+        await home_shown(pilot)
         before = int(_digits(app, "verbatims"))
         other = store.connect(demo_db)  # another connection: as another process would
         verbatims.add(other, {"text": "Vous êtes au top", "client": "Zoé", "date": DAY})
@@ -86,7 +84,7 @@ async def test_hostile_text_is_shown_literally_and_never_acts(tmp_path):
     conn.close()
     app = make_app(path, day=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await home_drawn(pilot)
+        await home_shown(pilot)
         team_text = _plain(app.screen.query_one("#team", Static))
         assert HOSTILE_NAME in team_text and "[/]" in team_text
         assert "⟨U+202E⟩gnitirw" in team_text
@@ -100,4 +98,4 @@ async def test_hostile_text_is_shown_literally_and_never_acts(tmp_path):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_home_snapshot(snap_compare, demo_db, size):
-    assert snap_compare(make_app(demo_db, day=DAY, watch=False), terminal_size=size, run_before=home_drawn)
+    assert snap_compare(make_app(demo_db, day=DAY, watch=False), terminal_size=size, run_before=home_shown)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Digits, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from briefing import db as store
 from briefing import demo, meeting, team, wins
@@ -19,7 +19,7 @@ from screens.confirm import ConfirmScreen
 from screens.home import HomeScreen
 from screens.team_screen import NameScreen, TeamScreen
 from tests.conftest import DAY, SIZES
-from tests.pilot import settled, table_shown, until
+from tests.pilot import home_drawn, on_top, settled, table_shown, until
 
 
 @pytest.fixture
@@ -56,17 +56,6 @@ def names(app) -> list[str]:
 
 def row_of(app, name: str) -> list[str]:
     return next(r for r in rows(app) if r[0] == name)
-
-
-def on_top(app, screen_class) -> bool:
-    return isinstance(app.screen, screen_class)
-
-
-async def home_drawn(pilot) -> None:
-    """The app is up: home shows what the database holds and reads nothing more."""
-    app = pilot.app
-    await until(pilot, lambda: on_top(app, HomeScreen) and app.screen.query_one(Digits).value != "-", "home's counts")
-    await settled(pilot)
 
 
 async def open_team(pilot) -> None:
