@@ -11,7 +11,7 @@ from briefing import db as store
 from briefing import demo, metrics, team, verbatims
 from screens.app import make_app
 from tests.conftest import DAY, SIZES
-from tests.pilot import home_drawn, table_shown, until
+from tests.pilot import home_drawn, settled, table_shown, until
 
 
 def _plain(widget: Static) -> str:
@@ -91,7 +91,7 @@ async def test_hostile_text_is_shown_literally_and_never_acts(tmp_path):
         latest = _plain(app.screen.query_one("#latest", Static))
         assert "␛[2J␛]0;pwned␇" in latest and "[link=http://x]clic[/link]" in latest
         await pilot.click("#team", offset=(2, 0))  # clicking the name is not an action
-        await pilot.pause()
+        await settled(pilot)  # an action it set off would have run by now
         assert app.is_running
     assert app.return_code is None or app.return_code == 0
 
