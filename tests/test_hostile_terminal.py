@@ -117,7 +117,7 @@ def test_home_and_team_screens_never_pass_the_data_to_the_terminal(hostile_today
         os.write(fd, b"t")  # the team, as the lead opens it
         # Its summary line comes with the rows; the joining dates in full (not cut to the
         # width of "Joined on") once the table has measured its columns and drawn again.
-        written(output, " in the team ·".encode(), today().isoformat().encode())
+        written(output, b"Presented", " in the team ·".encode(), today().isoformat().encode())
     finally:
         stop(pid, fd)
     assert b"today's briefing" in output  # home was drawn before the team screen
