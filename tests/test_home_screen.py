@@ -23,7 +23,7 @@ def _digits(app, key: str) -> str:
 
 
 async def home_shown(pilot) -> None:
-    """Home on screen with what the database holds: its counts, its table of numbers in full."""
+    """Home up, and on screen its table of numbers in full (what a snapshot shows)."""
     app = pilot.app
     await home_drawn(pilot)
     await until(pilot, lambda: table_shown(app, app.screen.query_one("#metrics DataTable", DataTable)), "the numbers")
@@ -42,7 +42,7 @@ async def test_home_shows_what_waits_for_todays_briefing(demo_db):
     conn.close()
     app = make_app(demo_db, day=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await home_shown(pilot)
+        await home_drawn(pilot)
         assert _digits(app, "verbatims") == str(expected_new)
         assert _digits(app, "wins") == "5"
         assert "Claire Dubois · lead" in _plain(app.screen.query_one("#team", Static))
@@ -56,7 +56,7 @@ async def test_home_shows_what_waits_for_todays_briefing(demo_db):
 async def test_another_process_adding_a_verbatim_shows_up_within_a_second(demo_db):
     app = make_app(demo_db, day=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await home_shown(pilot)
+        await home_drawn(pilot)
         before = int(_digits(app, "verbatims"))
         other = store.connect(demo_db)  # another connection: as another process would
         verbatims.add(other, {"text": "Vous êtes au top", "client": "Zoé", "date": DAY})
@@ -84,7 +84,7 @@ async def test_hostile_text_is_shown_literally_and_never_acts(tmp_path):
     conn.close()
     app = make_app(path, day=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await home_shown(pilot)
+        await home_drawn(pilot)
         team_text = _plain(app.screen.query_one("#team", Static))
         assert HOSTILE_NAME in team_text and "[/]" in team_text
         assert "⟨U+202E⟩gnitirw" in team_text

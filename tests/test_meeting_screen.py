@@ -51,9 +51,10 @@ def shown_pane(app) -> str:
     return pane.id
 
 
-def meeting_drawn(app) -> bool:
+def meeting_drawn(app, in_full: bool = False) -> bool:
     """The meeting on screen: its segment's title, and under the clock the
-    segment's pane showing what it is for."""
+    segment's pane showing what it is for (``in_full``: a table of numbers
+    drawn with every cell in full, what a snapshot shows)."""
     if not on_top(app, MeetingScreen) or not text_of(app, "#segment-title"):
         return False
     shown = [p for p in app.screen.query("#content > *") if p.display]
@@ -65,7 +66,8 @@ def meeting_drawn(app) -> bool:
     if pane.id == "pane-win":
         return bool(text_of(app, "#presenter"))
     if pane.id == "pane-sales":
-        return table_shown(app, pane.query_one(DataTable))
+        numbers = pane.query_one(DataTable)
+        return table_shown(app, numbers) if in_full else numbers.row_count > 0
     return pane.is_mounted  # the notes: empty until someone writes
 
 
@@ -73,6 +75,12 @@ async def _ready(pilot) -> None:
     """The meeting is on screen, drawn, and the app reads or writes nothing more."""
     await until(pilot, lambda: meeting_drawn(pilot.app), "the meeting drawn")
     await settled(pilot)
+
+
+async def _shown(pilot) -> None:
+    """The meeting ready, every number in full: what a snapshot shows."""
+    await _ready(pilot)
+    await until(pilot, lambda: meeting_drawn(pilot.app, in_full=True), "the meeting drawn in full")
 
 
 def text_of(app, selector: str) -> str:
@@ -277,7 +285,7 @@ SCENARIOS = {"running": _running, "overrun": _overrun, "below_target": _below_ta
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
 def test_meeting_screen_snapshot(snap_compare, demo_db, scenario, size):
     SCENARIOS[scenario](demo_db)
-    assert snap_compare(_meeting_app(demo_db), terminal_size=size, run_before=_ready)
+    assert snap_compare(_meeting_app(demo_db), terminal_size=size, run_before=_shown)
 
 
 async def test_the_snapshot_scenarios_show_what_they_claim(demo_db, tmp_path):
