@@ -2,12 +2,12 @@
 
 Running ``briefing.cli.main`` in-process (instead of a subprocess) keeps
 the suite fast while still exercising the real entry point: argument
-parsing, the one-line error handler and the exit codes.
+parsing, the one-line error handler and the exit codes. Click's
+``CliRunner`` isolates its stdin, stdout and stderr.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import sqlite3
@@ -19,10 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from briefing import db as store
 
 DAY = date(2026, 11, 24)  # a Tuesday
+#: The sizes every snapshot is taken at: a laptop's terminal, and the shared screen (a projector).
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((200, 60), id="200x60")]
 
 
 @dataclass
@@ -75,25 +78,27 @@ def cli(db_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 def invoke(argv: list[str], stdin: bytes | str = b"") -> Result:
+    """``briefing argv...`` in this process: stdin fed from ``stdin``, stdout and
+    stderr captured apart (click's CliRunner isolation), the exit code from
+    the SystemExit ``main`` always ends with.
+
+    ``briefing.cli.output.write`` writes bytes to ``sys.stdout.buffer``: the
+    isolation's streams are text wrappers over byte buffers, so those bytes
+    land in the buffers as they are. The runner echoes a confirmation's answer
+    after its prompt (on stderr, with the prompt), as a terminal would show it.
+    """
     from briefing.cli import main
 
-    raw_in = stdin.encode() if isinstance(stdin, str) else stdin
-    out, err = io.BytesIO(), io.BytesIO()
-    fake_out = io.TextIOWrapper(out, encoding="utf-8")
-    fake_err = io.TextIOWrapper(err, encoding="utf-8")
-    saved = sys.stdin, sys.stdout, sys.stderr
-    sys.stdin = io.TextIOWrapper(io.BytesIO(raw_in), encoding="utf-8")
-    sys.stdout, sys.stderr = fake_out, fake_err
-    try:
-        main(argv)
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    finally:
-        fake_out.flush()
-        fake_err.flush()
-        sys.stdin, sys.stdout, sys.stderr = saved
-    return Result(code, out.getvalue().decode("utf-8"), err.getvalue().decode("utf-8"))
+    with CliRunner().isolation(input=stdin) as (out, err, _both):
+        try:
+            main(argv)
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        return Result(code, out.getvalue().decode("utf-8"), err.getvalue().decode("utf-8"))
 
 
 @pytest.fixture

@@ -1,5 +1,15 @@
 """Running the real app in a pseudo-terminal, for tests that must see the
-bytes a terminal would receive (escape sequences, a kill -9)."""
+bytes a terminal would receive (escape sequences, a kill -9).
+
+When may a test type? Textual's Linux driver (``start_application_mode``)
+puts the terminal in raw mode, starts the thread that reads the keys, and
+only then writes its first requests, bracketed paste on among them
+(:data:`READING_KEYS`). A byte typed earlier is not lost on Linux (the line
+discipline keeps it when raw mode comes), but the terminal, still in cooked
+mode, echoes it into the output the test inspects. And a key is only acted
+on once the screen that binds it has its data: wait for that screen's text
+as well (e.g. ``b"Verbatim 1 of"``), then send each key once.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +22,11 @@ import sys
 import termios
 import threading
 import time
+
+#: Written by the driver once the terminal is raw and the input thread runs.
+READING_KEYS = b"\x1b[?2004h"
+#: Bounds a wait that fails; one that succeeds returns as soon as its bytes are there.
+TIMEOUT = 15.0
 
 
 def run_in_a_terminal(args: list[str]) -> tuple[int, int, bytearray]:
@@ -37,13 +52,20 @@ def run_in_a_terminal(args: list[str]) -> tuple[int, int, bytearray]:
     return pid, fd, output
 
 
-def wait_for(predicate, seconds: float = 15.0) -> bool:
+def wait_for(predicate, seconds: float = TIMEOUT) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if predicate():
             return True
         time.sleep(0.05)
     return False
+
+
+def written(output: bytearray, *needles: bytes, seconds: float = TIMEOUT) -> None:
+    """Wait until the app has written every one of ``needles``; fail showing its last bytes."""
+    if not wait_for(lambda: all(needle in output for needle in needles), seconds):
+        missing = [needle for needle in needles if needle not in output]
+        raise AssertionError(f"never written in {seconds:g} s: {missing}; last bytes: {bytes(output[-2000:])!r}")
 
 
 def stop(pid: int, fd: int) -> None:

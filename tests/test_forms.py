@@ -18,7 +18,8 @@ from screens.confirm import ConfirmScreen
 from screens.saving import BUSY, STAYED_BUSY
 from screens.verbatim_form import VerbatimFormScreen
 from screens.win_form import WinFormScreen
-from tests.conftest import DAY
+from tests.conftest import DAY, SIZES
+from tests.pilot import home_drawn, on_top, settled, until
 
 HOSTILE = "[@click=app.quit]x[/]"
 
@@ -55,11 +56,13 @@ def writing_elsewhere(path: Path) -> Iterator[None]:
 
 
 async def open_form(pilot, screen) -> list:
-    """Push ``screen``, wait for it to load; returns where its result lands."""
+    """Open ``screen`` over home once it is up, wait for the form to have read
+    what it needs (the team, the record); returns where its result lands."""
     results: list = []
+    await home_drawn(pilot)
     await pilot.app.push_screen(screen, results.append)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await until(pilot, lambda: pilot.app.screen is screen, "the form on top")
+    await settled(pilot)
     return results
 
 
@@ -69,9 +72,9 @@ async def type_text(pilot, text: str) -> None:
 
 
 async def save(pilot) -> None:
+    """Ctrl+S, and the save has run its course: saved, refused or failed."""
     await pilot.press("ctrl+s")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settled(pilot)
 
 
 def error_of(app, wid: str) -> str | None:
@@ -187,20 +190,20 @@ async def test_escape_asks_before_discarding_and_no_keeps_the_form(demo_db):
         results = await open_form(pilot, VerbatimFormScreen())
         await type_text(pilot, "À moitié écrit")
         await pilot.press("escape")
-        await pilot.pause()
+        await until(pilot, lambda: not on_top(app, VerbatimFormScreen), "a question")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
-        await pilot.pause()
+        await until(pilot, lambda: not on_top(app, ConfirmScreen), "the question answered")
         assert isinstance(app.screen, VerbatimFormScreen)
         assert app.screen.query_one("#text", TextArea).text == "À moitié écrit"
         await pilot.press("escape")
-        await pilot.pause()
+        await until(pilot, lambda: on_top(app, ConfirmScreen), "the question")
         await pilot.press("y")
-        await pilot.pause()
+        await until(pilot, lambda: results, "the form closed")
         assert results == [None]
         untouched = await open_form(pilot, WinFormScreen())
         await pilot.press("escape")  # nothing typed: nothing to lose, no question
-        await pilot.pause()
+        await until(pilot, lambda: untouched, "the form closed")
         assert untouched == [None]
 
 
@@ -241,14 +244,11 @@ async def test_a_busy_database_is_reported_and_the_save_lands_once_it_frees(demo
         fill_verbatim(app, "Patient malgré l'attente", "Zoé")
         with writing_elsewhere(demo_db):
             await pilot.press("ctrl+s")
-            for _ in range(30):
-                await pilot.pause(0.1)
-                if BUSY in notes:
-                    break
+            # Told after BUSY_AFTER (1 s) of waiting; the lock is held far longer than that.
+            await until(pilot, lambda: notes, "a word to the user")
             assert BUSY in notes and not results
             assert app.screen.query_one("#hint").has_class("-busy")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(pilot)
         assert results and "Verbatim saved" in notes
     assert count(demo_db, "verbatims") == before + 1
 
@@ -307,22 +307,23 @@ async def test_win_edit_moves_the_credit_and_keeps_the_rest(demo_db):
 # -- how the forms look -------------------------------------------------------------
 
 
-def _showing(screen_factory, *keys: str):
+def _showing(screen_factory, *keys: str, refused: str = ""):
+    """Open the form, loaded; type ``keys``; if ``refused``, wait for the error next to that field."""
+
     async def run_before(pilot) -> None:
         await open_form(pilot, screen_factory())
-        if keys:
-            await pilot.press(*keys)
-            await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await pilot.press(*keys)
+        if refused:
+            await until(pilot, lambda: error_of(pilot.app, refused), f"the error next to {refused}")
+        await settled(pilot)
 
     return run_before
 
 
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((200, 60), id="200x60")]
 FORMS = {
     "verbatim-empty": _showing(VerbatimFormScreen),
     "win-empty": _showing(WinFormScreen),
-    "verbatim-refused": _showing(VerbatimFormScreen, *"Merci", "ctrl+s"),  # no client
+    "verbatim-refused": _showing(VerbatimFormScreen, *"Merci", "ctrl+s", refused="client"),  # no client
 }
 
 

@@ -10,7 +10,8 @@ from textual.widgets import DataTable, Digits, Static
 from briefing import db as store
 from briefing import demo, metrics, team, verbatims
 from screens.app import make_app
-from tests.conftest import DAY
+from tests.conftest import DAY, SIZES
+from tests.pilot import home_drawn, settled, table_shown, until
 
 
 def _plain(widget: Static) -> str:
@@ -19,6 +20,13 @@ def _plain(widget: Static) -> str:
 
 def _digits(app, key: str) -> str:
     return app.screen.query_one(f"#digits-{key}", Digits).value
+
+
+async def home_shown(pilot) -> None:
+    """Home up, and on screen its table of numbers in full (what a snapshot shows)."""
+    app = pilot.app
+    await home_drawn(pilot)
+    await until(pilot, lambda: table_shown(app, app.screen.query_one("#metrics DataTable", DataTable)), "the numbers")
 
 
 @pytest.fixture
@@ -34,8 +42,7 @@ async def test_home_shows_what_waits_for_todays_briefing(demo_db):
     conn.close()
     app = make_app(demo_db, day=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await home_drawn(pilot)
         assert _digits(app, "verbatims") == str(expected_new)
         assert _digits(app, "wins") == "5"
         assert "Claire Dubois · lead" in _plain(app.screen.query_one("#team", Static))
@@ -49,15 +56,14 @@ async def test_home_shows_what_waits_for_todays_briefing(demo_db):
 async def test_another_process_adding_a_verbatim_shows_up_within_a_second(demo_db):
     app = make_app(demo_db, day=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
+        await home_drawn(pilot)
         before = int(_digits(app, "verbatims"))
         other = store.connect(demo_db)  # another connection: as another process would
         verbatims.add(other, {"text": "Vous êtes au top", "client": "Zoé", "date": DAY})
         other.close()
-        for _ in range(12):  # up to 1.2 s
-            await pilot.pause(0.1)
-            if _digits(app, "verbatims") == str(before + 1):
-                break
+        # The app polls the database every 0.5 s: "within a second" is the product's promise, the
+        # wait's bound only says when to give up.
+        await until(pilot, lambda: _digits(app, "verbatims") == str(before + 1), "the new verbatim counted on home")
         assert _digits(app, "verbatims") == str(before + 1)
         assert "Vous êtes au top" in _plain(app.screen.query_one("#latest", Static))
 
@@ -78,30 +84,18 @@ async def test_hostile_text_is_shown_literally_and_never_acts(tmp_path):
     conn.close()
     app = make_app(path, day=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await home_drawn(pilot)
         team_text = _plain(app.screen.query_one("#team", Static))
         assert HOSTILE_NAME in team_text and "[/]" in team_text
         assert "⟨U+202E⟩gnitirw" in team_text
         latest = _plain(app.screen.query_one("#latest", Static))
         assert "␛[2J␛]0;pwned␇" in latest and "[link=http://x]clic[/link]" in latest
         await pilot.click("#team", offset=(2, 0))  # clicking the name is not an action
-        await pilot.pause()
+        await settled(pilot)  # an action it set off would have run by now
         assert app.is_running
     assert app.return_code is None or app.return_code == 0
 
 
-async def _loaded(pilot) -> None:
-    for _ in range(50):
-        await pilot.pause(0.05)
-        if _digits(pilot.app, "verbatims") != "-":
-            break
-    await pilot.pause()
-
-
-def test_home_at_80x24(snap_compare, demo_db):
-    assert snap_compare(make_app(demo_db, day=DAY, watch=False), terminal_size=(80, 24), run_before=_loaded)
-
-
-def test_home_on_a_projector(snap_compare, demo_db):
-    assert snap_compare(make_app(demo_db, day=DAY, watch=False), terminal_size=(200, 60), run_before=_loaded)
+@pytest.mark.parametrize("size", SIZES)
+def test_home_snapshot(snap_compare, demo_db, size):
+    assert snap_compare(make_app(demo_db, day=DAY, watch=False), terminal_size=size, run_before=home_shown)

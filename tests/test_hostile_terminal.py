@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import os
 import re
-import time
 from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Static
 
 from briefing import db as store
 from briefing import meeting, metrics, team, verbatims, wins
 from briefing.timeutil import today
 from screens.app import make_app
 from screens.meeting import MeetingScreen
-from screens.team_screen import TeamScreen
+from screens.team_screen import NameScreen, TeamScreen
 from tests.conftest import DAY
-from tests.terminal import run_in_a_terminal, stop, wait_for
+from tests.pilot import on_top, screen_text, settled, until
+from tests.terminal import READING_KEYS, run_in_a_terminal, stop, written
 
 CLICK = "[@click=app.quit]x[/]"
 TITLE = "\x1b]0;pwned\x07Eve"
@@ -94,21 +94,6 @@ def build(path: Path, day: date) -> None:
 
 # -- (a) the real terminal -----------------------------------------------------------
 
-#: The app as `briefing --db` runs it, the team screen pushed after a moment on home.
-APP_THEN_TEAM = """
-import sys
-from pathlib import Path
-import screens.app as base
-from screens.team_screen import TeamScreen
-
-class App(base.BriefingApp):
-    CSS_PATH = str(Path(base.__file__).with_name("briefing.tcss"))
-    def on_mount(self):
-        self.set_timer(float(sys.argv[2]), lambda: self.push_screen(TeamScreen()))
-
-App(Path(sys.argv[1])).run()
-"""
-
 
 def assert_terminal_untouched(output: bytearray) -> None:
     raw = bytes(output)
@@ -126,10 +111,13 @@ def hostile_today(tmp_path: Path) -> Path:
 
 
 def test_home_and_team_screens_never_pass_the_data_to_the_terminal(hostile_today):
-    pid, fd, output = run_in_a_terminal(["-c", APP_THEN_TEAM, str(hostile_today), "1.5"])
+    pid, fd, output = run_in_a_terminal(["-m", "briefing", "--db", str(hostile_today)])
     try:
-        assert wait_for(lambda: b"Presented" in output), bytes(output[-2000:])
-        time.sleep(0.5)  # the table drawn, and a refresh or two
+        written(output, READING_KEYS, b"today's briefing")  # home, with what the database holds
+        os.write(fd, b"t")  # the team, as the lead opens it
+        # Its summary line comes with the rows; the joining dates in full (not cut to the
+        # width of "Joined on") once the table has measured its columns and drawn again.
+        written(output, b"Presented", " in the team ·".encode(), today().isoformat().encode())
     finally:
         stop(pid, fd)
     assert b"today's briefing" in output  # home was drawn before the team screen
@@ -144,14 +132,10 @@ def test_the_meeting_screen_walks_through_hostile_verbatims_safely(hostile_today
     conn.close()
     pid, fd, output = run_in_a_terminal(["-m", "briefing", "--db", str(hostile_today)])
     try:
-        assert wait_for(lambda: b"Verbatim 1 of" in output), bytes(output[-2000:])
+        written(output, READING_KEYS, b"Verbatim 1 of")  # keys are read, the cards are there
         for i in range(2, min(count, 8) + 1):  # the down arrow shows the next card
-            seen = f"Verbatim {i} of".encode()
-            for _ in range(5):  # a key typed while the terminal is negotiating may be lost
-                os.write(fd, b"\x1b[B")
-                if wait_for(lambda: seen in output, 1.0):
-                    break
-            assert seen in output
+            os.write(fd, b"\x1b[B")
+            written(output, f"Verbatim {i} of".encode())
     finally:
         stop(pid, fd)
     assert_terminal_untouched(output)
@@ -160,17 +144,13 @@ def test_the_meeting_screen_walks_through_hostile_verbatims_safely(hostile_today
 # -- (b) the app itself --------------------------------------------------------------
 
 
-def screen_text(app) -> str:
-    """What the terminal would show, as text."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+def title(app) -> str:
+    return str(app.screen.query_one("#segment-title", Static).render())
 
 
-async def settle(pilot, until) -> None:
-    for _ in range(60):
-        await pilot.pause(0.05)
-        if until():
-            break
-    await pilot.pause()
+def numbers(app) -> int:
+    """The rows of the sales pane's table."""
+    return app.screen.query_one("#pane-sales DataTable", DataTable).row_count
 
 
 async def test_markup_shows_literally_and_never_acts_on_any_screen(tmp_path):
@@ -178,48 +158,62 @@ async def test_markup_shows_literally_and_never_acts_on_any_screen(tmp_path):
     build(path, DAY)
     app = make_app(path, day=DAY, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, lambda: CLICK in screen_text(app))
+        await until(pilot, lambda: CLICK in screen_text(app), "home with the team's names")
+        await settled(pilot)
         home = screen_text(app)
         assert CLICK in home and "· lead" in home and "[bold" in home and "\x1b" not in home
         await pilot.click("#team", offset=(2, 0))  # on the "link" that must not be one
-        await pilot.pause()
+        await settled(pilot)
         assert app.is_running
 
         conn = store.connect(path)
         meeting.start(conn, day=DAY)
         conn.close()
         await app.push_screen(MeetingScreen())
-        await settle(pilot, lambda: getattr(app.screen, "board", None) is not None)
-        for _ in range(len(HOSTILE_NAMES) + 2):
+        cards = len(HOSTILE_NAMES) + 2  # every verbatim built above is new
+        for i in range(1, cards + 1):
+            await until(pilot, lambda i=i: f"Verbatim {i} of {cards}" in screen_text(app), f"card {i}")
             shown = screen_text(app)
             assert "Verbatim" in shown and "\x1b" not in shown and "\x9b" not in shown
             await pilot.press("down")
-            await pilot.pause(0.05)
+        await settled(pilot)
         await pilot.press("n")  # the client win, then the numbers
-        await pilot.pause(0.2)
+        await until(pilot, lambda: "Client win" in title(app), "the client win")
         await pilot.press("n")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: "Numbers" in title(app) and numbers(app), "the numbers")
+        await settled(pilot)
         assert "[link=https://evil.example]clic[/link]" in screen_text(app)
         app.pop_screen()
 
         await app.push_screen(TeamScreen())
-        await settle(pilot, lambda: app.screen.query_one(DataTable).row_count == len(HOSTILE_NAMES))
+        # Every row, drawn at the widths measured for them: the joining dates in full.
+        await until(
+            pilot,
+            lambda: (
+                on_top(app, TeamScreen)
+                and app.screen.query_one(DataTable).row_count == len(HOSTILE_NAMES)
+                and DAY.isoformat() in screen_text(app)
+            ),
+            "the team table drawn",
+        )
+        await settled(pilot)
         table = screen_text(app)
         for literal in (CLICK, "[/]", "[bold", "␛]0;pwned␇Eve", "⟨U+009B⟩31mRouge", "顧客の声", "Anne ⏎ Marie"):
             assert literal in table, literal
         assert "\x1b" not in table and "\u202e" not in table
         await pilot.click(DataTable, offset=(4, 1))  # the first row: the lead, "[@click=app.quit]x[/]"
-        await pilot.pause()
+        await settled(pilot)
         assert app.is_running and app.screen.query_one(DataTable).cursor_row == 0
 
         names = [str(app.screen.query_one(DataTable).get_row_at(i)[0]) for i in range(len(HOSTILE_NAMES))]
         for _ in range(names.index("␛]0;pwned␇Eve")):
             await pilot.press("down")
         await pilot.press("r")  # the rename field shows placeholders, never the raw bytes
-        await pilot.pause(0.1)
+        await until(pilot, lambda: on_top(app, NameScreen), "the rename field")
         assert app.screen.query_one(Input).value == "␛]0;pwned␇Eve"
         await pilot.press("enter")  # unchanged: nothing is written
-        await pilot.pause(0.2)
+        await until(pilot, lambda: on_top(app, TeamScreen), "the team back on top")
+        await settled(pilot)
     conn = store.connect(path)
     assert conn.execute("SELECT count(*) FROM collaborators WHERE name = ?", (TITLE,)).fetchone()[0] == 1
     conn.close()

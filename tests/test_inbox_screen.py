@@ -15,7 +15,8 @@ from briefing.team import fold
 from screens.app import make_app
 from screens.inbox import InboxScreen
 from screens.verbatim_detail import VerbatimDetailScreen
-from tests.conftest import DAY
+from tests.conftest import DAY, SIZES
+from tests.pilot import home_drawn, on_top, settled, until
 
 
 @pytest.fixture
@@ -25,20 +26,18 @@ def demo_db(tmp_path: Path) -> Path:
     return path
 
 
-async def until(pilot, condition, seconds: float = 1.5) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    assert condition()
+def counted(app) -> bool:
+    """The inbox on top, its header counting what it lists ("Inbox · 23 verbatims · 12 wins")."""
+    return on_top(app, InboxScreen) and app.screen.sub_title.startswith("Inbox · ")
 
 
 async def open_inbox(pilot) -> InboxScreen:
-    screen = InboxScreen()
-    await pilot.app.push_screen(screen)
-    await until(pilot, lambda: screen.loads > 0)
-    await pilot.pause()
-    return screen
+    """As the lead does: home is up, i, and the lists are shown."""
+    await home_drawn(pilot)
+    await pilot.press("i")
+    await until(pilot, lambda: counted(pilot.app), "the inbox's lists")
+    await settled(pilot)
+    return pilot.app.screen
 
 
 def ids(screen: InboxScreen, kind: str = "verbatims") -> list[int]:
@@ -47,6 +46,10 @@ def ids(screen: InboxScreen, kind: str = "verbatims") -> list[int]:
 
 def cells(screen: InboxScreen, row_id: int) -> list[str]:
     return [cell.plain for cell in screen.table("verbatims").get_row(str(row_id))]
+
+
+def detail_text(app) -> str:
+    return str(app.screen.query_one("#detail-text", Static).render())
 
 
 def query(path: Path, sql: str, *args) -> list:
@@ -71,7 +74,7 @@ async def test_the_inbox_lists_verbatims_newest_first_and_the_wins(demo_db):
         assert screen.kind == "wins" and screen.focused is screen.table("wins")
         assert len(ids(screen, "wins")) == 12
         await pilot.press("escape")  # on the table: closes the inbox
-        await pilot.pause()
+        await until(pilot, lambda: not on_top(app, InboxScreen), "the inbox closed")
         assert not isinstance(app.screen, InboxScreen)
 
 
@@ -82,7 +85,7 @@ async def test_search_narrows_as_you_type_without_accents(demo_db):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_inbox(pilot)
         await pilot.press("slash", *"reactivite")
-        await until(pilot, lambda: set(ids(screen)) == expected)
+        await until(pilot, lambda: set(ids(screen)) == expected, "the verbatims that say réactivité")
         assert len(expected) >= 2 and all("réactivité" in text.lower() for i, text in rows if i in expected)
         await pilot.press("escape")  # back to the list, the search kept
         assert screen.focused is screen.table()
@@ -96,9 +99,9 @@ async def test_the_status_filter_shows_only_that_status(demo_db):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_inbox(pilot)
         await pilot.press("slash", "tab", "enter", "down", "down", "enter")  # the status Select: "Shown"
-        await until(pilot, lambda: set(ids(screen)) == shown)
+        await until(pilot, lambda: set(ids(screen)) == shown, "the shown verbatims only")
         await pilot.press("enter", "down", "enter")  # "Archived"
-        await until(pilot, lambda: set(ids(screen)) == archived)
+        await until(pilot, lambda: set(ids(screen)) == archived, "the archived verbatims only")
         assert {cells(screen, i)[1] for i in archived} == {"arch."}
 
 
@@ -109,14 +112,15 @@ async def test_archive_then_undo_puts_the_verbatim_back_as_it_was(demo_db):
         await pilot.press("down")
         victim = screen.current_id()
         await pilot.press("d")
-        await until(pilot, lambda: victim not in ids(screen))
+        await until(pilot, lambda: victim not in ids(screen), "the archived verbatim gone from the list")
         assert query(demo_db, "SELECT status FROM verbatims WHERE id = ?", victim) == [("archived",)]
         await pilot.press("u")
-        await until(pilot, lambda: victim in ids(screen))
+        await until(pilot, lambda: victim in ids(screen), "the verbatim back in the list")
+        await settled(pilot)
         assert query(demo_db, "SELECT status FROM verbatims WHERE id = ?", victim) == [("new",)]
         assert screen.current_id() == victim
         await pilot.press("u")  # the undo is spent: nothing more happens
-        await pilot.pause()
+        await settled(pilot)
         assert query(demo_db, "SELECT status FROM verbatims WHERE id = ?", victim) == [("new",)]
 
 
@@ -140,10 +144,11 @@ async def test_a_verbatim_added_elsewhere_appears_and_the_view_stays_put(demo_db
         other = store.connect(demo_db)  # as a collaborator's own terminal would
         new_id = verbatims.add(other, {"text": "Vous êtes au top", "client": "Zoé", "date": DAY})
         other.close()
-        await until(pilot, lambda: new_id in ids(screen), seconds=1.2)
+        # The app notices another process's commit by polling every 0.5 s.
+        await until(pilot, lambda: new_id in ids(screen), "the colleague's verbatim in the list")
+        await settled(pilot)
         assert ids(screen)[0] == new_id
         assert screen.current_id() == chosen
-        await pilot.pause()
         assert table.scroll_y == scrolled  # the list did not jump back to the top
 
 
@@ -160,12 +165,12 @@ async def test_enter_opens_the_whole_quote(demo_db):
         detail = app.screen
         assert isinstance(detail, VerbatimDetailScreen)
         text = detail.query_one("#detail-text", Static)
-        await until(pilot, lambda: "ligne 179" in str(text.render()))
+        await until(pilot, lambda: "ligne 179" in str(text.render()), "the whole quote")
         assert "ligne 000" in str(text.render())
         assert "Bavarde SA" in str(detail.query_one("#detail-facts", Static).render())
         frame = detail.query_one("#detail", VerticalScroll)
         await pilot.press("end")  # too long for the screen: it scrolls
-        await pilot.pause()
+        await until(pilot, lambda: 0 < frame.scroll_y == frame.scroll_target_y, "the quote scrolled")
         assert frame.max_scroll_y > 0 and frame.scroll_y == frame.max_scroll_y
         await pilot.press("escape")
         assert app.screen is screen
@@ -184,11 +189,11 @@ async def test_hostile_text_shows_literally_and_never_acts(tmp_path):
         assert cells(screen, click)[2:3] == ["[bold"] and cells(screen, click)[-1] == "[@click=app.quit]x[/]"
         assert cells(screen, escape)[-1] == "␛[31mred␛[0m"
         await pilot.click("#verbatims-table", offset=(130, 2))  # the [@click] quote is not a link
-        await pilot.pause()
+        await settled(pilot)
         assert app.is_running and app.screen is screen
         await pilot.press("enter")
-        await pilot.pause(0.2)
-        shown = str(app.screen.query_one("#detail-text", Static).render())
+        await until(pilot, lambda: detail_text(app) != "Loading…", "the quote in full")
+        shown = detail_text(app)
         assert shown in ("[@click=app.quit]x[/]", "␛[31mred␛[0m")
         assert app.is_running
 
@@ -201,13 +206,6 @@ async def test_an_empty_inbox_says_what_to_do(tmp_path):
         assert empty.display and "press a to add one" in str(empty.render())
 
 
-async def _inbox_loaded(pilot) -> None:
-    await open_inbox(pilot)
-
-
-def test_inbox_at_80x24(snap_compare, demo_db):
-    assert snap_compare(make_app(demo_db, day=DAY, watch=False), terminal_size=(80, 24), run_before=_inbox_loaded)
-
-
-def test_inbox_on_a_projector(snap_compare, demo_db):
-    assert snap_compare(make_app(demo_db, day=DAY, watch=False), terminal_size=(200, 60), run_before=_inbox_loaded)
+@pytest.mark.parametrize("size", SIZES)
+def test_inbox_snapshot(snap_compare, demo_db, size):
+    assert snap_compare(make_app(demo_db, day=DAY, watch=False), terminal_size=size, run_before=open_inbox)

@@ -6,16 +6,21 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from briefing import db as store
 from briefing import demo
 from briefing import meeting as meetings
 from briefing import summary as summaries
 from screens.app import make_app
+from screens.checkin import CheckInScreen
+from screens.confirm import ConfirmScreen
+from screens.home import HomeScreen
 from screens.meeting import MeetingScreen
+from screens.summary import SummaryScreen
 from screens.widgets.bigclock import BigClock
-from tests.conftest import DAY
+from tests.conftest import DAY, SIZES
+from tests.pilot import home_drawn, on_top, screen_text, settled, table_shown, until
 
 NOW = datetime(2026, 11, 24, 9, 10, tzinfo=UTC)
 
@@ -46,17 +51,44 @@ def shown_pane(app) -> str:
     return pane.id
 
 
+def meeting_drawn(app, in_full: bool = False) -> bool:
+    """The meeting on screen: its segment's title, and under the clock the
+    segment's pane showing what it is for (``in_full``: a table of numbers
+    drawn with every cell in full, what a snapshot shows)."""
+    if not on_top(app, MeetingScreen) or not text_of(app, "#segment-title"):
+        return False
+    shown = [p for p in app.screen.query("#content > *") if p.display]
+    if len(shown) != 1:
+        return False
+    pane = shown[0]
+    if pane.id == "pane-client":
+        return bool(text_of(app, "#quote"))
+    if pane.id == "pane-win":
+        return bool(text_of(app, "#presenter"))
+    if pane.id == "pane-sales":
+        numbers = pane.query_one(DataTable)
+        return table_shown(app, numbers) if in_full else numbers.row_count > 0
+    return pane.is_mounted  # the notes: empty until someone writes
+
+
 async def _ready(pilot) -> None:
-    for _ in range(60):
-        await pilot.pause(0.05)
-        screen = pilot.app.screen
-        if isinstance(screen, MeetingScreen) and screen.board is not None:
-            break
-    await pilot.pause()
+    """The meeting is on screen, drawn, and the app reads or writes nothing more."""
+    await until(pilot, lambda: meeting_drawn(pilot.app), "the meeting drawn")
+    await settled(pilot)
+
+
+async def _shown(pilot) -> None:
+    """The meeting ready, every number in full: what a snapshot shows."""
+    await _ready(pilot)
+    await until(pilot, lambda: meeting_drawn(pilot.app, in_full=True), "the meeting drawn in full")
 
 
 def text_of(app, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
+
+
+def summary_drawn(app) -> bool:
+    return on_top(app, SummaryScreen) and bool(text_of(app, "#summary-title"))
 
 
 # -- Pilot: the key flow ---------------------------------------------------------
@@ -65,9 +97,11 @@ def text_of(app, selector: str) -> str:
 async def test_s_on_home_starts_the_briefing_and_the_keys_drive_it(demo_db):
     app = make_app(demo_db, day=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.3)
+        await home_drawn(pilot)
         await pilot.press("s")
-        await pilot.pause(0.3)
+        await until(
+            pilot, lambda: on_top(app, CheckInScreen) and app.screen.query_one(DataTable).row_count, "the check-in list"
+        )
         await pilot.press("down", "space")  # check-in: the second person is absent today
         await pilot.press("enter")
         await _ready(pilot)
@@ -76,35 +110,37 @@ async def test_s_on_home_starts_the_briefing_and_the_keys_drive_it(demo_db):
         assert shown_pane(app) == "pane-client"
 
         await pilot.press("n")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "Client voice" not in text_of(app, "#segment-title"), "the next segment")
         assert "Client win" in text_of(app, "#segment-title")
         await pilot.press("n")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "Client win" not in text_of(app, "#segment-title"), "the next segment")
         assert "Numbers" in text_of(app, "#segment-title")
         assert shown_pane(app) == "pane-sales"
 
         await pilot.press("tab")  # the talk drifts back to a client story
-        await pilot.pause(0.3)
+        await until(pilot, lambda: text_of(app, "#banner"), "a word on the clock's kind")
         assert "counting CLIENT time" in text_of(app, "#banner")
 
         await pilot.press("space")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "counting" not in text_of(app, "#banner"), "the clock paused")
         assert "Paused" in text_of(app, "#banner")
         await pilot.press("space")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "Paused" not in text_of(app, "#banner"), "the clock running again")
         assert "Paused" not in text_of(app, "#banner")
 
         await pilot.press("plus")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "/06:00" in text_of(app, "#agenda"), "one more minute on the agenda")
+        await settled(pilot)
         conn = store.connect(demo_db)
         state = meetings.current(conn).state()
         conn.close()
         assert state.segment.planned_s == 6 * 60 and state.running_kind.value == "client"
 
         await pilot.press("f")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: on_top(app, ConfirmScreen), "the question")
         await pilot.press("y")
-        await pilot.pause(0.6)
+        await until(pilot, lambda: summary_drawn(app), "the summary")
+        await settled(pilot)
         assert "Briefing of 2026-11-24 — finished" in text_of(app, "#summary-title")
         assert "Client win: " in text_of(app, "#summary-win") and " presented" in text_of(app, "#summary-win")
     conn = store.connect(demo_db)
@@ -122,9 +158,10 @@ async def test_finish_asks_first_and_no_keeps_the_meeting_running(demo_db):
     async with app.run_test(size=(80, 24)) as pilot:
         await _ready(pilot)
         await pilot.press("f")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: on_top(app, ConfirmScreen), "the question")
         await pilot.press("n")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: not on_top(app, ConfirmScreen), "the question answered")
+        await settled(pilot)
         assert isinstance(app.screen, MeetingScreen)
     conn = store.connect(demo_db)
     assert meetings.current(conn) is not None
@@ -138,10 +175,10 @@ async def test_next_on_the_last_segment_offers_to_finish(demo_db):
         await _ready(pilot)
         assert "Focus of the day" in text_of(app, "#segment-title")
         await pilot.press("n")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: not on_top(app, MeetingScreen), "the question")
         assert not isinstance(app.screen, MeetingScreen)  # the question, not an error
         await pilot.press("y")
-        await pilot.pause(0.6)
+        await until(pilot, lambda: summary_drawn(app), "the summary")
         assert "finished" in text_of(app, "#summary-title")
 
 
@@ -167,10 +204,8 @@ async def test_a_cli_command_shows_on_the_screen_within_a_second(demo_db):
         other = store.connect(demo_db)  # what `briefing meeting next` does
         meetings.go(other, +1)
         other.close()
-        for _ in range(12):
-            await pilot.pause(0.1)
-            if "Client win" in text_of(app, "#segment-title"):
-                break
+        # The app notices another process's commit by polling every 0.5 s.
+        await until(pilot, lambda: "Client voice" not in text_of(app, "#segment-title"), "the next segment")
         assert "Client win" in text_of(app, "#segment-title")
 
 
@@ -181,11 +216,12 @@ async def test_verbatims_move_with_the_arrows_and_are_marked_shown(demo_db):
         await _ready(pilot)
         first = text_of(app, "#quote")
         await pilot.press("down")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: "Verbatim 2 of" in screen_text(app), "the second card")
         assert text_of(app, "#quote") != first
         await pilot.press("up")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: "Verbatim 1 of" in screen_text(app), "the first card again")
         assert text_of(app, "#quote") == first
+        await settled(pilot)  # each card shown is marked in the database, by a worker
     conn = store.connect(demo_db)
     try:
         assert len(meetings.shown_verbatims(conn, meetings.current(conn).id)) == 2
@@ -200,14 +236,14 @@ async def test_team_notes_are_saved_with_the_briefing(demo_db):
         await _ready(pilot)
         assert shown_pane(app) == "pane-team"
         await pilot.press("n")  # typing is not possible before pressing e: n stays a command...
-        await pilot.pause(0.2)
+        await until(pilot, lambda: on_top(app, ConfirmScreen), "finish?")
         await pilot.press("n")  # ...here "finish?" on the last segment; no
-        await pilot.pause(0.2)
+        await until(pilot, lambda: not on_top(app, ConfirmScreen), "the question answered")
         assert isinstance(app.screen, MeetingScreen)
         await pilot.press("e")
         await pilot.press(*"Call Altis")
         await pilot.press("escape")
-        await pilot.pause(0.4)
+        await settled(pilot)  # the notes are saved by a worker
     conn = store.connect(demo_db)
     try:
         assert meetings.current(conn).notes == "Call Altis"
@@ -242,11 +278,11 @@ def _client_win(path):
 SCENARIOS = {"running": _running, "overrun": _overrun, "below_target": _below_target, "client_win": _client_win}
 
 
-@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
+@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
 def test_meeting_screen_snapshot(snap_compare, demo_db, scenario, size):
     SCENARIOS[scenario](demo_db)
-    assert snap_compare(_meeting_app(demo_db), terminal_size=size, run_before=_ready)
+    assert snap_compare(_meeting_app(demo_db), terminal_size=size, run_before=_shown)
 
 
 async def test_the_snapshot_scenarios_show_what_they_claim(demo_db, tmp_path):
@@ -281,12 +317,14 @@ async def test_the_client_win_segment_shows_the_presenter_and_x_passes_the_turn(
         assert first.startswith("▶ ") and first.endswith(" presents")
         assert "presents: last presented" in text_of(app, "#reason")
         await pilot.press("x")  # not ready today
-        await pilot.pause(0.5)
+        await until(pilot, lambda: text_of(app, "#presenter") != first, "another presenter")
+        await settled(pilot)
         second = text_of(app, "#presenter")
         assert second != first
         assert "Keeping their place: " + first.removeprefix("▶ ").removesuffix(" presents") in text_of(app, "#reason")
         await pilot.press("n")  # the segment ends: the presentation is recorded
-        await pilot.pause(0.5)
+        await until(pilot, lambda: "Client win" not in text_of(app, "#segment-title"), "the next segment")
+        await settled(pilot)
     conn = store.connect(demo_db)
     try:
         row = conn.execute(
@@ -299,28 +337,24 @@ async def test_the_client_win_segment_shows_the_presenter_and_x_passes_the_turn(
 
 async def test_reopened_mid_meeting_the_summary_leads_back_to_home(demo_db):
     """Opened straight on the meeting (home not built yet), finishing still ends at home."""
-    from screens.home import HomeScreen
-
     started(demo_db, 30)
     app = make_app(demo_db, day=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await _ready(pilot)
         assert not any(isinstance(s, HomeScreen) for s in app.screen_stack)
         await pilot.press("f", "y")
-        await pilot.pause(0.6)
+        await until(pilot, lambda: summary_drawn(app), "the summary")
         assert "finished" in text_of(app, "#summary-title")
         await pilot.press("escape")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: not on_top(app, SummaryScreen), "the summary left")
         assert isinstance(app.screen, HomeScreen)
 
 
 # -- the summary, as the room sees it at the end ------------------------------------
 
 
-@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
+@pytest.mark.parametrize("size", SIZES)
 def test_summary_snapshot(snap_compare, demo_db, size):
-    from screens.summary import SummaryScreen
-
     go = lambda c, now: meetings.go(c, +1, now=now)  # noqa: E731
     started(demo_db, 900, (go, 660), (go, 470), (go, 180), base=NOW)
     conn = store.connect(demo_db)
@@ -332,11 +366,10 @@ def test_summary_snapshot(snap_compare, demo_db, size):
         conn.close()
 
     async def open_summary(pilot) -> None:
-        await pilot.app.push_screen(SummaryScreen(meeting_id))
-        for _ in range(60):
-            await pilot.pause(0.05)
-            if text_of(pilot.app, "#summary-title"):
-                break
-        await pilot.pause()
+        app = pilot.app
+        await home_drawn(pilot)
+        await app.push_screen(SummaryScreen(meeting_id))
+        await until(pilot, lambda: summary_drawn(app) and table_shown(app, app.screen.query_one(DataTable)), "it all")
+        await settled(pilot)
 
     assert snap_compare(_meeting_app(demo_db), terminal_size=size, run_before=open_summary)

@@ -18,7 +18,8 @@ from screens.commands import BriefingCommands
 from screens.confirm import ConfirmScreen
 from screens.home import HomeScreen
 from screens.team_screen import NameScreen, TeamScreen
-from tests.conftest import DAY
+from tests.conftest import DAY, SIZES
+from tests.pilot import home_drawn, on_top, settled, table_shown, until
 
 
 @pytest.fixture
@@ -49,23 +50,41 @@ def selected(app) -> str:
     return str(table.get_row_at(table.cursor_row)[0])
 
 
+def names(app) -> list[str]:
+    return [r[0] for r in rows(app)] if on_top(app, TeamScreen) else []
+
+
 def row_of(app, name: str) -> list[str]:
     return next(r for r in rows(app) if r[0] == name)
 
 
-async def settle(pilot, until=lambda: True) -> None:
-    for _ in range(40):
-        await pilot.pause(0.05)
-        if until() and all(
-            w.is_finished for w in pilot.app.workers if w.group != "--textual-command-palette-gather-commands"
-        ):
-            break
-    await pilot.pause()
-
-
 async def open_team(pilot) -> None:
-    await pilot.app.push_screen(TeamScreen())
-    await settle(pilot, lambda: pilot.app.screen.query_one("#team-table", DataTable).row_count > 0)
+    """As the lead does: home is up, t, and the team is listed.
+
+    Not pushed the moment the app starts: the terminal's first size reached
+    the team screen after it had filled its table, which it then filled again
+    (``on_resize``), and a frame painted before the table measured its columns
+    showed every cell cut to its heading's width ("Clai", "memb").
+    """
+    app = pilot.app
+    await home_drawn(pilot)
+    await pilot.press("t")
+    await until(pilot, lambda: on_top(app, TeamScreen) and table(app).row_count, "the team listed")
+    await settled(pilot)
+
+
+async def team_shown(pilot) -> None:
+    """The team listed, and on screen every cell in full (what a snapshot shows)."""
+    await open_team(pilot)
+    await until(pilot, lambda: table_shown(pilot.app, table(pilot.app)), "the team table drawn in full")
+
+
+def table(app) -> DataTable:
+    return app.screen.query_one("#team-table", DataTable)
+
+
+def error_text(app) -> str:
+    return str(app.screen.query_one("#name-error", Static).render())
 
 
 async def select(pilot, name: str) -> None:
@@ -105,7 +124,8 @@ async def test_adding_a_lead_from_the_keyboard_selects_them(small_team):
         await open_team(pilot)
         await pilot.press("a")
         await pilot.press(*"Zoé Petit", "tab", "space", "enter")
-        await settle(pilot, lambda: len(rows(app)) == 5)
+        await until(pilot, lambda: on_top(app, TeamScreen) and len(rows(app)) == 5, "Zoé Petit in the table")
+        await settled(pilot)
         assert isinstance(app.screen, TeamScreen)
         assert row_of(app, "Zoé Petit")[1:4] == ["lead", "yes", DAY.isoformat()]
         assert selected(app) == "Zoé Petit"
@@ -116,15 +136,16 @@ async def test_a_refused_name_is_explained_next_to_the_field(small_team):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_team(pilot)
         await pilot.press("a", "enter")
-        await settle(pilot)
+        await until(pilot, lambda: on_top(app, NameScreen) and error_text(app), "a refusal next to the field")
         error = app.screen.query_one("#name-error", Static)
         assert isinstance(app.screen, NameScreen) and "must not be empty" in str(error.render())
         await pilot.press(*"tom becker", "enter")
-        await settle(pilot)
+        await until(pilot, lambda: "must not be empty" not in error_text(app), "the second refusal")
         assert "Tom Becker is already in the team" in str(error.render())
         assert error.display and isinstance(app.screen, NameScreen)
         await pilot.press("escape")
-        await settle(pilot)
+        await until(pilot, lambda: on_top(app, TeamScreen), "the team back on top")
+        await settled(pilot)
         assert isinstance(app.screen, TeamScreen) and len(rows(app)) == 4
 
 
@@ -134,10 +155,11 @@ async def test_renaming_keeps_the_credit_for_their_wins(small_team):
         await open_team(pilot)
         await select(pilot, "Tom Becker")
         await pilot.press("r")
-        await settle(pilot)
+        await until(pilot, lambda: on_top(app, NameScreen), "the name field")
         assert app.screen.query_one(Input).value == "Tom Becker"  # prefilled, typing replaces it
         await pilot.press(*"Thomas Becker", "enter")
-        await settle(pilot, lambda: isinstance(app.screen, TeamScreen))
+        await until(pilot, lambda: "Thomas Becker" in names(app), "Thomas Becker in the table")
+        await settled(pilot)
         assert selected(app) == "Thomas Becker"
     conn = store.connect(small_team)
     assert wins.list_wins(conn)[0].owner == "Thomas Becker"
@@ -150,20 +172,23 @@ async def test_leaving_is_confirmed_first_and_can_be_undone(small_team):
         await open_team(pilot)
         await select(pilot, "Inès Moreau")
         await pilot.press("d")
-        await settle(pilot)
+        await until(pilot, lambda: not on_top(app, TeamScreen), "a question")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
-        await settle(pilot)
+        await until(pilot, lambda: on_top(app, TeamScreen), "the team back on top")
+        await settled(pilot)
         assert row_of(app, "Inès Moreau")[2] == "yes"
         await pilot.press("d", "y")
-        await settle(pilot, lambda: row_of(app, "Inès Moreau")[2] == "left")
+        await until(pilot, lambda: on_top(app, TeamScreen) and row_of(app, "Inès Moreau")[2] != "yes", "Inès left")
+        await settled(pilot)
         assert row_of(app, "Inès Moreau")[2] == "left"
         assert selected(app) == "Inès Moreau"  # moved to the bottom, still selected
         await pilot.press("l")  # someone who left cannot be made lead
-        await settle(pilot)
+        await settled(pilot)
         assert row_of(app, "Inès Moreau")[1] == "member"
         await pilot.press("d")  # back, no question asked
-        await settle(pilot, lambda: row_of(app, "Inès Moreau")[2] == "yes")
+        await until(pilot, lambda: on_top(app, TeamScreen) and row_of(app, "Inès Moreau")[2] != "left", "Inès back")
+        await settled(pilot)
         assert row_of(app, "Inès Moreau")[2] == "yes" and selected(app) == "Inès Moreau"
 
 
@@ -173,10 +198,12 @@ async def test_l_makes_someone_lead_then_member_again(small_team):
         await open_team(pilot)
         await select(pilot, "Karim Benali")
         await pilot.press("l")
-        await settle(pilot, lambda: row_of(app, "Karim Benali")[1] == "lead")
+        await until(pilot, lambda: row_of(app, "Karim Benali")[1] != "member", "Karim's new role")
+        await settled(pilot)
         assert row_of(app, "Karim Benali")[1] == "lead" and selected(app) == "Karim Benali"
         await pilot.press("l")
-        await settle(pilot, lambda: row_of(app, "Karim Benali")[1] == "member")
+        await until(pilot, lambda: row_of(app, "Karim Benali")[1] != "lead", "Karim's role back")
+        await settled(pilot)
         assert row_of(app, "Karim Benali")[1] == "member"
 
 
@@ -188,7 +215,9 @@ async def test_a_change_made_elsewhere_shows_up_and_the_selection_stays(small_te
         other = store.connect(small_team)  # as `briefing team add` from another terminal
         team.add(other, "Aaron Abel", today=DAY)
         other.close()
-        await settle(pilot, lambda: len(rows(app)) == 5)
+        # The app notices another process's commit by polling every 0.5 s.
+        await until(pilot, lambda: len(rows(app)) > 4, "Aaron Abel in the table")
+        await settled(pilot)
         assert len(rows(app)) == 5 and selected(app) == "Tom Becker"
 
 
@@ -242,25 +271,26 @@ async def palette(pilot, query: str) -> None:
     from textual.command import CommandPalette
 
     await pilot.press("ctrl+p", *query)
-    await settle(pilot, lambda: listed(pilot.app) > 0)
+    await until(pilot, lambda: listed(pilot.app) > 0, f"a command for {query!r}")
     await pilot.press("enter")
-    await settle(pilot, lambda: not isinstance(pilot.app.screen, CommandPalette))
+    await until(pilot, lambda: not on_top(pilot.app, CommandPalette), "the palette closed")
+    await settled(pilot)  # the command chosen runs once the palette is gone
 
 
 async def test_the_palette_lists_every_screen_in_plain_words(small_team):
     ours = {"Inbox — verbatims and wins", "Add a verbatim", "Add a client win", "Team", "Start the briefing", "Quit"}
     app = PaletteApp(small_team, day=DAY, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await home_drawn(pilot)
         await pilot.press("ctrl+p")
-        await settle(pilot, lambda: ours <= titles(app))
+        await until(pilot, lambda: ours <= titles(app), "our commands listed")
         assert ours <= titles(app)
 
 
 async def test_the_palette_opens_the_team_then_starts_the_briefing_from_there(small_team):
     app = PaletteApp(small_team, day=DAY, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await home_drawn(pilot)
         await palette(pilot, "team")
         assert isinstance(app.screen, TeamScreen)
         await palette(pilot, "start")
@@ -271,13 +301,6 @@ async def test_the_palette_opens_the_team_then_starts_the_briefing_from_there(sm
 # -- how it looks --------------------------------------------------------------------
 
 
-async def _team_loaded(pilot) -> None:
-    await open_team(pilot)
-
-
-def test_team_at_80x24(snap_compare, demo_db):
-    assert snap_compare(make_app(demo_db, day=DAY, watch=False), terminal_size=(80, 24), run_before=_team_loaded)
-
-
-def test_team_on_a_projector(snap_compare, demo_db):
-    assert snap_compare(make_app(demo_db, day=DAY, watch=False), terminal_size=(200, 60), run_before=_team_loaded)
+@pytest.mark.parametrize("size", SIZES)
+def test_team_snapshot(snap_compare, demo_db, size):
+    assert snap_compare(make_app(demo_db, day=DAY, watch=False), terminal_size=size, run_before=team_shown)
