@@ -20,9 +20,10 @@ from briefing.team import list_team
 from screens.data import Loaded, run
 from screens.dialog import Dialog
 from screens.safe import safe
+from screens.tones import tone
 
 CYCLE = {"present": "absent", "absent": "off", "off": "present"}
-LOOK = {"present": ("✓ present", "green"), "absent": ("✗ absent", "red"), "off": ("☀ off", "yellow")}
+LOOK = {"present": ("✓ present", "good"), "absent": ("✗ absent", "bad"), "off": ("☀ off", "caution")}
 
 
 class CheckInScreen(Dialog[dict[int, str] | None]):
@@ -66,8 +67,8 @@ class CheckInScreen(Dialog[dict[int, str] | None]):
         table.focus()
 
     def _look(self, person_id: int) -> Text:
-        label, colour = LOOK[self.status[person_id]]
-        return Text(label, style=colour)
+        label, meaning = LOOK[self.status[person_id]]
+        return Text(label, style=tone(meaning))
 
     def action_cycle(self) -> None:
         table = self.query_one(DataTable)

@@ -13,16 +13,11 @@ from rich.text import Text
 
 from briefing.records import Verbatim, Win
 from screens.safe import safe
+from screens.tones import tone
 
-STYLE = {
-    "new": "bold",
-    "pending": "bold",
-    "archived": "dim italic",
-    "presented": "dim",
-    "positive": "green",
-    "negative": "red",
-    "neutral": "dim",
-}
+STYLE = {"new": "bold", "pending": "bold", "archived": "dim italic", "presented": "dim", "neutral": "dim"}
+#: Sentiments in the theme's colours for good and bad news.
+TONE = {"positive": "good", "negative": "bad"}
 SHORT = {"archived": "arch.", "positive": "pos", "neutral": "neu", "negative": "neg"}
 PEOPLE = ("collected_by", "owner", "presented_by")
 #: (field, heading, narrow width, wide width): 0 hides the column, -1 gives it what is left.
@@ -48,6 +43,11 @@ COLUMNS = {
 }
 
 
+def style_of(value: str) -> str:
+    """How a status or a sentiment is set: a style, or a colour by meaning."""
+    return tone(TONE[value]) if value in TONE else STYLE.get(value, "")
+
+
 def row_cell(row: Verbatim | Win, field: str, width: int, wide: bool, today: date) -> Text:
     """One inbox cell, clipped to ``width``; narrow screens get short words."""
     raw = getattr(row, field)
@@ -56,7 +56,7 @@ def row_cell(row: Verbatim | Win, field: str, width: int, wide: bool, today: dat
         value = f"{raw:%d %b}" if raw.year == today.year else raw.isoformat()
     style = ""
     if field in ("status", "sentiment"):
-        style, value = STYLE.get(value, ""), value if wide else SHORT.get(value, value)
+        style, value = style_of(value), value if wide else SHORT.get(value, value)
     elif not wide and field in PEOPLE and len(parts := value.split()) > 1:
         value = f"{parts[0]} {parts[-1][0]}."  # "Inès M." fits a narrow column
     cell = safe(value, style, single_line=True)

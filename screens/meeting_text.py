@@ -15,9 +15,9 @@ from briefing.clock import MeetingState
 from briefing.kinds import SegmentKind
 from briefing.timeutil import mmss
 from screens.safe import safe
+from screens.tones import tone
 
 KIND_LABEL = {"client": "CLIENT TIME", "sales": "SALES TIME", "team": "TEAM TIME"}
-KIND_COLOUR = {"client": "green", "sales": "blue", "team": "magenta"}
 MARK = {"done": "✓", "current": "▶", "next": "·"}
 
 
@@ -43,10 +43,10 @@ def title_text(view: TitleView) -> Text:
         (f"{view.number}/{view.count}  ", "dim"),
         safe(view.title, "bold", single_line=True),
         "  ·  ",
-        (KIND_LABEL[kind], f"bold reverse {KIND_COLOUR[kind]}"),
+        (KIND_LABEL[kind], tone(kind, "bold", "reverse")),
     )
     if view.overrun:
-        title.append("   OVERRUN", style="bold red")
+        title.append("   OVERRUN", style=tone("bad", "bold"))
     return title
 
 
@@ -78,12 +78,12 @@ class BannerView:
 
 
 def banner_text(view: BannerView) -> Text:
+    caution = tone("caution", "bold")
     if view.auto_paused:
-        return Text("⏸ Paused by itself after 30 minutes without activity — space to resume", style="bold yellow")
+        return Text("⏸ Paused by itself after 30 minutes without activity — space to resume", style=caution)
     if view.paused:
-        return Text("⏸ Paused — space to resume", style="bold yellow")
+        return Text("⏸ Paused — space to resume", style=caution)
     if view.drifted_to is not None:
-        return Text(
-            f"⇄ The clock is counting {view.drifted_to.value.upper()} time — tab to flip back", style="bold yellow"
-        )
+        kind = view.drifted_to.value.upper()
+        return Text(f"⇄ The clock is counting {kind} time — tab to flip back", style=caution)
     return Text("")

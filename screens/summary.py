@@ -14,7 +14,7 @@ from briefing import summary as summaries
 from briefing.summary import Summary
 from briefing.timeutil import mmss
 from screens.data import Loaded, run
-from screens.format import SHORTFALL
+from screens.format import shortfall
 from screens.safe import safe
 from screens.widgets.balance import verdict
 
@@ -80,7 +80,7 @@ class SummaryScreen(Screen[None]):
                 Text(seg.kind.value),
                 Text(mmss(seg.planned_s)),
                 Text(mmss(seg.elapsed_s)),
-                Text(("+" if diff >= 0 else "−") + mmss(abs(diff)), style=SHORTFALL if diff > 30 else ""),
+                Text(("+" if diff >= 0 else "−") + mmss(abs(diff)), style=shortfall() if diff > 30 else ""),
             )
         notes = summary.meeting.notes
         self.query_one("#summary-notes", Static).update(

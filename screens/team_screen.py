@@ -25,6 +25,7 @@ from briefing.safetext import clip, inert
 from screens.data import Loaded, run
 from screens.name_dialog import NameScreen
 from screens.safe import safe
+from screens.tones import tone
 
 #: Columns other than the name take about this many cells (with padding).
 OTHER_COLUMNS = 46
@@ -118,7 +119,7 @@ class TeamScreen(Screen[None]):
         return [
             name,
             Text("lead", style="bold") if lead else Text("member"),
-            Text("yes", style="green") if active else Text("left", style="dim"),
+            Text("yes", style=tone("good")) if active else Text("left", style="dim"),
             Text(p.joined_on.isoformat()),
             Text(str(count), style="" if count else "dim", justify="right"),
         ]

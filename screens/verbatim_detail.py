@@ -18,8 +18,9 @@ from textual.widgets import Static
 from briefing.records import Verbatim, Win
 from screens.data import Failed, Loaded, Refused, run
 from screens.dialog import Dialog
-from screens.inbox_cells import STYLE
+from screens.inbox_cells import style_of
 from screens.safe import safe
+from screens.tones import tone
 
 
 class DetailScreen(Dialog[None]):
@@ -67,7 +68,7 @@ class DetailScreen(Dialog[None]):
     def _not_read(self, event: Refused | Failed) -> None:
         event.stop()
         problem = event.error.problem if isinstance(event, Refused) else event.message
-        self.query_one("#detail-text", Static).update(safe(problem, "red"))
+        self.query_one("#detail-text", Static).update(safe(problem, tone("bad")))
 
 
 def _line(label: str, value: object, style: str = "") -> Text:
@@ -91,7 +92,7 @@ class VerbatimDetailScreen(DetailScreen):
                 _line("Client", row.client, "bold"),
                 _line("Company", row.company),
                 _line("Channel", row.channel),
-                _line("Sentiment", row.sentiment, STYLE.get(row.sentiment, "")),
+                _line("Sentiment", row.sentiment, style_of(row.sentiment)),
                 _line("Date", row.date),
                 _line("Status", row.status),
                 _line("Collected by", row.collected_by),
