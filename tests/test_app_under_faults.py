@@ -1,0 +1,81 @@
+"""The open app when the world misbehaves: a journal deleted under it, a
+wall clock stepped back or forward during the meeting."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+import screens.meeting as meeting_screen
+from briefing import db as store
+from briefing import demo, verbatims
+from briefing import meeting as meetings
+from screens.app import make_app
+from screens.meeting import MeetingScreen
+from tests.conftest import DAY
+from tests.pilot import home_drawn, on_top, settled, until
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.db"
+    demo.build(path, today=DAY)
+    return path
+
+
+def _notes(app) -> list[str]:
+    seen: list[str] = []
+    original = app.notify
+
+    def notify(message, **kwargs):
+        seen.append(str(message))
+        return original(message, **kwargs)
+
+    app.notify = notify
+    return seen
+
+
+async def test_a_journal_deleted_under_the_app_is_said_and_nothing_is_lost(demo_db):
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        notes = _notes(app)
+        await home_drawn(pilot)
+        acknowledged = []
+        for i in range(5):  # a colleague adding from their terminal
+            with store.opened(demo_db) as conn:
+                acknowledged.append(verbatims.add(conn, {"text": f"said before {i}", "client": "C"}))
+        Path(f"{demo_db}-wal").unlink()
+        await until(pilot, lambda: any("journal" in n for n in notes), "the app saying the journal went")
+        with store.opened(demo_db) as conn:
+            after = verbatims.add(conn, {"text": "said after", "client": "C"})
+            kept = {v.id: v.text for v in verbatims.list_verbatims(conn)}
+        assert all(kept.get(i) == f"said before {n}" for n, i in enumerate(acknowledged))
+        assert kept[after] == "said after" and after not in acknowledged
+        await settled(pilot)
+        assert on_top(app, type(app.screen))  # still up, following the file
+
+
+async def test_the_meeting_screen_counts_on_through_wall_clock_steps(demo_db, monkeypatch):
+    with store.opened(demo_db) as conn:
+        meetings.start(conn, now=datetime.now(UTC) - timedelta(seconds=12), day=DAY)
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: on_top(app, MeetingScreen) and app.screen.board is not None, "the meeting")
+        screen = app.screen
+        real = meeting_screen.utc_now
+        monkeypatch.setattr(meeting_screen, "utc_now", lambda: real() - timedelta(hours=1))  # stepped back
+        app.generation += 1  # a read, which takes the wall clock again
+        await settled(pilot)
+        assert 12 <= screen.state().segment.elapsed_s < 60, "counted seconds were taken away"
+        await pilot.press("n")
+        await settled(pilot)
+        with store.opened(demo_db) as conn:
+            stored = meetings.current(conn).state(real())
+        assert 12 <= stored.segments[0].elapsed_s < 60 and stored.index == 1
+        monkeypatch.setattr(meeting_screen, "utc_now", lambda: real() + timedelta(days=3))  # stepped forward
+        app.generation += 1
+        await settled(pilot)
+        state = screen.state()
+        assert not state.auto_paused and state.state == "running" and state.elapsed_s < 60
