@@ -106,11 +106,7 @@ def restore(source: Path, path: Path) -> Path:
         aside = path.with_name(f"{path.stem}.replaced-{utc_now():%Y%m%d-%H%M%S}.db")
         if path.exists():
             _move_aside(path, aside)
-        target = sqlite3.connect(path)
-        try:
-            probe.backup(target, pages=STEP_PAGES)
-        finally:
-            target.close()
+        _copy(probe, path)
     finally:
         probe.close()
     from briefing import damage
@@ -123,11 +119,7 @@ def _move_aside(path: Path, aside: Path) -> None:
     """The current file, with its WAL folded in, kept whole under ``aside``."""
     conn = sqlite3.connect(path)
     try:
-        out = sqlite3.connect(aside)
-        try:
-            conn.backup(out, pages=STEP_PAGES)
-        finally:
-            out.close()
+        _copy(conn, aside)
     finally:
         conn.close()
     for suffix in ("", "-wal", "-shm"):

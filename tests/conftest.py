@@ -109,3 +109,24 @@ def team(cli) -> list[str]:
     for name in names:
         assert cli("team", "add", name).code == 0
     return names
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo team, built once per run (dated DAY); tests get a copy."""
+    from briefing import demo
+
+    path = tmp_path_factory.mktemp("demo-template") / "demo.db"
+    demo.build(path, today=DAY)
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the demo team for one test (a single file: the build
+    folds its journal in)."""
+    import shutil
+
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_template, path)
+    return path

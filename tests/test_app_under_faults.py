@@ -6,23 +6,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
-
 import screens.meeting as meeting_screen
 from briefing import db as store
-from briefing import demo, verbatims
 from briefing import meeting as meetings
+from briefing import verbatims
 from screens.app import make_app
 from screens.meeting import MeetingScreen
 from tests.conftest import DAY
 from tests.pilot import home_drawn, on_top, settled, until
-
-
-@pytest.fixture
-def demo_db(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
-    demo.build(path, today=DAY)
-    return path
 
 
 def _notes(app) -> list[str]:

@@ -6,25 +6,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
 from textual.widgets import DataTable
 
-from briefing import demo
 from screens.app import make_app
 from screens.home import HomeScreen
 from screens.inbox import InboxScreen
 from screens.verbatim_form import VerbatimFormScreen
 from tests.conftest import DAY
 from tests.pilot import home_drawn, on_top, settled, until
-
-
-@pytest.fixture
-def demo_db(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
-    demo.build(path, today=DAY)
-    return path
 
 
 def _quotes(app) -> list[str]:

@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import Input, Label, Select, TextArea
 
 from briefing import db as store
-from briefing import demo, team, verbatims, wins
+from briefing import team, verbatims, wins
 from briefing.errors import BadInput
 from screens.app import make_app
 from screens.confirm import ConfirmScreen
@@ -22,13 +22,6 @@ from tests.conftest import DAY, SIZES
 from tests.pilot import home_drawn, on_top, settled, until
 
 HOSTILE = "[@click=app.quit]x[/]"
-
-
-@pytest.fixture
-def demo_db(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
-    demo.build(path, today=DAY)
-    return path
 
 
 def read(path: Path, fn, *args, **kwargs):

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.widgets import DataTable, Digits, Static
 
 from briefing import db as store
-from briefing import demo, metrics, team, verbatims
+from briefing import metrics, team, verbatims
 from screens.app import make_app
 from tests.conftest import DAY, SIZES
 from tests.pilot import home_drawn, settled, table_shown, until
@@ -27,13 +25,6 @@ async def home_shown(pilot) -> None:
     app = pilot.app
     await home_drawn(pilot)
     await until(pilot, lambda: table_shown(app, app.screen.query_one("#metrics DataTable", DataTable)), "the numbers")
-
-
-@pytest.fixture
-def demo_db(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
-    demo.build(path, today=DAY)
-    return path
 
 
 async def test_home_shows_what_waits_for_todays_briefing(demo_db):

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
 from briefing import db as store
-from briefing import demo, team, verbatims
+from briefing import team, verbatims
 from briefing.errors import BadInput
 from briefing.team import fold
 from screens.app import make_app
@@ -17,13 +17,6 @@ from screens.inbox import InboxScreen
 from screens.verbatim_detail import VerbatimDetailScreen
 from tests.conftest import DAY, SIZES
 from tests.pilot import home_drawn, on_top, settled, until
-
-
-@pytest.fixture
-def demo_db(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
-    demo.build(path, today=DAY)
-    return path
 
 
 def counted(app) -> bool:

@@ -25,13 +25,6 @@ from tests.pilot import home_drawn, on_top, screen_text, settled, table_shown, u
 NOW = datetime(2026, 11, 24, 9, 10, tzinfo=UTC)
 
 
-@pytest.fixture
-def demo_db(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
-    demo.build(path, today=DAY)
-    return path
-
-
 def started(path: Path, ago: float, *steps, base: datetime | None = None) -> None:
     """A briefing started ``ago`` seconds before ``base`` (default: really now),
     then ``steps`` as (fn, seconds before base)."""

@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import DataTable, Input, Static
 
 from briefing import db as store
-from briefing import demo, meeting, team, wins
+from briefing import meeting, team, wins
 from briefing.errors import BadInput, NotFound
 from screens.app import BriefingApp, make_app
 from screens.checkin import CheckInScreen
@@ -31,13 +31,6 @@ def small_team(db_path: Path) -> Path:
     wins.add(conn, {"title": "Saved the Verdier account", "owner": "Tom Becker", "date": DAY})
     conn.close()
     return db_path
-
-
-@pytest.fixture
-def demo_db(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
-    demo.build(path, today=DAY)
-    return path
 
 
 def rows(app) -> list[list[str]]:
