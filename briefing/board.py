@@ -12,6 +12,7 @@ from datetime import date
 
 from briefing import meeting as meetings
 from briefing import metrics, presenting, verbatims
+from briefing.db import snapshot
 from briefing.records import Metric, Verbatim
 from briefing.timeutil import today as _today
 
@@ -37,18 +38,19 @@ class Board:
 def load_board(conn: sqlite3.Connection, day: date | None = None, meeting_id: int | None = None) -> Board | None:
     """The briefing ``meeting_id`` (default: the one under way) as the room
     sees it on ``day``; None when there is no such briefing."""
-    meeting = meetings.load(conn, meeting_id) if meeting_id else meetings.current(conn)
-    if meeting is None:
-        return None
-    day = day or _today()
-    shown = meetings.shown_verbatims(conn, meeting.id)
-    waiting = verbatims.list_verbatims(conn, status="new")
-    by_id = {v.id: v for v in [*waiting, *verbatims.get_many(conn, shown)]}
-    cards = sorted(by_id.values(), key=lambda v: (v.date, v.id), reverse=True)
-    return Board(
-        meeting=meeting,
-        verbatims=tuple(cards),
-        metrics=tuple(metrics.on_day(conn, day)),
-        shown=frozenset(shown),
-        presentation=presenting.next_presentation(conn, day, meeting.id),
-    )
+    with snapshot(conn):
+        meeting = meetings.load(conn, meeting_id) if meeting_id else meetings.current(conn)
+        if meeting is None:
+            return None
+        day = day or _today()
+        shown = meetings.shown_verbatims(conn, meeting.id)
+        waiting = verbatims.list_verbatims(conn, status="new")
+        by_id = {v.id: v for v in [*waiting, *verbatims.get_many(conn, shown)]}
+        cards = sorted(by_id.values(), key=lambda v: (v.date, v.id), reverse=True)
+        return Board(
+            meeting=meeting,
+            verbatims=tuple(cards),
+            metrics=tuple(metrics.on_day(conn, day)),
+            shown=frozenset(shown),
+            presentation=presenting.next_presentation(conn, day, meeting.id),
+        )

@@ -56,7 +56,8 @@ def connect(path: str | os.PathLike[str], *, migrate: bool = True, create: bool 
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # Refuse a foreign or newer file before changing anything in it
         # (even the journal mode is a write).
-        _refuse_foreign(conn, *_identity(conn), path)
+        with snapshot(conn):  # identity and tables seen together, never half a migration
+            _refuse_foreign(conn, *_identity(conn), path)
         _enable_wal(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -213,6 +214,27 @@ def _refuse_foreign(conn: sqlite3.Connection, app_id: int, version: int, path: P
             _FIELD,
             f"{path} is a SQLite database of another program, not a briefing database; it was left untouched",
         )
+
+
+@contextmanager
+def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Several reads that see one state of the database.
+
+    Each statement outside a transaction sees the latest commit, so two
+    reads can straddle a colleague's write (a verbatim marked shown between
+    "the new ones" and "the shown ones" fell out of the meeting's cards). A
+    read transaction fixes the state for all of them; in WAL mode it never
+    blocks a writer. Inside a transaction already, it adds nothing.
+    """
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")  # a read: nothing to undo
 
 
 @contextmanager

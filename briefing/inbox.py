@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from briefing import team, verbatims, wins
+from briefing.db import snapshot
 from briefing.records import Person, Verbatim, Win
 
 __all__ = ["PAGE", "Found", "Page", "Query", "find", "page"]
@@ -47,12 +48,13 @@ class Found:
 def find(conn: sqlite3.Connection, query: Query, *, verbatims_shown: int = PAGE, wins_shown: int = PAGE) -> Found:
     """The first rows of each list; as many as the screen already shows when
     it reads again (a colleague's addition), so its view does not shrink."""
-    return Found(
-        query,
-        page(conn, query, "verbatims", 0, max(verbatims_shown, PAGE)),
-        page(conn, query, "wins", 0, max(wins_shown, PAGE)),
-        tuple(team.list_team(conn, include_inactive=False)),
-    )
+    with snapshot(conn):
+        return Found(
+            query,
+            page(conn, query, "verbatims", 0, max(verbatims_shown, PAGE)),
+            page(conn, query, "wins", 0, max(wins_shown, PAGE)),
+            tuple(team.list_team(conn, include_inactive=False)),
+        )
 
 
 def page(conn: sqlite3.Connection, query: Query, kind: str, offset: int, limit: int = PAGE) -> Page:

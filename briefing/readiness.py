@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from briefing import metrics, team
+from briefing.db import snapshot
 from briefing.records import Metric, Person, Verbatim
 from briefing.timeutil import today as _today
 
@@ -45,31 +46,32 @@ class Readiness:
 def readiness(conn: sqlite3.Connection, day: date | None = None) -> Readiness:
     from briefing import meeting, presenting, verbatims
 
-    day = day or _today()
-    iso = day.isoformat()
-    new = conn.execute("SELECT count(*) FROM verbatims WHERE status = 'new'").fetchone()[0]
-    pending = conn.execute("SELECT count(*) FROM wins WHERE status = 'pending'").fetchone()[0]
-    today_rows = metrics.on_day(conn, day)
-    have = {m.name.casefold() for m in today_rows}
-    recent = [
-        r[0]
-        for r in conn.execute(
-            """SELECT name FROM metrics WHERE date < ? AND date >= date(?, '-14 days')
-               GROUP BY name COLLATE NOCASE ORDER BY name COLLATE NOCASE""",
-            (iso, iso),
+    with snapshot(conn):
+        day = day or _today()
+        iso = day.isoformat()
+        new = conn.execute("SELECT count(*) FROM verbatims WHERE status = 'new'").fetchone()[0]
+        pending = conn.execute("SELECT count(*) FROM wins WHERE status = 'pending'").fetchone()[0]
+        today_rows = metrics.on_day(conn, day)
+        have = {m.name.casefold() for m in today_rows}
+        recent = [
+            r[0]
+            for r in conn.execute(
+                """SELECT name FROM metrics WHERE date < ? AND date >= date(?, '-14 days')
+                   GROUP BY name COLLATE NOCASE ORDER BY name COLLATE NOCASE""",
+                (iso, iso),
+            )
+        ]
+        latest = verbatims.list_verbatims(conn, status="new", limit=1)
+        running = meeting.current_id(conn)
+        chosen = presenting.next_presentation(conn, day, running)
+        return Readiness(
+            day=day,
+            team=tuple(team.list_team(conn, include_inactive=False)),
+            new_verbatims=new,
+            pending_wins=pending,
+            metrics_today=tuple(today_rows),
+            metrics_missing=tuple(name for name in recent if name.casefold() not in have),
+            latest_verbatim=latest[0] if latest else None,
+            next_presenter=chosen.choice.reason if chosen.choice.presenter or running else None,
+            running_id=running,
         )
-    ]
-    latest = verbatims.list_verbatims(conn, status="new", limit=1)
-    running = meeting.current_id(conn)
-    chosen = presenting.next_presentation(conn, day, running)
-    return Readiness(
-        day=day,
-        team=tuple(team.list_team(conn, include_inactive=False)),
-        new_verbatims=new,
-        pending_wins=pending,
-        metrics_today=tuple(today_rows),
-        metrics_missing=tuple(name for name in recent if name.casefold() not in have),
-        latest_verbatim=latest[0] if latest else None,
-        next_presenter=chosen.choice.reason if chosen.choice.presenter or running else None,
-        running_id=running,
-    )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from briefing import meeting as meetings
 from briefing import presenting
 from briefing.clock import MeetingState
+from briefing.db import snapshot
 from briefing.records import Verbatim, Win
 
 __all__ = ["Summary", "load"]
@@ -39,18 +40,19 @@ class Summary:
 def load(conn: sqlite3.Connection, meeting_id: int) -> Summary:
     from briefing import verbatims, wins
 
-    meeting = meetings.load(conn, meeting_id)
-    row = conn.execute("SELECT outcome, presenter_id, win_id FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
-    names = {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM collaborators")}
-    shown_ids = meetings.shown_verbatims(conn, meeting_id)
-    by_id = {v.id: v for v in verbatims.get_many(conn, shown_ids)}
-    return Summary(
-        meeting=meeting,
-        outcome=row["outcome"],
-        state=meeting.state(),
-        presenter=names.get(row["presenter_id"]),
-        win=wins.find(conn, row["win_id"]) if row["win_id"] is not None else None,
-        skipped=tuple(names[i] for i in presenting.skips(conn, meeting_id)),
-        attendance={names[k]: v for k, v in presenting.attendance(conn, meeting_id).items()},
-        verbatims_shown=tuple(by_id[i] for i in shown_ids if i in by_id),
-    )
+    with snapshot(conn):
+        meeting = meetings.load(conn, meeting_id)
+        row = conn.execute("SELECT outcome, presenter_id, win_id FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+        names = {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM collaborators")}
+        shown_ids = meetings.shown_verbatims(conn, meeting_id)
+        by_id = {v.id: v for v in verbatims.get_many(conn, shown_ids)}
+        return Summary(
+            meeting=meeting,
+            outcome=row["outcome"],
+            state=meeting.state(),
+            presenter=names.get(row["presenter_id"]),
+            win=wins.find(conn, row["win_id"]) if row["win_id"] is not None else None,
+            skipped=tuple(names[i] for i in presenting.skips(conn, meeting_id)),
+            attendance={names[k]: v for k, v in presenting.attendance(conn, meeting_id).items()},
+            verbatims_shown=tuple(by_id[i] for i in shown_ids if i in by_id),
+        )

@@ -53,7 +53,7 @@ from briefing.db import Call, is_busy, is_database_error, opened
 from briefing.errors import BadInput, BriefingError
 from briefing.safetext import inert
 
-__all__ = ["Failed", "Loaded", "Refused", "connection", "finish_writes", "run"]
+__all__ = ["Failed", "Loaded", "Refused", "connection", "finish_writes", "follow", "run"]
 
 T = TypeVar("T")
 
@@ -125,6 +125,22 @@ def run(node: DOMNode, answer: type[Loaded[T]], fn: Callable[..., T], *args: Any
         node.post_message(message)
 
     return node.run_worker(work, group=answer.__qualname__, exclusive=not write, exit_on_error=False)
+
+
+def follow(screen: DOMNode, reload: Callable[[], None]) -> None:
+    """Call ``reload`` whenever the database changed under the app (its
+    ``generation``), not when the screen opens: it reads once by itself.
+    (Textual calls a watcher once as the app's reactive settles, even with
+    ``init=False``: that was a second read of every screen at start-up.)"""
+    seen = screen.app.generation  # type: ignore[attr-defined]
+
+    def changed(value: int) -> None:
+        nonlocal seen
+        if value != seen:
+            seen = value
+            reload()
+
+    screen.watch(screen.app, "generation", changed, init=False)
 
 
 def describe(exc: BaseException, *, write: bool) -> str:

@@ -19,7 +19,7 @@ from textual.widgets import Digits, Footer, Header, Label, Static
 from briefing.errors import AlreadyHadOneToday
 from briefing.meeting import Meeting
 from briefing.readiness import Readiness, readiness
-from screens.data import Loaded, Refused, run
+from screens.data import Loaded, Refused, follow, run
 from screens.safe import safe
 from screens.widgets.panes import MetricsPane
 
@@ -69,7 +69,7 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#team-panel").border_title = "Team"
-        self.watch(self.app, "generation", lambda _: self.load(), init=False)
+        follow(self, self.load)
         self.load()
 
     def load(self) -> None:

@@ -22,7 +22,7 @@ from briefing import verbatims
 from briefing.inbox import PAGE, Found, Page, Query, find, page
 from briefing.records import Person, Verbatim, Win
 from briefing.safetext import inert
-from screens.data import Loaded, run
+from screens.data import Loaded, follow, run
 from screens.inbox_cells import COLUMNS, preview_text, row_cell
 from screens.safe import safe
 
@@ -90,7 +90,7 @@ class InboxScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "generation", lambda _: self.reload(), init=False)
+        follow(self, self.reload)
         self.table().focus()
         self.reload()
 

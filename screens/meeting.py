@@ -29,7 +29,7 @@ from briefing import presenting
 from briefing.board import Board, load_board
 from briefing.clock import Clock, MeetingState
 from briefing.timeutil import mmss, utc_now
-from screens.data import Loaded, run
+from screens.data import Loaded, follow, run
 from screens.meeting_text import BannerView, TitleView, agenda_text, banner_text, title_text
 from screens.widgets.balance import BalanceGauge
 from screens.widgets.bigclock import BigClock
@@ -106,7 +106,7 @@ class MeetingScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.watch(self.app, "generation", lambda _: self.load(), init=False)
+        follow(self, self.load)
         if self._first_board is not None:
             self.apply(self._first_board)
             self._first_board = None

@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from briefing import team
 from briefing.records import Person
 from briefing.safetext import clip, inert
-from screens.data import Loaded, run
+from screens.data import Loaded, follow, run
 from screens.name_dialog import NameScreen
 from screens.safe import safe
 from screens.tones import tone
@@ -65,7 +65,7 @@ class TeamScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.add_columns("Name", "Role", "Active", "Joined on", "Presented")
         table.focus()
-        self.watch(self.app, "generation", lambda _: self.load(), init=False)
+        follow(self, self.load)
         self.load()
 
     # -- reading ---------------------------------------------------------------

@@ -16,7 +16,7 @@ from briefing import meeting as meetings
 from screens.app import make_app
 from screens.widgets.bigclock import BigClock
 from tests.conftest import DAY
-from tests.terminal import run_in_a_terminal, stop, wait_for
+from tests.terminal import READING_KEYS, run_in_a_terminal, stop, wait_for, written
 from tests.test_meeting_screen import _ready, text_of
 
 
@@ -49,13 +49,11 @@ def test_killed_app_resumes_where_the_meeting_is(running_meeting):
     # and the restarted one below gets an event loop of its own.
     pid, fd, output = run_in_a_terminal(["-m", "briefing", "--db", str(running_meeting)])
     try:
-        assert wait_for(lambda: b"Verbatim 1 of" in output), output[-2000:]
-        # The lead moves to the next segment. A key typed while the app is
-        # still negotiating with the terminal can be dropped: press again.
-        for _ in range(10):
-            os.write(fd, b"n")
-            if wait_for(lambda: _segment(running_meeting) > 0, 1.5):
-                break
+        # Keys are read once the driver says so, and acted on once the
+        # meeting's board is on screen (tests/terminal.py): then press once.
+        written(output, READING_KEYS, b"Verbatim 1 of")
+        os.write(fd, b"n")
+        wait_for(lambda: _segment(running_meeting) > 0)
         reached = _segment(running_meeting)
         assert reached > 0, _screen_text(output)
     finally:

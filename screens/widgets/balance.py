@@ -8,7 +8,7 @@ some people cannot tell red from green).
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from briefing.timeutil import mmss
 
@@ -28,7 +28,11 @@ def verdict(share: float | None, target: float) -> tuple[str, str]:
     return "ok", f"Client share {pct}% — on target (≥ {tgt}%)"
 
 
-class BalanceGauge(Static):
+class BalanceGauge(Widget):
+    """Drawn from the last figures it was given, at the width it has when it
+    is drawn: a gauge given its figures before the first layout (the first
+    frame) is still as wide as its place."""
+
     DEFAULT_CSS = """
     BalanceGauge { height: 2; }
     BalanceGauge.-ok { color: $success; }
@@ -36,19 +40,33 @@ class BalanceGauge(Static):
     BalanceGauge.-low { color: $error; }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._figures: tuple[float, float, float | None, float] | None = None
+
     def show(self, client_s: float, sales_s: float, share: float | None, target: float) -> None:
-        level, sentence = verdict(share, target)
+        figures = (client_s, sales_s, share, target)
+        if figures == self._figures:
+            return
+        self._figures = figures
+        level, _ = verdict(share, target)
         for name in ("ok", "warn", "low", "none"):
             self.set_class(name == level, f"-{name}")
+        self.refresh()  # always two lines, at a width set by the layout: no layout pass
+
+    def render(self) -> Text:
+        if self._figures is None:
+            return Text("")
+        client_s, sales_s, share, target = self._figures
+        _, sentence = verdict(share, target)
         width = max(self.size.width - 30, 10)
         filled = round((share or 0) * width) if share is not None else 0
         mark = min(round(target * width), width - 1)
         bar = "".join("│" if i == mark else ("█" if i < filled else "░") for i in range(width))
-        text = Text.assemble(
+        return Text.assemble(
             (f"Client {mmss(client_s):>6} ", "bold"),
             bar,
             (f" {mmss(sales_s):<6} Sales", "bold"),
             "\n",
             (sentence, "bold"),
         )
-        self.update(text, layout=False)  # always two lines, at a width set by the layout
