@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -21,6 +22,7 @@ from screens.data import Loaded, run
 from screens.dialog import Dialog
 from screens.safe import safe
 from screens.tones import tone
+from screens.widgets.tables import fill
 
 CYCLE = {"present": "absent", "absent": "off", "off": "present"}
 LOOK = {"present": ("✓ present", "good"), "absent": ("✗ absent", "bad"), "off": ("☀ off", "caution")}
@@ -51,19 +53,20 @@ class CheckInScreen(Dialog[dict[int, str] | None]):
             yield Label("↑↓ choose · space: present → absent → off · Enter: done · Esc: cancel", classes="keys")
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Name", "Today")
         run(self, self.TeamRead, partial(list_team, include_inactive=False))
 
     @on(TeamRead)
     def _fill(self, event: TeamRead) -> None:
-        table = self.query_one(DataTable)
+        rows = []
         for p in event.value:
             self.names[p.id] = p.name
             self.status.setdefault(p.id, "present")
             name = safe(p.name, single_line=True)
             if p.is_lead:
                 name.append(" · lead", style="dim")
-            table.add_row(name, self._look(p.id), key=str(p.id))
+            rows.append(((name, self._look(p.id)), str(p.id)))
+        table = self.query_one(DataTable)
+        fill(table, ("Name", "Today"), rows, at_least=(0, max(cell_len(label) for label, _ in LOOK.values())))
         table.focus()
 
     def _look(self, person_id: int) -> Text:

@@ -16,6 +16,7 @@ from briefing.wins import list_wins
 from screens.data import Loaded, run
 from screens.dialog import Dialog
 from screens.safe import safe
+from screens.widgets.tables import fill
 
 
 class PickWinScreen(Dialog[int | None]):
@@ -34,20 +35,24 @@ class PickWinScreen(Dialog[int | None]):
             yield Label("↑↓ choose · Enter: tell this one · Esc: cancel")
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Date", "Won by", "Client", "Win")
         run(self, self.Pending, partial(list_wins, status="pending"))
 
     @on(Pending)
     def _fill(self, event: Pending) -> None:
-        table = self.query_one(DataTable)
-        for w in event.value:
-            table.add_row(
-                Text(w.date.isoformat()),
-                safe(w.owner, single_line=True),
-                safe(w.client, single_line=True),
-                safe(w.title, single_line=True),
-                key=str(w.id),
+        rows = [
+            (
+                (
+                    Text(w.date.isoformat()),
+                    safe(w.owner, single_line=True),
+                    safe(w.client, single_line=True),
+                    safe(w.title, single_line=True),
+                ),
+                str(w.id),
             )
+            for w in event.value
+        ]
+        table = self.query_one(DataTable)
+        fill(table, ("Date", "Won by", "Client", "Win"), rows)
         table.focus()
 
     def action_pick(self) -> None:

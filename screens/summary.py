@@ -17,6 +17,7 @@ from screens.data import Loaded, run
 from screens.format import shortfall
 from screens.safe import safe
 from screens.widgets.balance import verdict
+from screens.widgets.tables import fill
 
 
 class SummaryScreen(Screen[None]):
@@ -68,20 +69,18 @@ class SummaryScreen(Screen[None]):
         for name in ("ok", "warn", "low", "none"):
             share.set_class(name == level, f"-{name}")
         self.query_one("#summary-win", Static).update(_win_text(summary))
-        table = self.query_one(DataTable)
-        # Columns and rows together: a header drawn before the rows could keep
-        # its label-wide columns over rows laid out wider (seen in a snapshot).
-        table.clear(columns=True)
-        table.add_columns("Segment", "Kind", "Planned", "Actual", "Diff")
+        rows = []
         for seg in state.segments:
             diff = seg.elapsed_s - seg.planned_s
-            table.add_row(
+            cells = (
                 safe(seg.title, single_line=True),
                 Text(seg.kind.value),
                 Text(mmss(seg.planned_s)),
                 Text(mmss(seg.elapsed_s)),
                 Text(("+" if diff >= 0 else "−") + mmss(abs(diff)), style=shortfall() if diff > 30 else ""),
             )
+            rows.append((cells, None))
+        fill(self.query_one(DataTable), ("Segment", "Kind", "Planned", "Actual", "Diff"), rows)
         notes = summary.meeting.notes
         self.query_one("#summary-notes", Static).update(
             Text.assemble(("Notes: ", "bold"), safe(notes)) if notes.strip() else Text("")

@@ -26,6 +26,7 @@ from screens.data import Loaded, follow, run
 from screens.name_dialog import NameScreen
 from screens.safe import safe
 from screens.tones import tone
+from screens.widgets.tables import fill as fill_table
 
 #: Columns other than the name take about this many cells (with padding).
 OTHER_COLUMNS = 46
@@ -63,7 +64,6 @@ class TeamScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Team"
         table = self.query_one(DataTable)
-        table.add_columns("Name", "Role", "Active", "Joined on", "Presented")
         table.focus()
         follow(self, self.load)
         self.load()
@@ -98,9 +98,8 @@ class TeamScreen(Screen[None]):
         self._select_id = None
         row_before = table.cursor_row
         name_width = max(12, min(80, self.size.width - OTHER_COLUMNS))
-        table.clear()
-        for p in self.people:
-            table.add_row(*self._cells(p, name_width), key=str(p.id))
+        rows = [(self._cells(p, name_width), str(p.id)) for p in self.people]
+        fill_table(table, ("Name", "Role", "Active", "Joined on", "Presented"), rows)
         ids = [p.id for p in self.people]
         if wanted in ids:
             table.move_cursor(row=ids.index(wanted))

@@ -33,6 +33,7 @@ async def test_a_journal_deleted_under_the_app_is_said_and_nothing_is_lost(demo_
     async with app.run_test(size=(120, 40)) as pilot:
         notes = _notes(app)
         await home_drawn(pilot)
+        await until(pilot, lambda: app.generation > 0, "the app watching the database")
         acknowledged = []
         for i in range(5):  # a colleague adding from their terminal
             with store.opened(demo_db) as conn:

@@ -22,6 +22,7 @@ from textual.widgets import Static
 from briefing.records import Metric, Verbatim
 from screens.format import gap_text, number
 from screens.safe import safe
+from screens.widgets.tables import fill
 
 SENTIMENT = {"positive": "☺ positive", "neutral": "· neutral", "negative": "☹ negative"}
 
@@ -99,22 +100,22 @@ class MetricsPane(Pane):
 
         table = DataTable(show_cursor=False, zebra_stripes=True)
         table.can_focus = self._focusable
-        table.add_columns("Metric", "Value", "Target", "Gap")
         yield table
 
     def draw(self, metrics: tuple[Metric, ...]) -> None:
         from textual.widgets import DataTable
 
-        table = self.query_one(DataTable)
-        table.clear()
+        rows = []
         for m in metrics:
             unit = f" {m.unit}" if m.unit and len(m.unit) <= 2 else ""
-            table.add_row(
+            cells = (
                 safe(m.name, single_line=True),
                 safe(f"{number(m.value)}{unit}", single_line=True),
                 Text(number(m.target) if m.target is not None else "—"),
                 gap_text(m.gap),
             )
+            rows.append((cells, None))
+        fill(self.query_one(DataTable), ("Metric", "Value", "Target", "Gap"), rows)
 
 
 class NotesPane(Pane):
