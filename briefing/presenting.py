@@ -79,17 +79,27 @@ def history(conn: sqlite3.Connection, *, before: int | None = None) -> list[rota
 
     Only each briefing's day and presenter: that is all the rotation reads
     of the past (who was away then changes nothing today). One query over
-    an index, whatever the length of the history.
+    an index; and in a long-lived process (the app) the list is kept until
+    a briefing is held: ten years are 3,650 rows to turn into records.
     """
-    sql = "SELECT day, presenter_id FROM meetings WHERE outcome = 'finished'"
-    params: list[int] = []
+    where, params = "outcome = 'finished'", []
     if before is not None:
-        sql += " AND id < ?"
+        where += " AND id < ?"
         params.append(before)
+    count, last = conn.execute(f"SELECT count(*), max(id) FROM meetings WHERE {where}", params).fetchone()
+    key = (str(getattr(conn, "path", "")), before, count, last)
+    if key[0] and _held.get(key[0], (None, None))[0] == key:
+        return _held[key[0]][1]
     fromiso = date.fromisoformat
-    return [
-        rotation.Briefing(fromiso(day), {}, presenter) for day, presenter in conn.execute(sql + " ORDER BY id", params)
-    ]
+    rows = conn.execute(f"SELECT day, presenter_id FROM meetings WHERE {where} ORDER BY id", params)
+    held = [rotation.Briefing(fromiso(day), {}, presenter) for day, presenter in rows]
+    if key[0]:
+        _held[key[0]] = (key, held)
+    return held
+
+
+#: Database path -> (what the list was read for, the list): the last history read.
+_held: dict[str, tuple[tuple[object, ...], list[rotation.Briefing]]] = {}
 
 
 def _pending_counts(conn: sqlite3.Connection) -> dict[int, int]:

@@ -14,7 +14,7 @@ from briefing.db import write
 from briefing.errors import BadInput, NotFound, NothingToChange
 from briefing.kinds import VerbatimStatus
 from briefing.records import Verbatim
-from briefing.search import fts_query
+from briefing.search import fts_query, rank_floor
 from briefing.timeutil import today, utc_now_iso
 from briefing.validation import validate, validate_patch
 
@@ -90,6 +90,10 @@ def list_verbatims(
         sql += " JOIN verbatims_fts f ON f.rowid = v.id"
         where.append("verbatims_fts MATCH ?")
         params.append(query)
+        floor = rank_floor(conn, "verbatims_fts", query, None if limit is None else offset + limit)
+        if floor is not None:  # a page of a common word: the most recent matches, ranked
+            where.append("f.rowid > ?")
+            params.append(floor)
         order = "f.rank, v.date DESC, v.id DESC"
     if status:
         where.append("v.status = ?")

@@ -13,7 +13,7 @@ from briefing.db import write
 from briefing.errors import NotFound, NothingToChange
 from briefing.kinds import WinStatus
 from briefing.records import Win
-from briefing.search import fts_query
+from briefing.search import fts_query, rank_floor
 from briefing.timeutil import today, utc_now_iso
 from briefing.validation import validate, validate_patch
 
@@ -64,6 +64,10 @@ def list_wins(
         sql += " JOIN wins_fts f ON f.rowid = w.id"
         where.append("wins_fts MATCH ?")
         params.append(query)
+        floor = rank_floor(conn, "wins_fts", query, None if limit is None else offset + limit)
+        if floor is not None:  # a page of a common word: the most recent matches, ranked
+            where.append("f.rowid > ?")
+            params.append(floor)
         order = "f.rank, w.date DESC, w.id DESC"
     if status:
         where.append("w.status = ?")

@@ -67,3 +67,17 @@ def test_a_query_without_words_matches_nothing_rather_than_everything(conn):
     _add(conn, "Merci")
     assert fts_query("*** --") is None
     assert verbatims.list_verbatims(conn, search="*** --") == []
+
+
+def test_a_page_of_a_common_word_ranks_the_most_recent_matches(conn, monkeypatch):
+    """Relevance is worked out for a window of recent matches when only a page
+    is asked for: a word in a tenth of ten years must not rank them all."""
+    from briefing import search
+
+    monkeypatch.setattr(search, "RANK_WINDOW", 3)
+    best_but_old = verbatims.add(conn, {"text": "merci merci merci, merci", "client": "A"})
+    recent = [verbatims.add(conn, {"text": f"merci pour tout, et bonne journée {i}", "client": "B"}) for i in range(5)]
+    everything = [v.id for v in verbatims.list_verbatims(conn, search="merci")]
+    assert everything[0] == best_but_old and sorted(everything) == sorted([best_but_old, *recent])
+    page = [v.id for v in verbatims.list_verbatims(conn, search="merci", limit=2)]
+    assert best_but_old not in page and set(page) <= set(recent[-3:])

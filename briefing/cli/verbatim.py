@@ -103,7 +103,12 @@ def edit(conn: sqlite3.Connection, verbatim_id: int, text: str | None, **opts: A
     type=click.Choice([s.value for s in VerbatimStatus]),
     help="Only this status [default: all but archived].",
 )
-@click.option("--search", metavar="QUERY", help="Full-text search, ignoring accents and case; best matches first.")
+@click.option(
+    "--search",
+    metavar="QUERY",
+    help="Full-text search, ignoring accents and case; best matches first "
+    "(with --limit: of the 2,000 most recent matches).",
+)
 @click.option("--by", metavar="NAME", help="Only those collected by NAME.")
 @click.option("--limit", type=RECORD_ID, metavar="N", help="At most N verbatims.")
 @json_option
