@@ -7,7 +7,7 @@ it. Reading it in one function keeps the SQL out of the UI and testable.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from briefing import meeting as meetings
@@ -35,14 +35,25 @@ class Board:
         return self.meeting.agenda.win_index
 
 
-def load_board(conn: sqlite3.Connection, day: date | None = None, meeting_id: int | None = None) -> Board | None:
+def load_board(
+    conn: sqlite3.Connection, day: date | None = None, meeting_id: int | None = None, *, cards_of: Board | None = None
+) -> Board | None:
     """The briefing ``meeting_id`` (default: the one under way) as the room
-    sees it on ``day``; None when there is no such briefing."""
+    sees it on ``day``; None when there is no such briefing.
+
+    ``cards_of``: a board just read, whose verbatims and numbers a meeting
+    command (next, pause, switch...) cannot have changed: only the meeting
+    and today's presenter are read again, so a key costs the same on ten
+    years of verbatims as on the demo. (A change from elsewhere makes the
+    app read the whole board again.)
+    """
     with snapshot(conn):
         meeting = meetings.load(conn, meeting_id) if meeting_id else meetings.current(conn)
         if meeting is None:
             return None
         day = day or _today()
+        if cards_of is not None and cards_of.meeting.id == meeting.id:
+            return replace(cards_of, meeting=meeting, presentation=presenting.next_presentation(conn, day, meeting.id))
         shown = meetings.shown_verbatims(conn, meeting.id)
         waiting = verbatims.list_verbatims(conn, status="new")
         by_id = {v.id: v for v in [*waiting, *verbatims.get_many(conn, shown)]}

@@ -25,8 +25,9 @@ class Query:
     by: str = ""
 
 
-#: Rows a first look reads of each list; more come as the lead scrolls.
-PAGE = 100
+#: Rows a first look reads of each list (a projector shows about 50); more
+#: come as the lead scrolls.
+PAGE = 50
 
 
 @dataclass(frozen=True)

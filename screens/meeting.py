@@ -303,7 +303,7 @@ class MeetingScreen(Screen[None]):
 
     def command(self, fn: Callable[..., Any], *args: Any, reload: bool = True) -> None:
         """Store what a key means (``fn(conn, *args)``), then show the board after it."""
-        run(self, self.Applied, _then_board, fn, args, self.app.day, self._meeting_id(), reload, write=True)
+        run(self, self.Applied, _then_board, fn, args, self.app.day, self.board, reload, write=True)
 
     def action_toggle(self) -> None:
         self.command(meetings.toggle, self.now())
@@ -400,10 +400,14 @@ class MeetingScreen(Screen[None]):
         self.app.push_screen(ConfirmScreen("Finish the briefing and see the summary?"), answered)
 
 
-def _then_board(conn, fn: Callable[..., Any], args: tuple[Any, ...], day: date, meeting_id: int | None, reload: bool):
-    """Run one meeting command, then read the board the room sees after it."""
+def _then_board(
+    conn, fn: Callable[..., Any], args: tuple[Any, ...], day: date, board: Board | None, reload: bool
+) -> Board | None:
+    """Run one meeting command, then read what it changed of the board."""
     fn(conn, *args)
-    return load_board(conn, day, meeting_id) if reload else None
+    if not reload:
+        return None
+    return load_board(conn, day, board.meeting.id if board else None, cards_of=board)
 
 
 def _set_attendance(conn, meeting_id: int, changed: dict[int, str]) -> None:

@@ -12,7 +12,7 @@ projector for a quarter of an hour, ticking a big clock. Three figures:
    CPU it used in the steady-state window only (from the first paint of the
    screen to the end of the run, ``getrusage(RUSAGE_SELF)``), which leaves
    out interpreter start-up and imports. The reference is a bare Textual
-   app (Header, a ``Digits`` showing the time, updated every 0.25 s, and
+   app (Header, a ``Digits`` showing the time, updated once a second, and
    Footer) run by the same harness for the same duration.
 2. **Launch to first paint.** Whole processes, ``App.run(headless=True)``:
    the parent notes the time before launching the child; the child writes
@@ -73,6 +73,8 @@ def _seconds_from_env(name: str, default: float) -> float:
     return value
 
 
+#: The meeting screen's CPU, at most this many times a bare app's showing a 1 Hz clock.
+TARGET_CPU_RATIO = 2.0
 #: Seconds each app runs for the CPU measurement.
 DURATION = _seconds_from_env("BENCH_MEETING_SECONDS", 60)
 #: Seconds the meeting runs before displayed and true elapsed are compared.
@@ -151,7 +153,7 @@ else:
 
         def on_mount(self):
             self.tick()
-            self.set_interval(0.25, self.tick)
+            self.set_interval(1.0, self.tick)
             self.call_after_refresh(on_painted, self)
 
         def tick(self):
@@ -208,6 +210,18 @@ def build_meeting_db(path: Path, now: datetime | None = None) -> int:
         conn.close()
 
 
+def build_history_meeting_db(path: Path) -> None:
+    """Ten years of a fifty-person team (tests/benchmarks/history.py), a briefing started."""
+    from history import build
+
+    from briefing import meeting as meetings
+    from briefing.db import opened
+
+    build(path)
+    with opened(path) as conn:
+        meetings.start(conn, again=True)
+
+
 def _child_env() -> dict[str, str]:
     env = dict(os.environ)  # the very same environment for ours and the reference
     env["BENCH_MEETING_REPO"] = str(REPO)
@@ -262,27 +276,29 @@ def cpu_run(kind: str, db: Path, env: dict[str, str], cwd: Path) -> dict[str, An
     }
 
 
-def measure_cpu(db: Path, env: dict[str, str], cwd: Path) -> dict[str, Any]:
+def measure_cpu(dbs: dict[str, Path], env: dict[str, str], cwd: Path) -> dict[str, Any]:
     print(f"\n1. CPU while running: {DURATION:g} s each, headless {SIZE[0]}x{SIZE[1]}", flush=True)
-    ref = cpu_run("ref", db, env, cwd)
-    ours = cpu_run("ours", db, env, cwd)
-    print(f"{'':<30}{'whole process':>15}{'steady state':>15}")
-    for label, r in (("meeting screen (ours)", ours), ("Header+Digits+Footer (ref)", ref)):
-        print(f"{label:<30}{r['process_pct']:>13.2f} %{r['steady_pct']:>13.2f} %")
-    ratio = ours["process_pct"] / ref["process_pct"]
-    steady_ratio = ours["steady_pct"] / ref["steady_pct"]
-    met = ours["process_pct"] <= TARGET_CPU_PCT
+    ref = cpu_run("ref", dbs["demo"], env, cwd)
+    runs = {name: cpu_run("ours", db, env, cwd) for name, db in dbs.items()}
+    print(f"{'':<34}{'whole process':>15}{'steady state':>15}")
+    for label, r in [*((f"meeting screen, {name}", r) for name, r in runs.items()), ("1 Hz clock app (ref)", ref)]:
+        print(f"{label:<34}{r['process_pct']:>13.2f} %{r['steady_pct']:>13.2f} %")
+    ratios = {name: r["process_pct"] / ref["process_pct"] for name, r in runs.items()}
+    ours = runs["demo"]
+    met = ours["process_pct"] <= TARGET_CPU_PCT and all(r <= TARGET_CPU_RATIO for r in ratios.values())
+    for name, ratio in ratios.items():
+        print(f"meeting screen CPU ({name}): {runs[name]['process_pct']:.2f} % of one core, {ratio:.2f}x the ref")
     print(
-        f"meeting screen CPU: {ours['process_pct']:.2f} % of one core "
-        f"(ref {ref['process_pct']:.2f} %, {ratio:.2f}x; steady state {ours['steady_pct']:.2f} % "
-        f"vs {ref['steady_pct']:.2f} %, {steady_ratio:.2f}x)"
+        f"target: ours \u2264 {TARGET_CPU_PCT:g} % of one core and \u2264 {TARGET_CPU_RATIO:g}x a bare 1 Hz clock "
+        f"app on every database: {_verdict(met)}"
     )
-    print(f"target: ours \u2264 {TARGET_CPU_PCT:g} % of one core (whole process): {_verdict(met)}")
     return {
         "ours": ours,
+        "runs": runs,
         "ref": ref,
-        "ratio": ratio,
-        "steady_ratio": steady_ratio,
+        "ratio": ratios["demo"],
+        "ratios": ratios,
+        "steady_ratio": ours["steady_pct"] / ref["steady_pct"],
         "target_pct": TARGET_CPU_PCT,
         "met": met,
         "duration_s": DURATION,
@@ -340,7 +356,7 @@ def measure_start(db: Path, env: dict[str, str], cwd: Path) -> dict[str, Any]:
     met = ratio <= TARGET_START_RATIO
     print(f"{'':<30}{'median':>10}{'max':>10}")
     print(f"{'meeting screen (ours)':<30}{ours_med:>7.0f} ms{ours_max:>7.0f} ms")
-    print(f"{'Header+Digits+Footer (ref)':<30}{ref_med:>7.0f} ms{ref_max:>7.0f} ms")
+    print(f"{'bare Textual app (ref)':<30}{ref_med:>7.0f} ms{ref_max:>7.0f} ms")
     print(
         f"launch to first paint: {ratio:.2f}x "
         f"(ours {ours_med:.0f} ms, ref {ref_med:.0f} ms, median of {MEASURED_ROUNDS})"
@@ -522,7 +538,9 @@ def main() -> dict[str, Any]:
         tmp_path = Path(tmp)
         db = tmp_path / "briefing.db"
         build_meeting_db(db)
-        cpu = measure_cpu(db, env, tmp_path)
+        years = tmp_path / "history.db"
+        build_history_meeting_db(years)
+        cpu = measure_cpu({"demo": db, "10 years": years}, env, tmp_path)
         start = measure_start(db, env, tmp_path)
         drift = measure_drift(tmp_path)
 
