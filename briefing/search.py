@@ -42,3 +42,30 @@ def rank_floor(conn: sqlite3.Connection, index: str, query: str, wanted: int | N
         (query, RANK_WINDOW),
     ).fetchone()
     return row[0] if row else None
+
+
+class Search:
+    """What a search adds to a listing's query: the index joined as ``f``,
+    its MATCH (and, for a page, the window of recent matches it ranks),
+    and best match first. ``Search.of`` is None when nothing is searched;
+    ``no_match`` is true when the text holds no word (so nothing matches)."""
+
+    def __init__(self, join: str, where: list[str], params: list[object], order: str, no_match: bool = False) -> None:
+        self.join, self.where, self.params, self.order, self.no_match = join, where, params, order, no_match
+
+    @classmethod
+    def of(
+        cls, conn: sqlite3.Connection, text: str | None, index: str, alias: str, limit: int | None, offset: int
+    ) -> Search | None:
+        if text is None or not text.strip():
+            return None
+        query = fts_query(text)
+        if query is None:
+            return cls("", [], [], "", no_match=True)
+        where, params = [f"{index} MATCH ?"], [query]
+        floor = rank_floor(conn, index, query, None if limit is None else offset + limit)
+        if floor is not None:  # a page of a common word: the most recent matches, ranked
+            where.append("f.rowid > ?")
+            params.append(floor)
+        order = f"f.rank, {alias}.date DESC, {alias}.id DESC"
+        return cls(f" JOIN {index} f ON f.rowid = {alias}.id", where, params, order)

@@ -14,7 +14,7 @@ from briefing.db import write
 from briefing.errors import BadInput, NotFound, NothingToChange
 from briefing.kinds import VerbatimStatus
 from briefing.records import Verbatim
-from briefing.search import fts_query, rank_floor
+from briefing.search import Search
 from briefing.timeutil import today, utc_now_iso
 from briefing.validation import validate, validate_patch
 
@@ -83,18 +83,14 @@ def list_verbatims(
     params: list[Any] = []
     order = "v.date DESC, v.id DESC"
     sql = _SELECT
-    if search is not None and search.strip():
-        query = fts_query(search)
-        if query is None:
+    searched = Search.of(conn, search, "verbatims_fts", "v", limit, offset)
+    if searched is not None:
+        if searched.no_match:
             return []
-        sql += " JOIN verbatims_fts f ON f.rowid = v.id"
-        where.append("verbatims_fts MATCH ?")
-        params.append(query)
-        floor = rank_floor(conn, "verbatims_fts", query, None if limit is None else offset + limit)
-        if floor is not None:  # a page of a common word: the most recent matches, ranked
-            where.append("f.rowid > ?")
-            params.append(floor)
-        order = "f.rank, v.date DESC, v.id DESC"
+        sql += searched.join
+        where += searched.where
+        params += searched.params
+        order = searched.order
     if status:
         where.append("v.status = ?")
         params.append(VerbatimStatus(status).value)

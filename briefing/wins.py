@@ -13,7 +13,7 @@ from briefing.db import write
 from briefing.errors import NotFound, NothingToChange
 from briefing.kinds import WinStatus
 from briefing.records import Win
-from briefing.search import fts_query, rank_floor
+from briefing.search import Search
 from briefing.timeutil import today, utc_now_iso
 from briefing.validation import validate, validate_patch
 
@@ -57,18 +57,14 @@ def list_wins(
     the client, the story and the owner's name). ``by``: won or told by."""
     sql, where, params = _SELECT, [], []
     order = "w.date DESC, w.id DESC"
-    if search is not None and search.strip():
-        query = fts_query(search)
-        if query is None:
+    searched = Search.of(conn, search, "wins_fts", "w", limit, offset)
+    if searched is not None:
+        if searched.no_match:
             return []
-        sql += " JOIN wins_fts f ON f.rowid = w.id"
-        where.append("wins_fts MATCH ?")
-        params.append(query)
-        floor = rank_floor(conn, "wins_fts", query, None if limit is None else offset + limit)
-        if floor is not None:  # a page of a common word: the most recent matches, ranked
-            where.append("f.rowid > ?")
-            params.append(floor)
-        order = "f.rank, w.date DESC, w.id DESC"
+        sql += searched.join
+        where += searched.where
+        params += searched.params
+        order = searched.order
     if status:
         where.append("w.status = ?")
         params.append(WinStatus(status).value)
