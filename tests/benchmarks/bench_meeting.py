@@ -476,9 +476,9 @@ async def _drift_run(db: Path, meeting_id: int, started_at: datetime) -> dict[st
 
 
 def _clock_text(seg: Any) -> str:
-    from screens.format import mmss
+    from briefing.timeutil import mmss
 
-    return f"+{mmss(seg.overrun_s)}" if seg.overrun_s > 0 else mmss(seg.remaining_s + 0.999)
+    return f"+{mmss(seg.overrun_s)}" if seg.overrun_s > 0 else mmss(seg.countdown_s)
 
 
 def measure_drift(tmp: Path) -> dict[str, Any]:
