@@ -25,6 +25,8 @@ from screens.data import Failed, Loaded, Refused, connection, finish_writes
 if TYPE_CHECKING:
     from briefing.board import Board
 
+#: Seconds after launch before SQLite's quick check reads the whole file.
+QUICK_CHECK_AFTER_S = 5.0
 #: How often another process's commits are looked for (a cheap pragma).
 POLL_SECONDS = 0.5
 
@@ -88,8 +90,9 @@ class BriefingApp(App[None]):
         # What was committed between the first read and now is not a change
         # the watcher can see: read once more.
         self.generation += 1
-        # Where it is cheap: once per launch, in the background.
-        data.run(self, self.Checked, _quick_check)
+        # Where it is cheap: once per launch, in the background, once the
+        # lead's first keys (open the inbox, start) have been answered.
+        self.set_timer(QUICK_CHECK_AFTER_S, lambda: data.run(self, self.Checked, _quick_check))
 
     def go_home(self) -> None:
         """Back to home: pop to it if it is below, else open it in place."""

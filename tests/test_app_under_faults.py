@@ -71,3 +71,23 @@ async def test_the_meeting_screen_counts_on_through_wall_clock_steps(demo_db, mo
         await settled(pilot)
         state = screen.state()
         assert not state.auto_paused and state.state == "running" and state.elapsed_s < 60
+
+
+async def test_the_app_checks_the_file_at_launch_and_says_it_is_damaged(demo_db, monkeypatch):
+    import sqlite3
+
+    import screens.app
+    from briefing import damage
+
+    probe = sqlite3.connect(demo_db)
+    root = probe.execute("SELECT rootpage FROM sqlite_master WHERE name = 'meeting_events'").fetchone()[0]
+    probe.close()
+    with demo_db.open("r+b") as f:  # a table home does not read: only the check can find it
+        f.seek((root - 1) * 4096)
+        f.write(b"\xff" * 64)
+    monkeypatch.setattr(screens.app, "QUICK_CHECK_AFTER_S", 0.05)
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        notes = _notes(app)
+        await until(pilot, lambda: any("is damaged" in n for n in notes), "the app saying the file is damaged")
+    assert damage.reason(demo_db) is not None  # nothing more is written to it
