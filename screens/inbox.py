@@ -87,7 +87,7 @@ class InboxScreen(Screen[None]):
                     yield InboxTable(cursor_type="row", zebra_stripes=True, id=f"{kind}-table")
                     yield Static(EMPTY[kind], classes="empty", id=f"{kind}-empty")
         yield Static(id="inbox-preview")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         follow(self, self.reload)

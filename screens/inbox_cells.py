@@ -18,19 +18,21 @@ from screens.tones import tone
 STYLE = {"new": "bold", "pending": "bold", "archived": "dim italic", "presented": "dim", "neutral": "dim"}
 #: Sentiments in the theme's colours for good and bad news.
 TONE = {"positive": "good", "negative": "bad"}
-SHORT = {"archived": "arch.", "positive": "pos", "neutral": "neu", "negative": "neg"}
+SHORT = {"archived": "arch.", "presented": "told", "positive": "pos", "neutral": "neu", "negative": "neg"}
 PEOPLE = ("collected_by", "owner", "presented_by")
-#: (field, heading, narrow width, wide width): 0 hides the column, -1 gives it what is left.
+#: (field, heading, narrow width, wide width): 0 hides the column, -1 gives it
+#: what is left. The quote (and a win's title) is what the list is for, so it
+#: gets the most width: the client's company rides with the client's name,
+#: people shorten to "Inès M." when their column is narrower than the name.
 COLUMNS = {
     "verbatims": [
         ("date", "Date", 6, 6),
-        ("status", "Status", 6, 8),
-        ("client", "Client", 16, 22),
-        ("company", "Company", 0, 22),
-        ("collected_by", "By", 9, 18),
-        ("channel", "Via", 6, 7),
-        ("sentiment", "Mood", 4, 8),
+        ("status", "Status", 6, 6),
         ("text", "Quote", -1, -1),
+        ("client", "Client", 13, 24),
+        ("collected_by", "By", 9, 14),
+        ("channel", "Via", 0, 6),
+        ("sentiment", "Mood", 4, 8),
     ],
     "wins": [
         ("date", "Date", 6, 6),
@@ -56,9 +58,11 @@ def row_cell(row: Verbatim | Win, field: str, width: int, wide: bool, today: dat
         value = f"{raw:%d %b}" if raw.year == today.year else raw.isoformat()
     style = ""
     if field in ("status", "sentiment"):
-        style, value = style_of(value), value if wide else SHORT.get(value, value)
-    elif not wide and field in PEOPLE and len(parts := value.split()) > 1:
+        style, value = style_of(value), value if wide and len(value) <= width else SHORT.get(value, value)
+    elif field in PEOPLE and len(value) > width and len(parts := value.split()) > 1:
         value = f"{parts[0]} {parts[-1][0]}."  # "Inès M." fits a narrow column
+    elif field == "client" and isinstance(row, Verbatim) and row.company:
+        value = f"{value}, {row.company}"
     cell = safe(value, style, single_line=True)
     cell.truncate(width, overflow="ellipsis")
     return cell

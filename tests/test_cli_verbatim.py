@@ -169,3 +169,17 @@ def test_json_output_is_utf8_not_escaped(cli):
     result = cli("verbatim", "list", "--json")
     assert "Réactivité ✓" in result.out
     assert json.loads(result.out)[0]["text"] == "Réactivité ✓"
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_the_listing_gives_the_quote_the_most_width_and_never_cuts_an_id_or_a_date(cli, team, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    quote = "Votre équipe a repris le dossier au moment où nous allions tout arrêter, merci à vous tous."
+    vid = add(cli, quote, "--company", "Altis Logistique", "--by", "Inès", "--date", "2026-11-20")
+    lines = cli("verbatim", "list").out.splitlines()
+    heads, rule, row = lines[0].split(), lines[1].split(), lines[2]
+    widths = dict(zip(heads, map(len, rule), strict=True))
+    assert widths["QUOTE"] == max(widths.values())
+    assert max(len(line) for line in lines) <= columns
+    assert row.startswith(f"{vid} ") and "2026-11-20" in row
+    assert ("CHANNEL" in heads) == (columns > 80)  # left out before the quote is squeezed

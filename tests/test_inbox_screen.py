@@ -61,8 +61,9 @@ async def test_the_inbox_lists_verbatims_newest_first_and_the_wins(demo_db):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_inbox(pilot)
         assert ids(screen) == expected
-        (client,) = query(demo_db, "SELECT client FROM verbatims WHERE id = ?", expected[0])[0]
-        assert cells(screen, expected[0])[:3] == ["24 Nov", "new", client]
+        client, text = query(demo_db, "SELECT client, text FROM verbatims WHERE id = ?", expected[0])[0]
+        first = cells(screen, expected[0])
+        assert first[:2] == ["24 Nov", "new"] and first[2].startswith(text[:12]) and first[3].startswith(client[:8])
         await pilot.press("right")  # the other tab, from the keyboard
         assert screen.kind == "wins" and screen.focused is screen.table("wins")
         assert len(ids(screen, "wins")) == 12
@@ -169,6 +170,16 @@ async def test_enter_opens_the_whole_quote(demo_db):
         assert app.screen is screen
 
 
+@pytest.mark.parametrize("width", [80, 120, 200])
+async def test_the_quote_gets_the_most_width_in_the_inbox(demo_db, width):
+    app = make_app(demo_db, day=DAY, watch=False)
+    async with app.run_test(size=(width, 30)) as pilot:
+        screen = await open_inbox(pilot)
+        widths = {str(c.label): c.width for c in screen.table("verbatims").columns.values()}
+        assert widths["Quote"] == max(widths.values())
+        assert widths["Quote"] >= width // 3
+
+
 async def test_hostile_text_shows_literally_and_never_acts(tmp_path):
     path = tmp_path / "hostile.db"
     conn = store.connect(path)
@@ -179,9 +190,9 @@ async def test_hostile_text_shows_literally_and_never_acts(tmp_path):
     app = make_app(path, day=DAY, watch=False)
     async with app.run_test(size=(200, 50)) as pilot:
         screen = await open_inbox(pilot)
-        assert cells(screen, click)[2:3] == ["[bold"] and cells(screen, click)[-1] == "[@click=app.quit]x[/]"
-        assert cells(screen, escape)[-1] == "␛[31mred␛[0m"
-        await pilot.click("#verbatims-table", offset=(130, 2))  # the [@click] quote is not a link
+        assert cells(screen, click)[2:4] == ["[@click=app.quit]x[/]", "[bold"]
+        assert cells(screen, escape)[2] == "␛[31mred␛[0m"
+        await pilot.click("#verbatims-table", offset=(20, 2))  # the [@click] quote is not a link
         await settled(pilot)
         assert app.is_running and app.screen is screen
         await pilot.press("enter")

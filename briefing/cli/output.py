@@ -58,32 +58,75 @@ def fit(text: str, width: int) -> str:
 
 
 def emit_listing(
-    rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], *, as_json: bool, empty: str
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[tuple[str, str]],
+    *,
+    as_json: bool,
+    empty: str,
+    optional: Sequence[str] = (),
 ) -> None:
     """A listing as a JSON array (``--json``), or as a table for people."""
     if as_json:
         emit_json(rows)
     else:
-        emit_table(rows, columns, empty=empty)
+        emit_table(rows, columns, empty=empty, optional=optional)
 
 
-def emit_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], *, empty: str) -> None:
-    """``columns`` is (key, heading); the last column takes what width is left."""
+def emit_table(
+    rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], *, empty: str, optional: Sequence[str] = ()
+) -> None:
+    """``columns`` is (key, heading); the last column takes what width is left.
+
+    ``optional``: keys of columns left out, in that order, while the last
+    column would get less than its share of a narrow terminal: on 80
+    columns a quote is worth more than the channel it came by."""
     if not rows:
         write(empty, err=True)
         return
-    cells = [[inert(_show(row.get(key)), single_line=True) for key, _ in columns] for row in rows]
-    heads = [head for _, head in columns]
-    widths = [max(cell_width(h), *(cell_width(r[i]) for r in cells)) for i, h in enumerate(heads)]
     import shutil
 
     total = shutil.get_terminal_size((100, 24)).columns
-    fixed = sum(widths[:-1]) + 2 * (len(widths) - 1)
-    widths[-1] = max(min(widths[-1], total - fixed), 10)
+    for key in optional:
+        if _last_width(rows, columns, total) >= int(total * LAST_SHARE):
+            break
+        columns = [c for c in columns if c[0] != key]
+    cells = [[inert(_show(row.get(key)), single_line=True) for key, _ in columns] for row in rows]
+    heads = [head for _, head in columns]
+    widths = [max(cell_width(h), *(cell_width(r[i]) for r in cells)) for i, h in enumerate(heads)]
+    _share_width(widths, [cell_width(h) for h in heads], total)
     write("  ".join(fit(h, w) for h, w in zip(heads, widths, strict=False)).rstrip())
     write("  ".join("\u2500" * w for w in widths))
     for r in cells:
         write("  ".join(fit(c, w) for c, w in zip(r, widths, strict=False)).rstrip())
+
+
+#: The last column (a quote, a win's title: what the listing is for) gets at
+#: least this share of the terminal, the widest other columns giving way.
+LAST_SHARE = 0.4
+
+
+def _last_width(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], total: int) -> int:
+    """How wide the last column would be with these columns, none cut."""
+    others = sum(max(cell_width(h), *(cell_width(_show(r.get(k))) for r in rows)) for k, h in columns[:-1])
+    return total - others - 2 * (len(columns) - 1)
+
+
+def _share_width(widths: list[int], least: list[int], total: int) -> None:
+    """Fit ``widths`` (in place) to ``total`` cells: the last column gets what
+    it needs up to :data:`LAST_SHARE` of the line before any other is cut;
+    then the widest of the others shrink one cell at a time, never below
+    their heading or 10 cells (a date is never cut)."""
+    gaps = 2 * (len(widths) - 1)
+    last = min(widths[-1], max(int(total * LAST_SHARE), 10))
+    floors = [min(w, max(h, 10)) for w, h in zip(widths[:-1], least, strict=False)]
+    over = sum(widths[:-1]) + gaps + last - total
+    while over > 0:
+        i = max(range(len(floors)), key=lambda j: widths[j] - floors[j], default=None)
+        if i is None or widths[i] <= floors[i]:
+            break
+        widths[i] -= 1
+        over -= 1
+    widths[-1] = max(min(widths[-1], total - sum(widths[:-1]) - gaps), 10)
 
 
 def _show(value: Any) -> str:

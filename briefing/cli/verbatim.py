@@ -132,6 +132,7 @@ def list_(conn: sqlite3.Connection, status, search, by, limit, as_json: bool) ->
         ],
         as_json=as_json,
         empty="No verbatim matches." if (search or status or by) else "No verbatims yet: briefing verbatim add --help",
+        optional=("channel", "status"),
     )
 
 
