@@ -95,6 +95,18 @@ class Choice:
     queue: tuple[Person, ...]  # who comes after, in order (eligible people only)
     kept_place: tuple[Person, ...] = ()  # waited longer than the presenter but away or skipped today
 
+    @property
+    def why(self) -> str:
+        """The reason without the presenter's name in front: for a screen
+        that already shows the name large, so it is not said twice."""
+        if self.presenter is None:
+            return self.reason
+        for lead in (f"{self.presenter.name} presents: ", f"{self.presenter.name} "):
+            if self.reason.startswith(lead):
+                rest = self.reason[len(lead) :]
+                return rest[:1].upper() + rest[1:]
+        return self.reason
+
 
 @dataclass(frozen=True)
 class _Standing:

@@ -33,7 +33,9 @@ from screens.data import Loaded, follow, run
 from screens.meeting_text import BannerView, TitleView, agenda_text, banner_text, title_text
 from screens.widgets.balance import BalanceGauge
 from screens.widgets.bigclock import BigClock
-from screens.widgets.panes import MetricsPane, NotesPane, Pane, PresenterPane, VerbatimCard
+from screens.widgets.panes import MetricsPane, NotesPane, Pane, ReadingPane
+from screens.widgets.presenter_pane import PresenterPane
+from screens.widgets.verbatim_card import VerbatimCard
 from screens.widgets.view import ShapedStatic, ViewStatic
 
 #: How long after a second boundary the display is redrawn: a hair later
@@ -49,9 +51,16 @@ PANES: dict[str, Callable[..., Pane]] = {
     "sales": partial(MetricsPane, focusable=False),
     "team": NotesPane,
 }
+#: The panes that tell a client's story: the story gets the screen and the
+#: clock gives way (small, above it). Numbers and team time keep a big clock.
+STORY = frozenset({"client", "win"})
+#: The last minute of a segment: the clock turns amber.
+LAST_MINUTE_S = 60
 
 
 class MeetingScreen(Screen[None]):
+    #: ``-tall``: room for the 5-row clock above a story; below, the 3-row one.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     BINDINGS = [
         Binding("space", "toggle", "Pause", id="meeting.toggle"),
         Binding("n,right", "go(1)", "Next", id="meeting.next"),
@@ -61,6 +70,9 @@ class MeetingScreen(Screen[None]):
         Binding("minus", "adjust(-60)", "−1m", id="meeting.minus"),
         Binding("down", "verbatim(1)", "Verbatim ↓", id="meeting.verbatim_next", show=False),
         Binding("up", "verbatim(-1)", "Verbatim ↑", id="meeting.verbatim_prev", show=False),
+        # Shown only when the quote or the story goes on out of sight.
+        Binding("pagedown", "page(1)", "More", id="meeting.page_down"),
+        Binding("pageup", "page(-1)", "Back", id="meeting.page_up", show=False),
         Binding("e", "edit_notes", "Notes", id="meeting.notes", show=False),
         Binding("x", "skip", "Not ready", id="meeting.skip", show=False),
         Binding("w", "pick_win", "Another win", id="meeting.pick_win", show=False),
@@ -82,6 +94,9 @@ class MeetingScreen(Screen[None]):
         self._base_mono = 0.0
         self._rung: tuple[int, float] | None = None
         self._verbatim_index = 0
+        #: The card the room looks at, followed by id: a colleague adding or
+        #: editing a verbatim during the meeting never changes it.
+        self._verbatim_id: int | None = None
         #: Counts the boards read, so the pane redraws after each read.
         self._boards_read = 0
         self._notes_saved = ""
@@ -102,8 +117,9 @@ class MeetingScreen(Screen[None]):
             if self._first_board is not None:
                 # The current segment's pane is in the first frame with the clock.
                 kind = _pane_kind(self._first_board, self._first_board.meeting.clock().index)
+                self._set_story(self._first_board, kind)
                 yield self._panes.setdefault(kind, PANES[kind](id=f"pane-{kind}"))
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         follow(self, self.load)
@@ -151,7 +167,7 @@ class MeetingScreen(Screen[None]):
         notes = self._panes.get("team")
         if notes is None or not notes.writing:
             self._notes_saved = board.meeting.notes
-        self._verbatim_index = min(self._verbatim_index, max(len(board.verbatims) - 1, 0))
+        self._follow_card(board)
         self._tick_and_reschedule()  # a resume or a new segment moves the second boundaries
         state = self.state()
         if state is not None and state.is_over and self.is_current:
@@ -229,6 +245,7 @@ class MeetingScreen(Screen[None]):
         overrun = seg.overrun_s > 0
         clock.value = f"+{mmss(seg.overrun_s)}" if overrun else mmss(seg.countdown_s)
         clock.set_class(overrun, "-overrun")
+        clock.set_class(not overrun and seg.countdown_s <= LAST_MINUTE_S, "-last-minute")
         clock.set_class(state.state != "running", "-paused")
         self.query_one("#segment-title", ViewStatic).view = TitleView.of(state)
         bar = self.query_one("#progress", ProgressBar)
@@ -252,6 +269,7 @@ class MeetingScreen(Screen[None]):
         pane = self._pane(kind)
         if board is None:
             return
+        self._set_story(board, kind)
         if kind == "win":
             pane.show(board.presentation)
         elif kind == "client":
@@ -325,7 +343,39 @@ class MeetingScreen(Screen[None]):
     def action_verbatim(self, step: int) -> None:
         if self.board and self.board.verbatims:
             self._verbatim_index = (self._verbatim_index + step) % len(self.board.verbatims)
+            self._verbatim_id = self.board.verbatims[self._verbatim_index].id
             self.tick()
+
+    def _follow_card(self, board: Board) -> None:
+        """Keep the card the room is looking at: the same verbatim wherever
+        a new read puts it; if it is gone (archived), the one now in its place."""
+        ids = [v.id for v in board.verbatims]
+        if self._verbatim_id in ids:
+            self._verbatim_index = ids.index(self._verbatim_id)
+        else:
+            self._verbatim_index = min(self._verbatim_index, max(len(ids) - 1, 0))
+        self._verbatim_id = ids[self._verbatim_index] if ids else None
+
+    def _set_story(self, board: Board, kind: str) -> None:
+        """A client's words (or a win's story) take the screen; the clock gives way.
+        Client time with no verbatim to show keeps the big clock."""
+        self.set_class(kind in STORY and (kind == "win" or bool(board.verbatims)), "-story")
+
+    def _reading_pane(self) -> ReadingPane | None:
+        pane = next((p for p in self._panes.values() if p.display and p.is_mounted), None)
+        return pane if isinstance(pane, ReadingPane) else None
+
+    def action_page(self, step: int) -> None:
+        pane = self._reading_pane()
+        if pane is not None:
+            pane.page(step)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """PgDn/PgUp are in the footer only while a quote or story goes on out of sight."""
+        if action == "page":
+            pane = self._reading_pane()
+            return pane is not None and pane.has_more
+        return True
 
     def action_edit_notes(self) -> None:
         state = self.state()

@@ -28,13 +28,16 @@ class TitleView:
     number: int
     count: int
     title: str
+    #: The kind of time the clock counts now.
     kind: SegmentKind
     overrun: bool
 
     @classmethod
     def of(cls, state: MeetingState) -> TitleView:
         seg = state.segment
-        return cls(seg.index + 1, len(state.segments), seg.title, seg.kind, seg.overrun_s > 0)
+        # The kind the clock counts, which tab may have flipped from the
+        # segment's own: every label on the screen says the same thing.
+        return cls(seg.index + 1, len(state.segments), seg.title, state.running_kind, seg.overrun_s > 0)
 
 
 def title_text(view: TitleView) -> Text:

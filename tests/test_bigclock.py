@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from screens.widgets.bigclock import FONT, GLYPH_ROWS, draw, pixels, scale_for
+from screens.widgets.bigclock import FONT, GLYPH_ROWS, draw, pixels, scale_for, small
 
 clock_text = st.text(alphabet="0123456789:+-", min_size=1, max_size=7)
 
@@ -32,3 +32,11 @@ def test_only_full_blocks_and_spaces_in_aligned_rows(text, scale):
 def test_every_glyph_of_the_clock_is_in_the_font():
     assert set("0123456789:+-") <= set(FONT)
     assert all(len(rows) == GLYPH_ROWS and len({len(r) for r in rows}) == 1 for rows in FONT.values())
+
+
+@given(clock_text)
+def test_the_small_face_is_three_aligned_rows_of_three_cells_a_digit(text):
+    rows = small(text)
+    assert len(rows) == 3 and len({len(r) for r in rows}) == 1
+    assert len(rows[0]) <= 3 * len(text)
+    assert rows != small(text.replace("1", "7")) or "1" not in text  # each digit is drawn, not blanked

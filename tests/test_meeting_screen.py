@@ -272,7 +272,7 @@ SCENARIOS = {"running": _running, "overrun": _overrun, "below_target": _below_ta
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("scenario", list(SCENARIOS))
+@pytest.mark.parametrize("scenario", [s for s in SCENARIOS if s != "client_win"])  # that one: test_meeting_room
 def test_meeting_screen_snapshot(snap_compare, demo_db, scenario, size):
     SCENARIOS[scenario](demo_db)
     assert snap_compare(_meeting_app(demo_db), terminal_size=size, run_before=_shown)
@@ -308,7 +308,7 @@ async def test_the_client_win_segment_shows_the_presenter_and_x_passes_the_turn(
         assert shown_pane(app) == "pane-win"
         first = text_of(app, "#presenter")
         assert first.startswith("▶ ") and first.endswith(" presents")
-        assert "presents: last presented" in text_of(app, "#reason")
+        assert text_of(app, "#reason").startswith("Last presented")  # the name is above, said once
         await pilot.press("x")  # not ready today
         await until(pilot, lambda: text_of(app, "#presenter") != first, "another presenter")
         await settled(pilot)

@@ -63,6 +63,8 @@ def test_the_one_who_waited_longest_presents_and_the_reason_says_why():
     )
     assert choice.queue == (KARIM, SOFIA, LUCAS, CHLOE, THOMAS)
     assert choice.kept_place == ()
+    # A screen showing the name large reads the reason without it in front.
+    assert choice.why == "Last presented 6 briefings ago (2026-11-16); 2 wins by Inès Moreau are waiting."
 
 
 def test_the_reason_says_when_no_win_of_theirs_is_waiting():

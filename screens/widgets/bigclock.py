@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from textual.reactive import reactive
+from textual.renderables.digits import DIGITS, DIGITS3X3_BOLD
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -58,6 +59,18 @@ def draw(text: str, scale: int) -> list[str]:
     return rows
 
 
+def small(text: str) -> list[str]:
+    """The text in Textual's own 3-row digits: for a clock given 3 or 4 rows
+    (the meeting gives the clock that little when a client's words need the
+    screen). Still read from across a room where one line of text is not."""
+    rows = ["", "", ""]
+    for ch in text:
+        at = DIGITS.find(ch)
+        for r in range(3):
+            rows[r] += DIGITS3X3_BOLD[at * 3 + r].ljust(3) if at >= 0 else " "
+    return rows
+
+
 class BigClock(Widget):
     DEFAULT_CSS = """
     BigClock { width: 1fr; height: 1fr; }
@@ -88,6 +101,9 @@ class BigClock(Widget):
         key = (self.value, width, height)
         if self._cache is None or self._cache[0] != key:
             lines = draw(self.value, scale_for(self.value, width, height))
-            fits = len(lines) <= height and len(lines[0]) <= width
-            self._cache = (key, lines if fits else [self.value])
+            if len(lines) > height or len(lines[0]) > width:
+                lines = small(self.value)
+                if len(lines) > height or len(lines[0]) > width:
+                    lines = [self.value]
+            self._cache = (key, lines)
         return self._cache[1]

@@ -16,15 +16,16 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Static
+from textual.containers import Vertical, VerticalScroll
 
-from briefing.records import Metric, Verbatim
+from briefing.records import Metric
 from screens.format import gap_text, number
 from screens.safe import safe
 from screens.widgets.tables import fill
 
-SENTIMENT = {"positive": "☺ positive", "neutral": "· neutral", "negative": "☹ negative"}
+#: The lower border of a pane whose text goes on out of sight.
+MORE = "more ↓  PgDn"
+BACK = "↑ PgUp"
 
 
 class Pane(Vertical):
@@ -47,40 +48,55 @@ class Pane(Vertical):
         raise NotImplementedError
 
 
-class VerbatimCard(Pane):
-    DEFAULT_CSS = """
-    VerbatimCard { border: round $accent; padding: 0 2; height: 1fr; }
-    VerbatimCard #quote { text-style: bold; height: auto; max-height: 1fr; }
-    VerbatimCard #who { color: $text-muted; margin-top: 1; height: auto; }
-    """
+class ReadingPane(Pane):
+    """A pane of text read out to the room, which may be longer than the
+    screen: it scrolls a page at a time (the meeting's PgDn/PgUp) and its
+    lower border says when there is more, so nothing is cut silently."""
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="quote")
-        yield Static(id="who")
+    #: The selector of the pane's scrolling part.
+    SCROLL = ""
 
-    def draw(self, verbatims: tuple[Verbatim, ...], index: int) -> None:
-        quote, who = self.query_one("#quote", Static), self.query_one("#who", Static)
-        if not verbatims:
-            self.border_title = "Client voice"
-            quote.update(Text("No new verbatim today. Call a client, or ask the team for a story."))
-            who.update("")
+    def on_mount(self) -> None:
+        scroll = self._scroll()
+        assert scroll is not None
+        self.watch(scroll, "scroll_y", self._mark_more, init=False)
+        self.watch(scroll, "virtual_size", self._mark_more, init=False)
+        # (Pane.on_mount then draws what it was given: Textual calls both.)
+
+    def _scroll(self) -> VerticalScroll | None:
+        """The scrolling part; None once the pane is being taken down."""
+        return next(iter(self.query(self.SCROLL).results(VerticalScroll)), None)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._mark_more)
+
+    def page(self, step: int) -> None:
+        scroll = self._scroll()
+        if scroll is not None:
+            (scroll.scroll_page_down if step > 0 else scroll.scroll_page_up)(animate=False)
+
+    def back_to_top(self) -> None:
+        scroll = self._scroll()
+        if scroll is not None:
+            scroll.scroll_home(animate=False)
+
+    @property
+    def has_more(self) -> bool:
+        """Some of the text is out of sight, below or above."""
+        scroll = self._scroll()
+        return scroll is not None and scroll.max_scroll_y > 0
+
+    def _mark_more(self) -> None:
+        scroll = self._scroll()
+        if scroll is None or not self.is_attached:
             return
-        v = verbatims[index]
-        self.border_title = f"Verbatim {index + 1} of {len(verbatims)}  ↑↓"
-        text = Text("“")
-        text.append_text(safe(v.text))
-        text.append("”")
-        quote.update(text)
-        line = Text("— ")
-        line.append_text(safe(v.client, "bold", single_line=True))
-        if v.company:
-            line.append(", ")
-            line.append_text(safe(v.company, single_line=True))
-        line.append(f"   {v.channel} · {SENTIMENT.get(v.sentiment, v.sentiment)} · {v.date}")
-        if v.collected_by:
-            line.append("   collected by ")
-            line.append_text(safe(v.collected_by, single_line=True))
-        who.update(line)
+        if scroll.scroll_y < scroll.max_scroll_y:
+            self.border_subtitle = MORE
+        elif scroll.max_scroll_y > 0:
+            self.border_subtitle = BACK
+        else:
+            self.border_subtitle = ""
+        self.screen.refresh_bindings()
 
 
 class MetricsPane(Pane):
@@ -158,55 +174,3 @@ class NotesPane(Pane):
     def stop_writing(self) -> None:
         self.query_one("#notes").can_focus = False
         self.screen.set_focus(None)
-
-
-class PresenterPane(Pane):
-    """The client-win segment: a collaborator, not the lead, tells a win."""
-
-    DEFAULT_CSS = """
-    PresenterPane { border: round $success; padding: 0 2; height: 1fr; }
-    PresenterPane #presenter { text-style: bold; color: $success; height: auto; }
-    PresenterPane #win { height: auto; margin-top: 1; }
-    PresenterPane #reason { color: $text-muted; height: auto; }
-    """
-
-    def compose(self) -> ComposeResult:
-        # The reason comes before the story: on a small screen the story is
-        # what may be cut, never why this person was chosen.
-        yield Static(id="presenter")
-        yield Static(id="reason")
-        yield Static(id="win")
-
-    BORDER_TITLE = "Today's client win  ·  x: not ready today  ·  w: another win  ·  a: attendance"
-
-    def draw(self, presentation) -> None:
-        presenter, win, reason = (
-            self.query_one("#presenter", Static),
-            self.query_one("#win", Static),
-            self.query_one("#reason", Static),
-        )
-        if presentation is None:
-            presenter.update("")
-            win.update("")
-            reason.update("")
-            return
-        person = presentation.choice.presenter
-        presenter.update(
-            Text.assemble("▶ ", safe(person.name, "bold"), " presents") if person else Text("Nobody can present today")
-        )
-        w = presentation.win
-        if w is None:
-            win.update(Text("No win is pending: ask for a fresh client story.", style="italic"))
-        else:
-            text = Text.assemble(("“", "bold"), safe(w.title, "bold"), ("”", "bold"))
-            if w.client:
-                text.append("  — ")
-                text.append_text(safe(w.client, single_line=True))
-            if not presentation.own_win:
-                text.append("\nWon by ", style="bold")
-                text.append_text(safe(w.owner, "bold", single_line=True))
-            if w.story:
-                text.append("\n")
-                text.append_text(safe(w.story))
-            win.update(text)
-        reason.update(safe(presentation.choice.reason))
