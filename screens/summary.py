@@ -93,6 +93,13 @@ class SummaryScreen(Screen[None]):
 def _win_text(summary: Summary) -> Text:
     """Who told the client win, which one, whose it was, who passed."""
     presenter, win = summary.presenter, summary.win
+    if summary.win_skipped:
+        ran, least = summary.win_elapsed_s or 0, summary.meeting.agenda.win_min_s
+        return Text(
+            f"Client win skipped: its segment ran {mmss(ran)}, under {mmss(least)}. "
+            "Nobody's turn was used; the win is still pending.",
+            style="italic",
+        )
     if not presenter:
         return Text("No client win was presented.", style="italic")
     text = Text.assemble(("Client win: ", "bold"), safe(presenter, "bold", single_line=True), " presented")

@@ -67,6 +67,7 @@ PINNED: dict[tuple[str, ...], Any] = {
         "target_share": NUMBER,
         "segments": [{"title": str, "kind": str, "planned_s": int, "win": bool}],
         "total_s": int,
+        "win_min_s": int,
     },
     ("rotation", "next"): {
         "presenter": (str, NULL),
