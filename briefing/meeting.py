@@ -23,7 +23,7 @@ from briefing.clock import Clock, Event, EventType, MeetingState, flipped
 from briefing.db import write
 from briefing.errors import AlreadyHadOneToday, BadInput, LastSegment, NoMeeting, NotFound
 from briefing.kinds import SegmentKind
-from briefing.timeutil import iso, utc_now
+from briefing.timeutil import iso, mmss, utc_now
 from briefing.timeutil import today as _today
 
 __all__ = [
@@ -266,7 +266,24 @@ def switch(conn: sqlite3.Connection, to: SegmentKind | str | None = None, now: d
 
 
 def adjust(conn: sqlite3.Connection, seconds: int, now: datetime | None = None) -> Outcome:
-    return _command(conn, lambda s: (EventType.ADJUST, int(seconds)), now)
+    """More (or less) time planned for the current segment.
+
+    Never below :data:`briefing.agenda.MIN_SECONDS`, the shortest segment an
+    agenda file may plan: refused in words rather than clamped, so the lead
+    knows why ``-`` did nothing.
+    """
+
+    def decide(state: MeetingState) -> tuple[EventType, Any]:
+        planned = state.segment.planned_s
+        if seconds < 0 and planned + seconds < agendas.MIN_SECONDS:
+            raise BadInput(
+                None,
+                f"this segment is planned for {mmss(planned, pad=False)}; "
+                f"it cannot be planned for less than {agendas.MIN_SECONDS} seconds",
+            )
+        return EventType.ADJUST, int(seconds)
+
+    return _command(conn, decide, now)
 
 
 def finish(conn: sqlite3.Connection, now: datetime | None = None) -> Outcome:

@@ -186,3 +186,14 @@ def test_human_status_names_the_segment_and_the_client_share(cli, conn):
     assert f"client share {90 / 120:.0%}" in result.out
     assert f"target {DEFAULT_AGENDA.target_share:.0%}" in result.out
     assert "running: sales" in result.out
+
+
+def test_minus_below_the_agendas_minimum_exits_2_in_one_line(cli, conn):
+    ok(cli, "start")
+    ok(cli, "next")  # the client win: 3:00
+    ok(cli, "minus")
+    ok(cli, "minus")
+    result = cli("meeting", "minus")
+    assert result.code == 2 and result.out == ""
+    assert result.err == ("briefing: this segment is planned for 1:00; it cannot be planned for less than 30 seconds\n")
+    assert status(cli)["segment"]["planned_s"] == 60
