@@ -32,6 +32,7 @@ __all__ = [
     "set_attendance",
     "skip",
     "skips",
+    "unskip",
 ]
 
 STATUSES = ("present", "absent", "off")
@@ -199,6 +200,24 @@ def skip(conn: sqlite3.Connection, now: datetime | None = None, day: date | None
             "INSERT INTO meeting_skips (meeting_id, collaborator_id, at) VALUES (?, ?, ?)",
             (meeting_id, chosen.choice.presenter.id, iso(now or utc_now())),
         )
+        return next_presentation(conn, day, meeting_id)
+
+
+def unskip(conn: sqlite3.Connection, day: date | None = None) -> Presentation:
+    """Undo the last "not ready today" of the briefing under way (``x``
+    pressed by mistake, or the person is ready after all): they are back in
+    today's choice, in their place. Refused once the presentation is
+    recorded: who presented is then a fact, not a plan."""
+    with write(conn):
+        meeting_id = _current_id(conn)
+        if next_presentation(conn, day, meeting_id).recorded:
+            raise BadInput(None, "today's presentation is already done; its skips stay as they were")
+        last = conn.execute(
+            "SELECT rowid FROM meeting_skips WHERE meeting_id = ? ORDER BY at DESC, rowid DESC LIMIT 1", (meeting_id,)
+        ).fetchone()
+        if last is None:
+            raise BadInput(None, "nobody said 'not ready today' at this briefing: there is nothing to undo")
+        conn.execute("DELETE FROM meeting_skips WHERE rowid = ?", (last[0],))
         return next_presentation(conn, day, meeting_id)
 
 

@@ -75,11 +75,25 @@ def skip(conn: sqlite3.Connection) -> None:
 
 
 @meeting.command()
+@db_option
+def unskip(conn: sqlite3.Connection) -> None:
+    """Undo the last 'skip' (not ready today): that person is back in today's choice."""
+    from briefing import presenting
+
+    now = presenting.unskip(conn)
+    write(inert(now.choice.reason), err=True)
+
+
+@meeting.command()
 @click.argument("name")
 @click.argument("status", type=click.Choice(["present", "absent", "off"]))
 @db_option
 def attendance(conn: sqlite3.Connection, name: str, status: str) -> None:
-    """Correct who is in the room during the briefing."""
+    """Correct who is in the room during the briefing (the app: 'a' on the meeting screen).
+
+    Marking today's presenter absent passes the turn to the next person;
+    they keep their place for the next briefing.
+    """
     from briefing import presenting
     from briefing.team import find_active_id
 

@@ -177,7 +177,7 @@ class PresenterPane(Pane):
         yield Static(id="reason")
         yield Static(id="win")
 
-    BORDER_TITLE = "Today's client win  ·  x: not ready today  ·  w: another win  ·  a: attendance"
+    BORDER_TITLE = "Client win · x: not ready · u: undo x · w: another win · a: attendance"
 
     def draw(self, presentation) -> None:
         presenter, win, reason = (
