@@ -9,9 +9,10 @@ import pytest
 from textual.widgets import DataTable
 
 from briefing import db as store
-from briefing import demo
+from briefing import demo, presenting
 from briefing import meeting as meetings
 from briefing import summary as summaries
+from briefing.team import find_active_id
 from screens.app import make_app
 from screens.checkin import CheckInScreen
 from screens.confirm import ConfirmScreen
@@ -357,6 +358,9 @@ def test_summary_snapshot(snap_compare, demo_db, size):
     try:
         meeting_id = meetings.current(conn).id
         meetings.save_notes(conn, meeting_id, "Call Altis before noon; Tom pairs with Chloé on the Verdier renewal.")
+        for vid in (1, 2):  # heard in the client voice, listed with who collected them
+            meetings.mark_shown(conn, meeting_id, vid, NOW - timedelta(seconds=800 - vid))
+        presenting.set_attendance(conn, meeting_id, find_active_id(conn, "Karim", "name"), "absent")
         meetings.finish(conn, now=NOW)
     finally:
         conn.close()
