@@ -32,6 +32,7 @@ __all__ = [
     "set_attendance",
     "skip",
     "skips",
+    "turn_order",
     "unskip",
 ]
 
@@ -128,6 +129,29 @@ def next_presentation(conn: sqlite3.Connection, day: date | None = None, meeting
     )
     win, own = _which_win(conn, choice.presenter, meeting["picked_win_id"] if meeting is not None else None)
     return Presentation(choice, win, own)
+
+
+def turn_order(conn: sqlite3.Connection, day: date | None = None) -> tuple[rotation.Person, ...]:
+    """Who presents today if everyone is in the room, then who follows
+    (the briefing under way's skips applied); empty once its presentation
+    is recorded. The check-in shows the first of them still present, so the
+    lead sees the turn pass when marking the presenter absent (and does
+    not do it by accident): absent people keep their place, so the first
+    one present is the one :func:`rotation.choose` picks."""
+    from briefing.meeting import current_id
+
+    meeting_id = current_id(conn)
+    if meeting_id is not None:
+        recorded = conn.execute("SELECT presenter_id FROM meetings WHERE id = ?", (meeting_id,)).fetchone()[0]
+        if recorded is not None:
+            return ()
+    choice = rotation.choose(
+        people(conn),
+        history(conn, before=meeting_id),
+        day or _today(),
+        skipped=skips(conn, meeting_id) if meeting_id is not None else (),
+    )
+    return (choice.presenter, *choice.queue) if choice.presenter else ()
 
 
 def _which_win(
