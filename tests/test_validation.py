@@ -118,8 +118,7 @@ def test_the_core_names_the_model_field_and_the_cli_names_its_flag(cli, team, db
     assert (refused.code, refused.err) == (2, "briefing: --client: must not be empty\n")
     unknown = cli("verbatim", "add", "ok", "--client", "Zoé", "--by", "Nobody")
     assert unknown.err == (
-        f"briefing: --by: nobody named 'Nobody' in the team (looked in {db_path.resolve()}); "
-        "see 'briefing team list'\n"
+        f"briefing: --by: nobody named 'Nobody' in the team (looked in {db_path.resolve()}); see 'briefing team list'\n"
     )
 
 
