@@ -24,6 +24,10 @@ to comment and to keep next to the team's other notes::
     win = true             # today's presenter tells a client win here
                            # (one segment at most)
 
+A top-level ``win_min_seconds = 30`` (0 to 3600, default 30) is how long
+the client-win segment must run for the win to count as told: paging
+through it with ``n`` uses up nobody's turn.
+
 Each segment lasts 30 seconds to 60 minutes. A file with a mistake is
 refused as a whole, with one line naming the line to fix
 (``agenda.toml line 9: segment 2 ("Numbers"): minutes must be between 0.5
@@ -82,6 +86,8 @@ class Agenda:
     segments: tuple[Segment, ...]
     #: Client time should be at least this share (0..1) of client + sales time.
     target_share: float
+    #: The client-win segment must run this long for the win to count as told.
+    win_min_s: int = 30
 
     @property
     def total_s(self) -> int:
@@ -122,6 +128,7 @@ def to_json(agenda: Agenda) -> dict[str, Any]:
             {"title": s.title, "kind": s.kind.value, "planned_s": s.planned_s, "win": s.win} for s in agenda.segments
         ],
         "total_s": agenda.total_s,
+        "win_min_s": agenda.win_min_s,
     }
 
 
@@ -144,6 +151,9 @@ def check(agenda: Agenda) -> Agenda:
     share = agenda.target_share
     if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 <= share <= 1:
         raise BadInput(FIELD, "the target must be a share between 0 and 1")
+    least = agenda.win_min_s
+    if isinstance(least, bool) or not isinstance(least, int) or not 0 <= least <= MAX_SECONDS:
+        raise BadInput(FIELD, f"the client win's minimum must be 0 to {MAX_SECONDS} seconds")
     return agenda
 
 
@@ -156,11 +166,12 @@ def from_json(data: dict[str, Any]) -> Agenda:
         )
         if not any("win" in s for s in data["segments"]):  # stored before segments said so
             segments = win_by_title(segments)
-        agenda = Agenda(segments=segments, target_share=data["target_share"])
+        # Stored before the minimum existed: the default.
+        agenda = Agenda(segments, data["target_share"], data.get("win_min_s", Agenda.win_min_s))
     except (KeyError, TypeError, AttributeError, ValueError):
         raise BadInput(FIELD, "expected target_share and segments of title, kind, planned_s") from None
     check(agenda)
-    return Agenda(segments, float(agenda.target_share))
+    return Agenda(segments, float(agenda.target_share), agenda.win_min_s)
 
 
 def parse_toml(text: str, source: str = "agenda.toml") -> Agenda:

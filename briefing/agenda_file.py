@@ -86,6 +86,15 @@ def _flag(value: Any) -> bool | None:
     return value
 
 
+def _win_min(value: Any) -> int:
+    number = _number(value)
+    if number != int(number):
+        raise _Problem("must be a whole number of seconds")
+    if not 0 <= number <= MAX_SECONDS:
+        raise _Problem(f"must be between 0 and {MAX_SECONDS}")
+    return int(number)
+
+
 def _target(value: Any) -> float:
     number = _number(value)
     if not 0 <= number <= 100:
@@ -118,6 +127,8 @@ class _AgendaIn(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
     target: Annotated[float, BeforeValidator(_target)] = 50.0
+    #: Seconds the client-win segment must run for the win to count as told.
+    win_min_seconds: Annotated[int, BeforeValidator(_win_min)] = Agenda.win_min_s
     segment: list[_SegmentIn] = Field(default_factory=list, validate_default=True)
 
     @field_validator("segment", mode="before")
@@ -137,7 +148,7 @@ class _AgendaIn(BaseModel):
         segments = tuple(Segment(s.title, s.kind, s.planned_s(), s.win is True) for s in self.segment)
         if all(s.win is None for s in self.segment):  # a file from before `win = true`
             segments = win_by_title(segments)
-        return check(Agenda(segments, round(self.target / 100, 6)))
+        return check(Agenda(segments, round(self.target / 100, 6), self.win_min_seconds))
 
     def wins(self) -> list[int]:
         """The segments marked ``win = true``: more than one is a mistake."""
@@ -195,7 +206,9 @@ def _explain(err: dict[str, Any], data: dict[str, Any], lines: list[str]) -> tup
     if not loc or loc[0] != "segment":  # a top-level key: target, or a typo
         name = str(loc[0]) if loc else "?"
         if err["type"] == "extra_forbidden":
-            return _top_line(lines, name), f"unknown key '{name}' (expected target and [[segment]] tables)"
+            return _top_line(
+                lines, name
+            ), f"unknown key '{name}' (expected target, win_min_seconds and [[segment]] tables)"
         return _top_line(lines, name), f"{name} {_message(err)}"
     if len(loc) == 1:  # the segment list itself
         return _top_line(lines, "segment"), f"segment {_message(err)}"

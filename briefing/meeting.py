@@ -23,7 +23,7 @@ from briefing.clock import Clock, Event, EventType, MeetingState, flipped
 from briefing.db import write
 from briefing.errors import AlreadyHadOneToday, BadInput, LastSegment, NoMeeting, NotFound
 from briefing.kinds import SegmentKind
-from briefing.timeutil import iso, utc_now
+from briefing.timeutil import iso, mmss, utc_now
 from briefing.timeutil import today as _today
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "start",
     "switch",
     "toggle",
+    "win_segment_ran",
 ]
 
 #: What a command on the meeting returns: the meeting after it, and its state then.
@@ -184,7 +185,7 @@ def _command(conn: sqlite3.Connection, decide: Decide, now: datetime | None) -> 
         before = meeting.state(now)
         kind, arg = decide(before)
         _append(conn, meeting.id, kind, arg, now)
-        if _client_win_is_over(meeting, before, kind, arg):
+        if _client_win_is_over(meeting, before, kind, arg) and win_segment_ran(meeting.agenda, before):
             presenting.record(conn, meeting.id, now)
         if kind in (EventType.FINISH, EventType.ABANDON):
             conn.execute(
@@ -202,6 +203,19 @@ def _client_win_is_over(meeting: Meeting, before: MeetingState, kind: EventType,
     if kind == EventType.FINISH:
         return win is None or before.index >= win
     return kind == EventType.GOTO and before.index == win and arg != win
+
+
+def win_segment_ran(agenda: agendas.Agenda, state: MeetingState) -> bool:
+    """Whether the client-win segment ran long enough (``agenda.win_min_s``,
+    all its visits added up) for a win to have been told in it.
+
+    Paging through the agenda with ``n n n n`` in two seconds must not use up
+    the presenter's turn nor mark their win presented: nothing is recorded,
+    so the rotation reads that briefing as one where nobody presented.
+    Without a client-win segment there is nothing to time: finishing records.
+    """
+    win = agenda.win_index
+    return win is None or state.segments[win].elapsed_s >= agenda.win_min_s
 
 
 def go(conn: sqlite3.Connection, step: int, now: datetime | None = None) -> Outcome:
@@ -252,7 +266,24 @@ def switch(conn: sqlite3.Connection, to: SegmentKind | str | None = None, now: d
 
 
 def adjust(conn: sqlite3.Connection, seconds: int, now: datetime | None = None) -> Outcome:
-    return _command(conn, lambda s: (EventType.ADJUST, int(seconds)), now)
+    """More (or less) time planned for the current segment.
+
+    Never below :data:`briefing.agenda.MIN_SECONDS`, the shortest segment an
+    agenda file may plan: refused in words rather than clamped, so the lead
+    knows why ``-`` did nothing.
+    """
+
+    def decide(state: MeetingState) -> tuple[EventType, Any]:
+        planned = state.segment.planned_s
+        if seconds < 0 and planned + seconds < agendas.MIN_SECONDS:
+            raise BadInput(
+                None,
+                f"this segment is planned for {mmss(planned, pad=False)}; "
+                f"it cannot be planned for less than {agendas.MIN_SECONDS} seconds",
+            )
+        return EventType.ADJUST, int(seconds)
+
+    return _command(conn, decide, now)
 
 
 def finish(conn: sqlite3.Connection, now: datetime | None = None) -> Outcome:

@@ -32,6 +32,8 @@ __all__ = [
     "set_attendance",
     "skip",
     "skips",
+    "turn_order",
+    "unskip",
 ]
 
 STATUSES = ("present", "absent", "off")
@@ -129,6 +131,29 @@ def next_presentation(conn: sqlite3.Connection, day: date | None = None, meeting
     return Presentation(choice, win, own)
 
 
+def turn_order(conn: sqlite3.Connection, day: date | None = None) -> tuple[rotation.Person, ...]:
+    """Who presents today if everyone is in the room, then who follows
+    (the briefing under way's skips applied); empty once its presentation
+    is recorded. The check-in shows the first of them still present, so the
+    lead sees the turn pass when marking the presenter absent (and does
+    not do it by accident): absent people keep their place, so the first
+    one present is the one :func:`rotation.choose` picks."""
+    from briefing.meeting import current_id
+
+    meeting_id = current_id(conn)
+    if meeting_id is not None:
+        recorded = conn.execute("SELECT presenter_id FROM meetings WHERE id = ?", (meeting_id,)).fetchone()[0]
+        if recorded is not None:
+            return ()
+    choice = rotation.choose(
+        people(conn),
+        history(conn, before=meeting_id),
+        day or _today(),
+        skipped=skips(conn, meeting_id) if meeting_id is not None else (),
+    )
+    return (choice.presenter, *choice.queue) if choice.presenter else ()
+
+
 def _which_win(
     conn: sqlite3.Connection, presenter: rotation.Person | None, picked: int | None
 ) -> tuple[Win | None, bool]:
@@ -199,6 +224,24 @@ def skip(conn: sqlite3.Connection, now: datetime | None = None, day: date | None
             "INSERT INTO meeting_skips (meeting_id, collaborator_id, at) VALUES (?, ?, ?)",
             (meeting_id, chosen.choice.presenter.id, iso(now or utc_now())),
         )
+        return next_presentation(conn, day, meeting_id)
+
+
+def unskip(conn: sqlite3.Connection, day: date | None = None) -> Presentation:
+    """Undo the last "not ready today" of the briefing under way (``x``
+    pressed by mistake, or the person is ready after all): they are back in
+    today's choice, in their place. Refused once the presentation is
+    recorded: who presented is then a fact, not a plan."""
+    with write(conn):
+        meeting_id = _current_id(conn)
+        if next_presentation(conn, day, meeting_id).recorded:
+            raise BadInput(None, "today's presentation is already done; its skips stay as they were")
+        last = conn.execute(
+            "SELECT rowid FROM meeting_skips WHERE meeting_id = ? ORDER BY at DESC, rowid DESC LIMIT 1", (meeting_id,)
+        ).fetchone()
+        if last is None:
+            raise BadInput(None, "nobody said 'not ready today' at this briefing: there is nothing to undo")
+        conn.execute("DELETE FROM meeting_skips WHERE rowid = ?", (last[0],))
         return next_presentation(conn, day, meeting_id)
 
 

@@ -33,6 +33,8 @@ class Readiness:
     next_presenter: str | None = None
     #: The briefing under way, if one is.
     running_id: int | None = None
+    #: The team already held a briefing today: starting another asks first.
+    held_today: bool = False
 
     @property
     def lead(self) -> list[str]:
@@ -63,6 +65,7 @@ def readiness(conn: sqlite3.Connection, day: date | None = None) -> Readiness:
         ]
         latest = verbatims.list_verbatims(conn, status="new", limit=1)
         running = meeting.current_id(conn)
+        held = conn.execute("SELECT 1 FROM meetings WHERE day = ? AND outcome = 'finished'", (iso,)).fetchone()
         chosen = presenting.next_presentation(conn, day, running)
         return Readiness(
             day=day,
@@ -74,4 +77,5 @@ def readiness(conn: sqlite3.Connection, day: date | None = None) -> Readiness:
             latest_verbatim=latest[0] if latest else None,
             next_presenter=chosen.choice.reason if chosen.choice.presenter or running else None,
             running_id=running,
+            held_today=held is not None,
         )

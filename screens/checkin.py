@@ -1,7 +1,10 @@
 """Check-in: who is in the room today. Everyone is present until told otherwise.
 
 The rotation skips people who are away without costing them their place,
-so marking someone absent is fair to them, not a penalty.
+so marking someone absent is fair to them, not a penalty. It does pass
+today's client win to the next person: the dialog says who presents, and
+says it again when the lead marks that person away, so it is never done
+by accident.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Label
 
+from briefing import rotation
+from briefing.presenting import turn_order
 from briefing.records import Person
 from briefing.team import list_team
 from screens.data import Loaded, run
@@ -40,20 +45,54 @@ class CheckInScreen(Dialog[dict[int, str] | None]):
     class TeamRead(Loaded[list[Person]]):
         """The active team, to check in."""
 
+    class TurnRead(Loaded[tuple[rotation.Person, ...]]):
+        """Who presents today if everyone is in, then who follows."""
+
     def __init__(self, title: str, current: dict[int, str] | None = None) -> None:
         super().__init__()
         self.title_text = title
         self.status: dict[int, str] = dict(current or {})
         self.names: dict[int, str] = {}
+        self.order: tuple[rotation.Person, ...] = ()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text)
+            yield Label(id="checkin-presenter")
             yield DataTable(cursor_type="row", zebra_stripes=True)
             yield Label("↑↓ choose · space: present → absent → off · Enter: done · Esc: cancel", classes="keys")
 
     def on_mount(self) -> None:
         run(self, self.TeamRead, partial(list_team, include_inactive=False))
+        run(self, self.TurnRead, turn_order, self.app.day)
+
+    @on(TurnRead)
+    def _turn_read(self, event: TurnRead) -> None:
+        self.order = event.value
+        self._show_turn()
+
+    def _show_turn(self) -> None:
+        """Who presents the client win with the attendance as marked now."""
+        label = self.query_one("#checkin-presenter", Label)
+        label.display = bool(self.order)
+        if not self.order:
+            return
+        first = self.order[0]
+        here = next((p for p in self.order if self.status.get(p.id, "present") == "present"), None)
+        text = Text()
+        if here is not first:
+            text.append_text(safe(first.name, single_line=True))
+            text.append(f" is {self.status.get(first.id, 'away')}: ")
+        if here is None:
+            text.append("nobody in the room can present the client win today", style=tone("caution"))
+        elif here is first:
+            text.append("Client win today: ")
+            text.append_text(safe(here.name, tone("good", "bold"), single_line=True))
+            text.append(" presents")
+        else:
+            text.append("the client win passes to ")
+            text.append_text(safe(here.name, tone("good", "bold"), single_line=True))
+        label.update(text)
 
     @on(TeamRead)
     def _fill(self, event: TeamRead) -> None:
@@ -68,6 +107,7 @@ class CheckInScreen(Dialog[dict[int, str] | None]):
         table = self.query_one(DataTable)
         fill(table, ("Name", "Today"), rows, at_least=(0, max(cell_len(label) for label, _ in LOOK.values())))
         table.focus()
+        self._show_turn()
 
     def _look(self, person_id: int) -> Text:
         label, meaning = LOOK[self.status[person_id]]
@@ -81,6 +121,7 @@ class CheckInScreen(Dialog[dict[int, str] | None]):
         person_id = int(key.value)
         self.status[person_id] = CYCLE[self.status[person_id]]
         table.update_cell(key, table.ordered_columns[1].key, self._look(person_id))
+        self._show_turn()
 
     def action_done(self) -> None:
         self.dismiss(self.status)

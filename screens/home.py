@@ -23,6 +23,9 @@ from screens.data import Loaded, Refused, follow, run
 from screens.safe import safe
 from screens.widgets.panes import MetricsPane
 
+#: Asked before a second briefing the same day.
+AGAIN = "The team already had its briefing today. Start another one?"
+
 
 class HomeScreen(Screen[None]):
     BINDINGS = [
@@ -115,15 +118,26 @@ class HomeScreen(Screen[None]):
 
         Decided on what home last read (kept fresh by the app's watcher), so
         the check-in is up before the lead's next key; a briefing someone
-        started meanwhile is joined, not refused (``start(join=True)``)."""
-        from screens.checkin import CheckInScreen
-
+        started meanwhile is joined, not refused (``start(join=True)``). A
+        second briefing the same day is asked about first; if home's read
+        was too old to know, the refusal after the check-in asks instead."""
         if self._ready is not None and self._ready.running_id is not None:
             self._open_meeting()
             return
+        if self._ready is not None and self._ready.held_today:
+            # Asked before the check-in: a "no" after it wasted the lead's clicks.
+            from screens.confirm import ConfirmScreen
+
+            self.app.push_screen(ConfirmScreen(AGAIN), lambda yes: self._check_in(again=True) if yes else None)
+            return
+        self._check_in(again=False)
+
+    def _check_in(self, again: bool) -> None:
+        from screens.checkin import CheckInScreen
+
         self.app.push_screen(
             CheckInScreen("Who is in the room today? Then Enter to start."),
-            lambda status: self._start(attendance=status) if status is not None else None,
+            lambda status: self._start(attendance=status, again=again) if status is not None else None,
         )
 
     def _start(self, attendance: dict[int, str], again: bool = False) -> None:
@@ -152,7 +166,7 @@ class HomeScreen(Screen[None]):
         from screens.confirm import ConfirmScreen
 
         self.app.push_screen(
-            ConfirmScreen("The team already had its briefing today. Start another one?"),
+            ConfirmScreen(AGAIN),
             lambda yes: self._start(self._attendance, again=True) if yes else None,
         )
 

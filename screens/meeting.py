@@ -75,6 +75,7 @@ class MeetingScreen(Screen[None]):
         Binding("pageup", "page(-1)", "Back", id="meeting.page_up", show=False),
         Binding("e", "edit_notes", "Notes", id="meeting.notes", show=False),
         Binding("x", "skip", "Not ready", id="meeting.skip", show=False),
+        Binding("u", "unskip", "Undo not ready", id="meeting.unskip", show=False),
         Binding("w", "pick_win", "Another win", id="meeting.pick_win", show=False),
         Binding("a", "attendance", "Attendance", id="meeting.attendance", show=False),
         Binding("escape", "leave_notes", "Done writing", id="meeting.leave_notes", show=False),
@@ -448,6 +449,11 @@ class MeetingScreen(Screen[None]):
                 self.command(meetings.finish, self.now())
 
         self.app.push_screen(ConfirmScreen("Finish the briefing and see the summary?"), answered)
+
+    def action_unskip(self) -> None:
+        """Undo the last "not ready today" (``x`` pressed by mistake)."""
+        if self._on_win_segment():
+            self.command(presenting.unskip, self.app.day)
 
 
 def _then_board(

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -16,6 +16,7 @@ from briefing.timeutil import mmss
 from screens.data import Loaded, run
 from screens.format import shortfall
 from screens.safe import safe
+from screens.summary_text import people_text, verbatims_text
 from screens.widgets.balance import verdict
 from screens.widgets.tables import fill
 
@@ -35,15 +36,21 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="summary"):
+        # Scrolls: on a laptop's 80x24 the names and verbatims go below the fold.
+        with VerticalScroll(id="summary"):
             yield Static(id="summary-title")
             yield Static(id="summary-share")
             yield Static(id="summary-win")
             yield DataTable(id="summary-table", show_cursor=False, zebra_stripes=True)
+            yield Static(id="summary-people")
+            yield Static(id="summary-verbatims")
             yield Static(id="summary-notes")
         yield Footer()
 
     def on_mount(self) -> None:
+        # The arrows scroll the page; the table has nothing to select.
+        self.query_one(DataTable).can_focus = False
+        self.query_one("#summary", VerticalScroll).focus()
         run(self, self.Read, summaries.load, self.meeting_id)
 
     @on(Read)
@@ -63,7 +70,6 @@ class SummaryScreen(Screen[None]):
             Text.assemble(
                 (sentence, "bold"),
                 f"   client {mmss(by_kind['client'])} · sales {mmss(by_kind['sales'])} · team {mmss(by_kind['team'])}",
-                f"   verbatims shown: {len(summary.verbatims_shown)}",
             )
         )
         for name in ("ok", "warn", "low", "none"):
@@ -81,6 +87,8 @@ class SummaryScreen(Screen[None]):
             )
             rows.append((cells, None))
         fill(self.query_one(DataTable), ("Segment", "Kind", "Planned", "Actual", "Diff"), rows)
+        self.query_one("#summary-people", Static).update(people_text(summary))
+        self.query_one("#summary-verbatims", Static).update(verbatims_text(summary))
         notes = summary.meeting.notes
         self.query_one("#summary-notes", Static).update(
             Text.assemble(("Notes: ", "bold"), safe(notes)) if notes.strip() else Text("")
@@ -93,6 +101,13 @@ class SummaryScreen(Screen[None]):
 def _win_text(summary: Summary) -> Text:
     """Who told the client win, which one, whose it was, who passed."""
     presenter, win = summary.presenter, summary.win
+    if summary.win_skipped:
+        ran, least = summary.win_elapsed_s or 0, summary.meeting.agenda.win_min_s
+        return Text(
+            f"Client win skipped: its segment ran {mmss(ran)}, under {mmss(least)}. "
+            "Nobody's turn was used; the win is still pending.",
+            style="italic",
+        )
     if not presenter:
         return Text("No client win was presented.", style="italic")
     text = Text.assemble(("Client win: ", "bold"), safe(presenter, "bold", single_line=True), " presented")

@@ -23,10 +23,12 @@ DEFAULT_JSON = {
         {"title": "Focus of the day", "kind": "team", "planned_s": 180, "win": False},
     ],
     "total_s": 900,
+    "win_min_s": 30,
 }
 
 CUSTOM = """\
 target = 60
+win_min_seconds = 45
 [[segment]]
 title = "Clients first"
 kind = "client"
@@ -43,6 +45,7 @@ CUSTOM_JSON = {
         {"title": "Pipeline", "kind": "sales", "planned_s": 45, "win": False},
     ],
     "total_s": 195,
+    "win_min_s": 45,
 }
 
 
@@ -155,7 +158,7 @@ BAD_FILES = {
     ),
     "an unknown top-level key": (
         "targte = 50\n" + HEAD,
-        "agenda.toml line 1: unknown key 'targte' (expected target and [[segment]] tables)",
+        "agenda.toml line 1: unknown key 'targte' (expected target, win_min_seconds and [[segment]] tables)",
     ),
     "no duration": (
         '[[segment]]\ntitle = "Client voice"\nkind = "client"\n',

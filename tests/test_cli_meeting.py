@@ -186,3 +186,27 @@ def test_human_status_names_the_segment_and_the_client_share(cli, conn):
     assert f"client share {90 / 120:.0%}" in result.out
     assert f"target {DEFAULT_AGENDA.target_share:.0%}" in result.out
     assert "running: sales" in result.out
+
+
+def test_minus_below_the_agendas_minimum_exits_2_in_one_line(cli, conn):
+    ok(cli, "start")
+    ok(cli, "next")  # the client win: 3:00
+    ok(cli, "minus")
+    ok(cli, "minus")
+    result = cli("meeting", "minus")
+    assert result.code == 2 and result.out == ""
+    assert result.err == ("briefing: this segment is planned for 1:00; it cannot be planned for less than 30 seconds\n")
+    assert status(cli)["segment"]["planned_s"] == 60
+
+
+def test_no_briefing_and_no_such_record_name_the_database_looked_in(cli, conn, db_path):
+    """The usual cause is another file (BRIEFING_DB, --db): the message says which."""
+    where = str(db_path.resolve())
+    result = cli("meeting", "next")
+    assert result.code == 2
+    assert result.err == f"briefing: no briefing is running in {where}; start one with 'briefing meeting start'\n"
+    missing = cli("verbatim", "show", "99")
+    assert missing.code == 2 and missing.err.startswith("briefing: ID: no verbatim with id 99")
+    assert f"(looked in {where})" in missing.err
+    nobody = cli("meeting", "start", "--absent", "Nobody")
+    assert nobody.code == 2 and f"(looked in {where})" in nobody.err and nobody.err.count("\n") == 1

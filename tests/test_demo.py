@@ -149,3 +149,25 @@ def test_the_wheel_carries_the_demo_data_and_the_screens(wheel_install, tmp_path
         assert conn.execute("SELECT count(*) FROM verbatims").fetchone()[0] > 40
     finally:
         conn.close()
+
+
+def test_demo_prints_the_line_a_colleagues_terminal_uses_before_the_app_opens(tmp_path, monkeypatch):
+    import shlex
+
+    import briefing.cli.app
+
+    path = tmp_path / "my demo.db"  # a space: the line must still work in a shell
+    opened = []
+    monkeypatch.setattr(briefing.cli.app, "open_app", lambda where: opened.append(where))
+    result = invoke(["demo", "--db", str(path)])
+    assert result.code == 0, result.err
+    assert opened == [path]  # the app opens after the line is out
+    line = result.err.splitlines()[-1]
+    assert line == f"BRIEFING_DB={shlex.quote(str(path.resolve()))} briefing meeting next"
+    # That very line, run in a colleague's shell, reaches the briefing.
+    assignment, *command = shlex.split(line)
+    monkeypatch.setenv("BRIEFING_DB", assignment.removeprefix("BRIEFING_DB="))
+    assert command[0] == "briefing"
+    assert invoke(["meeting", "start"]).code == 0
+    moved = invoke(command[1:])
+    assert moved.code == 0 and "Segment 2/4" in moved.err

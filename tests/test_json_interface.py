@@ -67,6 +67,7 @@ PINNED: dict[tuple[str, ...], Any] = {
         "target_share": NUMBER,
         "segments": [{"title": str, "kind": str, "planned_s": int, "win": bool}],
         "total_s": int,
+        "win_min_s": int,
     },
     ("rotation", "next"): {
         "presenter": (str, NULL),
@@ -92,6 +93,25 @@ PINNED: dict[tuple[str, ...], Any] = {
         "segments": [SEGMENT | {"status": str}],
         "started_at": (str, NULL),
         "ended_at": (str, NULL),
+    },
+    ("meeting", "summary"): {
+        "id": int,
+        "day": str,
+        "outcome": (str, NULL),
+        "elapsed_s": NUMBER,
+        "elapsed_by_kind": {"client": NUMBER, "sales": NUMBER, "team": NUMBER},
+        "client_share": (*NUMBER, NULL),
+        "target_share": NUMBER,
+        "segments": [SEGMENT],
+        "presenter": (str, NULL),
+        "win": ({"id": int, "title": str, "owner": str, "client": (str, NULL)}, NULL),
+        "win_skipped": bool,
+        "skipped": [str],
+        "present": [str],
+        "absent": [str],
+        "off": [str],
+        "verbatims_shown": [VERBATIM],
+        "notes": str,
     },
 }
 

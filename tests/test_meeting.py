@@ -407,3 +407,18 @@ def test_notes_are_kept_and_go_into_the_summary(conn, started):
     assert meeting.load(conn, started.id).notes == "Call Altis back about the delivery delay"
     meeting.finish(conn, now=at(60))
     assert summaries.load(conn, started.id).meeting.notes == "Call Altis back about the delivery delay"
+
+
+def test_minus_cannot_plan_a_segment_under_the_agendas_minimum(conn, started):
+    """The shortest segment an agenda file allows (30 s) holds during the meeting too."""
+    meeting.go(conn, +1, now=at(1))  # the client win: 3:00
+    meeting.adjust(conn, -60, now=at(2))
+    _, state = meeting.adjust(conn, -60, now=at(3))
+    assert state.segment.planned_s == 60
+    before = event_count(conn, started.id)
+    with pytest.raises(BadInput, match=r"planned for 1:00; it cannot be planned for less than 30 seconds"):
+        meeting.adjust(conn, -60, now=at(4))
+    assert event_count(conn, started.id) == before
+    assert state_at(conn, 5).segment.planned_s == 60
+    assert meeting.adjust(conn, -30, now=at(6))[1].segment.planned_s == 30  # down to the minimum is fine
+    assert meeting.adjust(conn, +60, now=at(7))[1].segment.planned_s == 90

@@ -138,3 +138,34 @@ def test_a_renamed_client_win_segment_still_has_its_presenter(conn, cli, team, t
     assert cli("agenda", "set", str(agenda)).code == 0
     expected = cli("rotation", "next", "--json").json()["presenter"]
     assert hold(conn, MONDAY).presenter == expected
+
+
+def test_undoing_not_ready_puts_the_last_skipped_back(conn, cli, team):
+    first = cli("rotation", "next", "--json").json()["presenter"]
+    meetings.start(conn, day=MONDAY)
+    t = datetime.now(UTC)
+    second = presenting.skip(conn, t, MONDAY).choice.presenter.name
+    presenting.skip(conn, t + timedelta(seconds=1), MONDAY)
+    assert presenting.unskip(conn, MONDAY).choice.presenter.name == second  # the last skip only
+    assert presenting.unskip(conn, MONDAY).choice.presenter.name == first
+    assert presenting.skips(conn, meetings.current_id(conn)) == ()
+
+
+def test_undoing_not_ready_is_refused_in_words_without_a_skip_or_once_recorded(conn, cli, team):
+    result = cli("meeting", "unskip")
+    assert result.code == 2 and "no briefing is running" in result.err
+    assert cli("meeting", "start").code == 0
+    result = cli("meeting", "unskip")
+    assert result.code == 2
+    assert result.err == "briefing: nobody said 'not ready today' at this briefing: there is nothing to undo\n"
+    first = cli("rotation", "next", "--json").json()["presenter"]
+    assert cli("meeting", "skip").code == 0
+    undone = cli("meeting", "unskip")
+    assert undone.code == 0 and undone.err.startswith(f"{first} presents")
+    t = datetime.now(UTC)
+    presenting.skip(conn, t, MONDAY)
+    meetings.go(conn, +1, now=t + timedelta(seconds=1))
+    meetings.go(conn, +1, now=t + timedelta(seconds=60))  # the win is told: recorded
+    result = cli("meeting", "unskip")
+    assert result.code == 2 and "already done" in result.err
+    assert presenting.skips(conn, meetings.current_id(conn)) != ()

@@ -110,14 +110,16 @@ def test_a_good_verbatim_comes_back_trimmed_typed_and_defaulted():
     assert got["channel"] == "other" and got["company"] is None
 
 
-def test_the_core_names_the_model_field_and_the_cli_names_its_flag(cli, team):
+def test_the_core_names_the_model_field_and_the_cli_names_its_flag(cli, team, db_path):
     with pytest.raises(BadInput) as caught:
         validation.validate("VerbatimIn", {"text": "ok", "client": " ", "collected_by": "x", "date": "2026-11-24"})
     assert (caught.value.field, caught.value.problem) == ("client", "must not be empty")
     refused = cli("verbatim", "add", "ok", "--client", " ")
     assert (refused.code, refused.err) == (2, "briefing: --client: must not be empty\n")
     unknown = cli("verbatim", "add", "ok", "--client", "Zoé", "--by", "Nobody")
-    assert unknown.err == "briefing: --by: nobody named 'Nobody' in the team; see 'briefing team list'\n"
+    assert unknown.err == (
+        f"briefing: --by: nobody named 'Nobody' in the team (looked in {db_path.resolve()}); see 'briefing team list'\n"
+    )
 
 
 def _run_add(tmp_path, cache_dir) -> str:

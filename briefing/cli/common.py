@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -36,9 +37,17 @@ def _with_db(func: Callable[..., Any], *, create: bool) -> Callable[..., Any]:
     @functools.wraps(func)
     def wrapper(*args: Any, db_path: str | None = None, **kwargs: Any) -> Any:
         from briefing.db import opened
+        from briefing.errors import NoMeeting, NotFound
 
-        with opened(chosen_db_path(db_path), create=create) as conn:
-            return func(conn, *args, **kwargs)
+        path = chosen_db_path(db_path)
+        with opened(path, create=create) as conn:
+            try:
+                return func(conn, *args, **kwargs)
+            except (NoMeeting, NotFound) as exc:
+                # "No briefing is running" is often the wrong file, not the
+                # wrong moment: say which file was looked in (words.one_line).
+                exc.database = os.path.abspath(path)  # type: ignore[attr-defined]
+                raise
 
     return wrapper
 

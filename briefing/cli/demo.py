@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import shlex
+from pathlib import Path
+
 import click
 
 from briefing.cli.output import write
+
+
+def colleague_line(path: Path) -> str:
+    """The one line another shell runs to reach this briefing. Printed before
+    the app opens (its screen goes, the terminal keeps the line): the demo's
+    file sits in a folder nobody would guess, and without it a second
+    terminal meets "no briefing is running" in its own default file."""
+    return f"BRIEFING_DB={shlex.quote(os.path.abspath(path))} briefing meeting next"
 
 
 @click.command()
@@ -46,6 +58,8 @@ def demo(ctx: click.Context, db_path: str | None, yes: bool, no_open: bool) -> N
         f"{counts['wins']} wins, {counts['metrics']} metric values",
         err=True,
     )
+    write("A colleague's terminal drives the same briefing with:", err=True)
+    write(colleague_line(path), err=True)
     if not no_open:
         from briefing.cli.app import open_app
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # only read here: `briefing verbatim list` need not load the 
     from briefing.meeting import Meeting
     from briefing.presenting import Presentation
     from briefing.records import Metric, Person, RotationEntry, Verbatim, Win
+    from briefing.summary import Summary
 
 Json = dict[str, Any]
 
@@ -103,6 +104,31 @@ def meeting_state(m: Meeting, state: MeetingState) -> Json:
         "segments": [_segment(s) | {"status": s.status} for s in state.segments],
         "started_at": iso(state.started_at) if state.started_at else None,
         "ended_at": iso(state.ended_at) if state.ended_at else None,
+    }
+
+
+def summary(s: Summary) -> Json:
+    """A briefing once over (or so far): its time, who was there, what was shown."""
+    state, w = s.state, s.win
+    share = state.client_share
+    return {
+        "id": s.meeting.id,
+        "day": s.meeting.day.isoformat(),
+        "outcome": s.outcome,
+        "elapsed_s": round(state.elapsed_s, 3),
+        "elapsed_by_kind": {k: round(v, 3) for k, v in state.elapsed_by_kind.items()},
+        "client_share": None if share is None else round(share, 4),
+        "target_share": state.target_share,
+        "segments": [_segment(seg) for seg in state.segments],
+        "presenter": s.presenter,
+        "win": {"id": w.id, "title": w.title, "owner": w.owner, "client": w.client} if w else None,
+        "win_skipped": s.win_skipped,
+        "skipped": list(s.skipped),
+        "present": list(s.who("present")),
+        "absent": list(s.who("absent")),
+        "off": list(s.who("off")),
+        "verbatims_shown": [verbatim(v) for v in s.verbatims_shown],
+        "notes": s.meeting.notes,
     }
 
 

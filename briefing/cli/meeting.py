@@ -75,11 +75,25 @@ def skip(conn: sqlite3.Connection) -> None:
 
 
 @meeting.command()
+@db_option
+def unskip(conn: sqlite3.Connection) -> None:
+    """Undo the last 'skip' (not ready today): that person is back in today's choice."""
+    from briefing import presenting
+
+    now = presenting.unskip(conn)
+    write(inert(now.choice.reason), err=True)
+
+
+@meeting.command()
 @click.argument("name")
 @click.argument("status", type=click.Choice(["present", "absent", "off"]))
 @db_option
 def attendance(conn: sqlite3.Connection, name: str, status: str) -> None:
-    """Correct who is in the room during the briefing."""
+    """Correct who is in the room during the briefing (the app: 'a' on the meeting screen).
+
+    Marking today's presenter absent passes the turn to the next person;
+    they keep their place for the next briefing.
+    """
     from briefing import presenting
     from briefing.team import find_active_id
 
@@ -185,3 +199,31 @@ def status(conn: sqlite3.Connection, as_json: bool) -> None:
         emit_json(jsonout.meeting_state(m, state))
     else:
         write(describe(m, state))
+
+
+@meeting.command()
+@click.option(
+    "--id",
+    "meeting_id",
+    type=RECORD_ID,
+    default=None,
+    help="A briefing's id (see 'status --json') [default: the one under way, else the last].",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+@reads_db
+@labels(id="--id")
+def summary(conn: sqlite3.Connection, meeting_id: int | None, as_json: bool) -> None:
+    """Where the minutes went, who was there, who presented, which verbatims were shown."""
+    from briefing import summary as summaries
+    from briefing.cli.summary_text import lines
+    from briefing.errors import NotFound
+
+    if meeting_id is None:
+        meeting_id = summaries.latest_id(conn)
+        if meeting_id is None:
+            raise NotFound(None, "no briefing was held yet")
+    result = summaries.load(conn, meeting_id)
+    if as_json:
+        emit_json(jsonout.summary(result))
+    else:
+        write("\n".join(lines(result)))

@@ -86,12 +86,18 @@ def labels(**overrides: str) -> Callable[[F], F]:
 
 def one_line(exc: BriefingError) -> str:
     """The refusal as the user reads it: ``--by: nobody named 'x' in the
-    team; see 'briefing team list'``."""
+    team (looked in /path/briefing.db); see 'briefing team list'``. A
+    refusal that something does not exist names the database file the
+    command looked in (set by ``common.db_option``): the usual cause is
+    another file (``BRIEFING_DB``, ``--db``), not a missing record."""
     if isinstance(exc, BadInput):
         label = getattr(exc, "label", None) or FLAGS.get(exc.field or "", exc.field)
         text = f"{label}: {exc.problem}" if label else exc.problem
     else:
         text = str(exc)
+    database = getattr(exc, "database", None)
+    if database:
+        text += f" in {database}" if isinstance(exc, NoMeeting) else f" (looked in {database})"
     hint = next((hint for kind, hint in HINTS.items() if isinstance(exc, kind)), None)
     return f"{text}; {hint}" if hint else text
 

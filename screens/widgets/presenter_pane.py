@@ -69,7 +69,7 @@ class PresenterPane(ReadingPane):
     PresenterPane #story {{ width: 100%; max-width: {MEASURE}; height: auto; margin-top: 1; }}
     """
     SCROLL = "#story-scroll"
-    BORDER_TITLE = "Client win  ·  x not ready  ·  w other win  ·  a attendance"
+    BORDER_TITLE = "Client win · x: not ready · u: undo x · w: another win · a: attendance"
 
     def compose(self) -> ComposeResult:
         # The name and why come first: on a small screen the story is what
