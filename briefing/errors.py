@@ -32,6 +32,17 @@ class BadInput(BriefingError):
         super().__init__(f"{field}: {problem}" if field else problem)
 
 
+class BadSegment(BadInput):
+    """One segment of an agenda breaks a rule: ``index`` (0-based) says which,
+    ``part`` what of it (``title``, ``minutes``, ``win``), so a screen can mark
+    the row and the field at fault. The field stays ``agenda`` for the CLI."""
+
+    def __init__(self, index: int, part: str, problem: str) -> None:
+        super().__init__("agenda", problem)
+        self.index = index
+        self.part = part
+
+
 class NotFound(BadInput):
     """An id or name that does not exist: still the user's input to fix."""
 
