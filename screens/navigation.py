@@ -37,6 +37,12 @@ SCREENS = {
         "screens.agenda_screen",
         "AgendaScreen",
     ),
+    "numbers": (
+        "Today's numbers — type the metrics in",
+        "Today's value, target and unit of each metric the team tracks",
+        "screens.numbers_screen",
+        "NumbersScreen",
+    ),
 }
 
 
