@@ -37,13 +37,14 @@ and 60``): a half-applied agenda would quietly mistime the meeting.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from dataclasses import dataclass, replace
 from typing import Any
 
-from briefing.checks import NAME_MAX
+from briefing.checks import NAME_MAX, parse_number
 from briefing.db import write
-from briefing.errors import AgendaUnreadable, BadInput
+from briefing.errors import AgendaUnreadable, BadInput, BadSegment
 from briefing.kinds import SegmentKind
 
 __all__ = [
@@ -53,13 +54,18 @@ __all__ = [
     "MIN_SECONDS",
     "Agenda",
     "Segment",
+    "Typed",
     "check",
     "from_json",
     "load_agenda",
     "parse_toml",
+    "planned_share",
     "reset_agenda",
     "save_agenda",
+    "save_typed",
+    "share_warning",
     "to_json",
+    "typed",
 ]
 
 SETTING_KEY = "agenda"
@@ -139,21 +145,102 @@ def check(agenda: Agenda) -> Agenda:
     count = len(agenda.segments)
     if not 1 <= count <= MAX_SEGMENTS:
         raise BadInput(FIELD, f"1 to {MAX_SEGMENTS} segments are needed, found {count}")
-    for number, s in enumerate(agenda.segments, 1):
+    for index, s in enumerate(agenda.segments):
         if not s.title.strip() or len(s.title) > NAME_MAX:
-            raise BadInput(FIELD, f"segment {number}: the title must be 1 to {NAME_MAX} characters")
+            raise BadSegment(index, "title", f"segment {index + 1}: the title must be 1 to {NAME_MAX} characters")
         if not MIN_SECONDS <= s.planned_s <= MAX_SECONDS:
-            raise BadInput(
-                FIELD, f"segment {number}: must last between {MIN_SECONDS} seconds and {MAX_SECONDS // 60} minutes"
+            raise BadSegment(
+                index,
+                "minutes",
+                f"segment {index + 1}: must last between {MIN_SECONDS} seconds and {MAX_SECONDS // 60} minutes",
             )
-    if sum(s.win for s in agenda.segments) > 1:
-        raise BadInput(FIELD, ONE_WIN)
+    wins = [i for i, s in enumerate(agenda.segments) if s.win]
+    if len(wins) > 1:
+        raise BadSegment(wins[1], "win", ONE_WIN)
     share = agenda.target_share
     if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 <= share <= 1:
         raise BadInput(FIELD, "the target must be a share between 0 and 1")
     least = agenda.win_min_s
     if isinstance(least, bool) or not isinstance(least, int) or not 0 <= least <= MAX_SECONDS:
         raise BadInput(FIELD, f"the client win's minimum must be 0 to {MAX_SECONDS} seconds")
+    return agenda
+
+
+# --- the plan against its own target ---------------------------------------------
+
+
+def planned_share(agenda: Agenda) -> float | None:
+    """Client minutes / (client + sales minutes) as planned (0..1); None when
+    the agenda plans neither, so there is no share to hold to a target.
+    Team time counts on neither side, as in the meeting's balance gauge."""
+    client = sum(s.planned_s for s in agenda.segments if s.kind is SegmentKind.CLIENT)
+    sales = sum(s.planned_s for s in agenda.segments if s.kind is SegmentKind.SALES)
+    return client / (client + sales) if client + sales else None
+
+
+def share_warning(agenda: Agenda) -> str | None:
+    """Words for a plan that misses its own target, or None when it does not.
+
+    Such an agenda is accepted (the lead may mean it for a day), but said.
+    The planned share is rounded down, so it never reads as the target it
+    misses ("50% is below the target 50%")."""
+    share = planned_share(agenda)
+    if share is None or share >= agenda.target_share:
+        return None
+    planned = math.floor(share * 100 + 1e-9)
+    target = f"{round(agenda.target_share * 100, 2):g}"
+    return f"planned client share {planned}% is below the target {target}%"
+
+
+# --- an agenda as a person types it in a form -------------------------------------
+
+
+@dataclass(frozen=True)
+class Typed:
+    """One segment as typed on a screen: the minutes still text (``4``, ``2.5``)."""
+
+    title: str
+    kind: SegmentKind
+    minutes: str
+    win: bool = False
+
+
+def typed_seconds(minutes: str) -> int:
+    """Seconds from minutes as typed; ValueError in words when they are not a number."""
+    return round(parse_number(minutes) * 60)
+
+
+def typed_target(percent: str) -> float:
+    """The target share (0..1) from a percentage as typed; ValueError in words."""
+    number = parse_number(percent)
+    if not 0 <= number <= 100:
+        raise ValueError("must be between 0 and 100")
+    return round(number / 100, 6)
+
+
+def typed(segments: list[Typed], target: str) -> Agenda:
+    """The agenda a screen holds, with the rules of :func:`check`.
+
+    Refuses with :class:`BadSegment` (which segment, which part) or
+    ``BadInput("target", ...)``: the screen marks the field at fault."""
+    made = []
+    for index, s in enumerate(segments):
+        try:
+            seconds = typed_seconds(s.minutes)
+        except ValueError as exc:
+            raise BadSegment(index, "minutes", f"segment {index + 1}: minutes: {exc}") from None
+        made.append(Segment(s.title.strip(), s.kind, seconds, s.win))
+    try:
+        share = typed_target(target)
+    except ValueError as exc:
+        raise BadInput("target", f"the target {exc}") from None
+    return check(Agenda(tuple(made), share))
+
+
+def save_typed(conn: sqlite3.Connection, segments: list[Typed], target: str) -> Agenda:
+    """:func:`typed`, then stored for the whole team; returns what was stored."""
+    agenda = typed(segments, target)
+    save_agenda(conn, agenda)
     return agenda
 
 

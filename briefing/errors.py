@@ -32,6 +32,27 @@ class BadInput(BriefingError):
         super().__init__(f"{field}: {problem}" if field else problem)
 
 
+class BadRow(BadInput):
+    """One of several records written together is refused, and so are the
+    others: ``index`` (0-based) says which, ``field`` and ``problem`` are the
+    record's own refusal, so a screen puts it next to that row's field."""
+
+    def __init__(self, index: int, error: BadInput) -> None:
+        super().__init__(error.field, error.problem)
+        self.index = index
+
+
+class BadSegment(BadInput):
+    """One segment of an agenda breaks a rule: ``index`` (0-based) says which,
+    ``part`` what of it (``title``, ``minutes``, ``win``), so a screen can mark
+    the row and the field at fault. The field stays ``agenda`` for the CLI."""
+
+    def __init__(self, index: int, part: str, problem: str) -> None:
+        super().__init__("agenda", problem)
+        self.index = index
+        self.part = part
+
+
 class NotFound(BadInput):
     """An id or name that does not exist: still the user's input to fix."""
 

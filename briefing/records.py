@@ -18,7 +18,7 @@ from datetime import date
 
 from briefing.kinds import Channel, Role, Sentiment, VerbatimStatus, WinStatus
 
-__all__ = ["Metric", "Person", "RotationEntry", "Verbatim", "Win"]
+__all__ = ["Metric", "Person", "RotationEntry", "Tracked", "Verbatim", "Win"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +133,17 @@ class Metric:
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Metric:
         return cls(row["name"], row["value"], row["target"], row["unit"], date.fromisoformat(row["date"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Tracked:
+    """A metric the team tracks, as a day stands: its value that day if one is
+    in, and the target and unit it last had (what the lead types against)."""
+
+    name: str
+    value: float | None
+    target: float | None
+    unit: str | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,8 @@ class HomeScreen(Screen[None]):
         Binding("v", "open('verbatim')", "+Verbatim", id="home.add_verbatim"),
         Binding("w", "open('win')", "+Win", id="home.add_win"),
         Binding("t", "open('team')", "Team", id="home.team"),
+        Binding("g", "open('agenda')", "Agenda", id="home.agenda"),
+        Binding("m", "open('numbers')", "Numbers", id="home.numbers"),
     ]
 
     class Ready(Loaded[Readiness]):
@@ -101,9 +103,11 @@ class HomeScreen(Screen[None]):
         self.query_one("#metrics", MetricsPane).show(ready.metrics_today)
         missing = self.query_one("#missing", Static)
         if ready.metrics_missing:
-            missing.update(Text.assemble(("Missing today: ", "bold"), safe(", ".join(ready.metrics_missing))))
+            missing.update(
+                Text.assemble(("Missing today: ", "bold"), safe(", ".join(ready.metrics_missing)), " (m: type them in)")
+            )
         elif not ready.metrics_today:
-            missing.update("No numbers yet today: briefing metric add NAME VALUE")
+            missing.update("No numbers yet today: press m to type them in")
         else:
             missing.update("")
 

@@ -31,6 +31,18 @@ SCREENS = {
         "WinFormScreen",
     ),
     "team": ("Team", "Add, rename, make lead, or say someone left", "screens.team_screen", "TeamScreen"),
+    "agenda": (
+        "Agenda — segments and client-time target",
+        "Add, reorder, rename and time the segments; the planned client share against the target",
+        "screens.agenda_screen",
+        "AgendaScreen",
+    ),
+    "numbers": (
+        "Today's numbers — type the metrics in",
+        "Today's value, target and unit of each metric the team tracks",
+        "screens.numbers_screen",
+        "NumbersScreen",
+    ),
 }
 
 

@@ -16,7 +16,6 @@ from briefing.cli import jsonout
 from briefing.cli.common import db_option, json_option, read_bounded, reads_db
 from briefing.cli.output import emit_json, emit_table, write
 from briefing.errors import BadInput
-from briefing.kinds import SegmentKind
 from briefing.safetext import inert
 from briefing.timeutil import mmss
 
@@ -70,11 +69,10 @@ def _win_line(current: core.Agenda) -> str:
 def _target_line(current: core.Agenda) -> str:
     """The target, next to what the plan itself gives: a plan that misses its
     own target is worth seeing before the meeting, not during it."""
-    client = sum(s.planned_s for s in current.segments if s.kind is SegmentKind.CLIENT)
-    sales = sum(s.planned_s for s in current.segments if s.kind is SegmentKind.SALES)
     line = f"target: client time at least {percent(current.target_share)} of client + sales time"
-    if client + sales:
-        line += f" (planned: {percent(client / (client + sales), 0)})"
+    share = core.planned_share(current)
+    if share is not None:
+        line += f" (planned: {percent(share, 0)})"
     return line
 
 
@@ -108,6 +106,9 @@ def set_(conn: sqlite3.Connection, file: str) -> None:
         err=True,
     )
     write(_win_line(new), err=True)
+    warning = core.share_warning(new)
+    if warning:  # accepted (the lead may mean it), but said
+        write(f"warning: {warning}", err=True)
 
 
 @agenda.command("reset")
