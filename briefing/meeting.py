@@ -32,6 +32,7 @@ __all__ = [
     "adjust",
     "current",
     "current_id",
+    "events_of",
     "finish",
     "go",
     "load",
@@ -322,3 +323,15 @@ def save_notes(conn: sqlite3.Connection, meeting_id: int, notes: str) -> None:
     with write(conn):
         if conn.execute("UPDATE meetings SET notes = ? WHERE id = ?", (notes, meeting_id)).rowcount == 0:
             raise NotFound("id", f"no briefing with id {meeting_id}")
+
+
+def events_of(conn: sqlite3.Connection, meeting_ids: Sequence[int]) -> dict[int, tuple[Event, ...]]:
+    """The events of several briefings in one query (a page of history)."""
+    found: dict[int, list[Event]] = {i: [] for i in meeting_ids}
+    marks = ",".join("?" * len(found))
+    rows = conn.execute(
+        f"SELECT * FROM meeting_events WHERE meeting_id IN ({marks}) ORDER BY meeting_id, seq", list(found)
+    )
+    for row in rows:
+        found[row["meeting_id"]].append(_event(row))
+    return {i: tuple(e) for i, e in found.items()}

@@ -214,3 +214,10 @@ def m005_wins_search(db: Database) -> None:
         """INSERT INTO wins_fts (rowid, title, client, story, owner)
            SELECT w.id, w.title, w.client, w.story, c.name FROM wins w JOIN collaborators c ON c.id = w.owner_id"""
     )
+
+
+@migrations()
+def m006_held_briefings_by_day(db: Database) -> None:
+    """The history newest first by day, a page at a time from a cursor, in
+    index order (briefing.history): no sort of the years for one page."""
+    db.execute("CREATE INDEX meetings_held ON meetings (outcome, day)")

@@ -35,7 +35,12 @@ class BriefingApp(App[None]):
     CSS_PATH = "briefing.tcss"
     COMMANDS = App.COMMANDS | {lambda: _commands()}
     TITLE = "briefing"
-    BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        # Every screen and action in plain words: "menu" says so to someone
+        # who has never heard of a command palette.
+        Binding("ctrl+p", "command_palette", "Menu", show=False, priority=True, tooltip="Every screen and action"),
+    ]
 
     #: Bumped whenever the database changed under us; screens watch it.
     generation: reactive[int] = reactive(0)

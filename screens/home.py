@@ -29,13 +29,17 @@ AGAIN = "The team already had its briefing today. Start another one?"
 
 class HomeScreen(Screen[None]):
     BINDINGS = [
-        Binding("s", "start", "Start briefing", id="home.start"),
+        Binding("s", "start", "Start", id="home.start"),
         Binding("i", "open('inbox')", "Inbox", id="home.inbox"),
         Binding("v", "open('verbatim')", "+Verbatim", id="home.add_verbatim"),
         Binding("w", "open('win')", "+Win", id="home.add_win"),
         Binding("t", "open('team')", "Team", id="home.team"),
         Binding("g", "open('agenda')", "Agenda", id="home.agenda"),
         Binding("m", "open('numbers')", "Numbers", id="home.numbers"),
+        Binding("h", "open('history')", "History", id="home.history"),
+        # Quit stays on q (and in ctrl+p); off the footer here, where the
+        # ways into the app need the width at 80 columns.
+        Binding("q", "app.quit", "Quit", id="home.quit", show=False),
     ]
 
     class Ready(Loaded[Readiness]):
@@ -70,7 +74,7 @@ class HomeScreen(Screen[None]):
                     yield Static(id="missing")
             yield Static(id="presenter")
             yield Static(id="latest")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#team-panel").border_title = "Team"

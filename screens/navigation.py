@@ -43,6 +43,12 @@ SCREENS = {
         "screens.numbers_screen",
         "NumbersScreen",
     ),
+    "history": (
+        "History — past briefings",
+        "Every briefing held, newest first; Enter for its summary",
+        "screens.history",
+        "HistoryScreen",
+    ),
 }
 
 

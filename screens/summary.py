@@ -23,16 +23,19 @@ from screens.widgets.tables import fill
 
 class SummaryScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape,h", "home", "Home", id="summary.home"),
+        Binding("escape,h", "close", "Close", id="summary.home"),
         Binding("q", "app.quit", "Quit", id="summary.quit"),
     ]
 
     class Read(Loaded[Summary]):
         """The briefing's summary, read."""
 
-    def __init__(self, meeting_id: int) -> None:
+    def __init__(self, meeting_id: int, *, back: bool = False) -> None:
+        """``back``: opened from the history, to which escape returns; at the
+        end of a meeting, escape goes home."""
         super().__init__()
         self.meeting_id = meeting_id
+        self._back = back
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -94,8 +97,11 @@ class SummaryScreen(Screen[None]):
             Text.assemble(("Notes: ", "bold"), safe(notes)) if notes.strip() else Text("")
         )
 
-    def action_home(self) -> None:
-        self.app.go_home()
+    def action_close(self) -> None:
+        if self._back:
+            self.app.pop_screen()
+        else:
+            self.app.go_home()
 
 
 def _win_text(summary: Summary) -> Text:

@@ -94,6 +94,19 @@ PINNED: dict[tuple[str, ...], Any] = {
         "started_at": (str, NULL),
         "ended_at": (str, NULL),
     },
+    ("history",): [
+        {
+            "id": int,
+            "day": str,
+            "duration_s": NUMBER,
+            "client_share": (*NUMBER, NULL),
+            "target_share": NUMBER,
+            "under_target": bool,
+            "presenter": (str, NULL),
+            "win": ({"title": str, "owner": (str, NULL)}, NULL),
+            "verbatims_shown": int,
+        }
+    ],
     ("meeting", "summary"): {
         "id": int,
         "day": str,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from briefing import db as store
-from briefing import demo, inbox, meeting, presenting, verbatims
+from briefing import demo, history, inbox, meeting, presenting, verbatims
 from briefing.board import load_board
 from briefing.readiness import readiness
 from tests.conftest import DAY
@@ -31,6 +31,9 @@ HOT = {
     "rotation": lambda c: presenting.next_presentation(c, DAY, meeting.current_id(c)),
     "verbatim list --search": lambda c: verbatims.list_verbatims(c, search="merci", limit=20),
     "meeting next": lambda c: meeting.go(c, +1),
+    "history": lambda c: history.page(c),
+    "history next page": lambda c: history.page(c, after=("2026-11-20", 10)),
+    "history of a month": lambda c: history.between(c, "2026-11-01", "2026-11-30", None),
 }
 
 

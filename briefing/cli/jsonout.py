@@ -14,6 +14,7 @@ from briefing.timeutil import iso
 if TYPE_CHECKING:  # only read here: `briefing verbatim list` need not load the meeting's code
     from briefing.agenda import Agenda
     from briefing.clock import MeetingState, SegmentState
+    from briefing.history import PastBriefing
     from briefing.meeting import Meeting
     from briefing.presenting import Presentation
     from briefing.records import Metric, Person, RotationEntry, Verbatim, Win
@@ -141,4 +142,20 @@ def _segment(seg: SegmentState) -> Json:
         "elapsed_s": round(seg.elapsed_s, 3),
         "remaining_s": round(seg.remaining_s, 3),
         "overrun_s": round(seg.overrun_s, 3),
+    }
+
+
+def past_briefing(b: PastBriefing) -> Json:
+    """One line of the history: a held briefing at a glance."""
+    share = b.client_share
+    return {
+        "id": b.id,
+        "day": b.day.isoformat(),
+        "duration_s": round(b.duration_s, 3),
+        "client_share": None if share is None else round(share, 4),
+        "target_share": b.target_share,
+        "under_target": b.under_target,
+        "presenter": b.presenter,
+        "win": None if b.win_title is None else {"title": b.win_title, "owner": b.win_owner},
+        "verbatims_shown": b.verbatims_shown,
     }

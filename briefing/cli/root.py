@@ -22,6 +22,7 @@ COMMANDS = {
     "agenda": "briefing.cli.agenda:agenda",
     "meeting": "briefing.cli.meeting:meeting",
     "rotation": "briefing.cli.rotation:rotation",
+    "history": "briefing.cli.history:history",
     "demo": "briefing.cli.demo:demo",
     "doctor": "briefing.cli.upkeep:doctor",
     "backup": "briefing.cli.upkeep:backup",

@@ -49,6 +49,9 @@ FLAGS = {
     "off": "--off",
     "to": "--to",
     "file": "FILE",
+    "start": "--from",
+    "end": "--to",
+    "which": "DATE|ID",
 }
 
 #: The way out of a refusal, from the shell.
