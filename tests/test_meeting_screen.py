@@ -350,7 +350,7 @@ async def test_reopened_mid_meeting_the_summary_leads_back_to_home(demo_db):
 # -- the summary, as the room sees it at the end ------------------------------------
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", [*SIZES, pytest.param((120, 40), id="120x40")])
 def test_summary_snapshot(snap_compare, demo_db, size):
     go = lambda c, now: meetings.go(c, +1, now=now)  # noqa: E731
     started(demo_db, 900, (go, 660), (go, 470), (go, 180), base=NOW)
