@@ -156,6 +156,11 @@ class WeekFigures:
     #: Verbatims collected that week (by the day they were heard), per sentiment.
     verbatims: dict[str, int]
 
+    @property
+    def share(self) -> float | None:
+        """The week's client share, weighted by the minutes."""
+        return share(self.minutes[SegmentKind.CLIENT], self.minutes[SegmentKind.SALES])
+
 
 @dataclass(frozen=True)
 class WinTally:

@@ -233,3 +233,55 @@ def test_stats_read_the_window_by_its_indexes_never_the_whole_history(demo_db):
     assert touched, "the window was never read"
     for plan in touched:  # by the day, the date, or a briefing's own id: a range, not the years
         assert any(key in plan for key in ("day>", "date>", "meeting_id=")), plan
+
+
+# -- briefing stats -------------------------------------------------------------------
+
+
+@pytest.fixture
+def on_day(monkeypatch):
+    """The CLI reads today's date: pin it to the fixture's Tuesday."""
+    monkeypatch.setattr("briefing.stats._today", lambda: DAY)
+
+
+def test_stats_prints_the_headline_then_tables_a_person_can_check(small, cli, on_day):
+    result = cli("stats", "--weeks", "2")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0].startswith("Client share 61% over the last 2 weeks (up from 30% in the 2 before)")
+    assert "Briefings since Mon 16 Nov 2026: client share against the agenda's target" in lines
+    shares = [line.split() for line in lines if line.startswith("2026-11-1") or line.startswith("2026-11-2")]
+    assert ["2026-11-17", "58%", "50%"] in shares and ["2026-11-23", "64%", "50%"] in shares
+    assert ["2026-11-16", "1", "58%", "7.0", "5.0", "3.0", "1", "0", "1"] in shares
+    assert ["2026-11-23", "1", "64%", "8.0", "4.5", "4.0", "2", "0", "0"] in shares
+    assert any(line.split() == ["Inès", "Moreau", "1", "1"] for line in lines)
+    assert any(line.split() == ["Client", "voice", "2", "1", "1.0"] for line in lines)
+
+
+def test_stats_json_is_one_object_with_the_same_figures(small, cli, on_day):
+    data = cli("stats", "--weeks", "2", "--json").json()
+    assert data["from"] == "2026-11-16" and data["weeks"] == 2
+    assert [(b["day"], b["client_share"]) for b in data["briefings"]] == [("2026-11-17", 0.5833), ("2026-11-23", 0.64)]
+    assert data["by_week"][1]["minutes"] == {"client": 8.0, "sales": 4.5, "team": 4.0}
+    assert data["wins"][0] == {"name": "Inès Moreau", "owned": 1, "presented": 1}
+    assert data["headline"].startswith("Client share 61%")
+
+
+def test_stats_on_an_empty_team_says_so_and_succeeds(cli, on_day, conn):
+    result = cli("stats")
+    assert result.code == 0
+    assert result.out.startswith("No briefing was finished in the last 4 weeks")
+    assert "No briefing was finished in these weeks." in result.err
+
+
+@pytest.mark.parametrize("weeks", ["0", "521", "-3", "abc", "99999999999999999999999"])
+def test_stats_refuses_a_bad_number_of_weeks_in_one_line(cli, conn, weeks):
+    result = cli("stats", "--weeks", weeks)
+    assert result.code == 2 and result.out == ""
+    assert result.err.count("\n") == 1 and "--weeks" in result.err
+
+
+def test_stats_on_a_missing_file_creates_nothing(cli, tmp_path):
+    missing = tmp_path / "nope.db"
+    result = cli("--db", str(missing), "stats", db=False)
+    assert result.code != 0 and not missing.exists()

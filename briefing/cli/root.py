@@ -22,6 +22,7 @@ COMMANDS = {
     "agenda": "briefing.cli.agenda:agenda",
     "meeting": "briefing.cli.meeting:meeting",
     "rotation": "briefing.cli.rotation:rotation",
+    "stats": "briefing.cli.stats:stats",
     "demo": "briefing.cli.demo:demo",
     "doctor": "briefing.cli.upkeep:doctor",
     "backup": "briefing.cli.upkeep:backup",
