@@ -31,6 +31,7 @@ class HomeScreen(Screen[None]):
         Binding("v", "open('verbatim')", "+Verbatim", id="home.add_verbatim"),
         Binding("w", "open('win')", "+Win", id="home.add_win"),
         Binding("t", "open('team')", "Team", id="home.team"),
+        Binding("y", "open('trends')", "Trends", id="home.trends"),
     ]
 
     class Ready(Loaded[Readiness]):

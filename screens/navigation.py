@@ -31,6 +31,12 @@ SCREENS = {
         "WinFormScreen",
     ),
     "team": ("Team", "Add, rename, make lead, or say someone left", "screens.team_screen", "TeamScreen"),
+    "trends": (
+        "Trends — the last 12 weeks",
+        "Client share against the target, minutes, verbatims, wins, overruns",
+        "screens.trends",
+        "TrendsScreen",
+    ),
 }
 
 
