@@ -151,6 +151,7 @@ def _past_briefings(conn: sqlite3.Connection, day0: date) -> None:
     from briefing import meeting
 
     names = [p.name for p in team.list_team(conn) if not p.is_lead]
+    held = 0
     for days_ago in range(21, 0, -1):
         day = day0 - timedelta(days=days_ago)
         if day.weekday() >= 5:
@@ -159,7 +160,10 @@ def _past_briefings(conn: sqlite3.Connection, day0: date) -> None:
         away = [n for i, n in enumerate(names) if (day.toordinal() + i) % 9 == 0]
         meeting.start(conn, now=t0, day=day, absent=away)
         minute = 0
-        for seconds in (200, 190, 330):  # client voice, client win, numbers
+        # Client voice, client win, numbers: the team learns to give the
+        # client more of the time (the Trends screen has a story to tell).
+        for seconds in (180 + 6 * held + held * 37 % 40, 170 + held * 53 % 50, 400 - 9 * held):
             minute += seconds
             meeting.go(conn, +1, now=t0 + timedelta(seconds=minute))
-        meeting.finish(conn, now=t0 + timedelta(seconds=minute + 170))
+        meeting.finish(conn, now=t0 + timedelta(seconds=minute + 150 + held * 29 % 60))
+        held += 1

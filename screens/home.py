@@ -33,12 +33,13 @@ class HomeScreen(Screen[None]):
         Binding("i", "open('inbox')", "Inbox", id="home.inbox"),
         Binding("v", "open('verbatim')", "+Verbatim", id="home.add_verbatim"),
         Binding("w", "open('win')", "+Win", id="home.add_win"),
-        Binding("t", "open('team')", "Team", id="home.team"),
-        Binding("g", "open('agenda')", "Agenda", id="home.agenda"),
         Binding("m", "open('numbers')", "Numbers", id="home.numbers"),
         Binding("h", "open('history')", "History", id="home.history"),
-        # Quit stays on q (and in ctrl+p); off the footer here, where the
-        # ways into the app need the width at 80 columns.
+        Binding("y", "open('trends')", "Trends", id="home.trends"),
+        # The footer keeps what a morning needs within 80 columns; these keys
+        # work all the same, and the Menu (ctrl+p) lists them by name.
+        Binding("t", "open('team')", "Team", id="home.team", show=False),
+        Binding("g", "open('agenda')", "Agenda", id="home.agenda", show=False),
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
     ]
 
@@ -77,7 +78,7 @@ class HomeScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#team-panel").border_title = "Team"
+        self.query_one("#team-panel").border_title = "Team (t)"
         follow(self, self.load)
         self.load()
 

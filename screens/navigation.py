@@ -49,6 +49,12 @@ SCREENS = {
         "screens.history",
         "HistoryScreen",
     ),
+    "trends": (
+        "Trends — the last 12 weeks",
+        "Client share against the target, minutes, verbatims, wins, overruns",
+        "screens.trends",
+        "TrendsScreen",
+    ),
 }
 
 

@@ -79,6 +79,24 @@ PINNED: dict[tuple[str, ...], Any] = {
     ("rotation", "history"): [
         {"date": str, "presenter": (str, NULL), "win": ({"title": str, "owner": str}, NULL), "skipped": [str]}
     ],
+    ("stats",): {
+        "today": str,
+        "weeks": int,
+        "from": str,
+        "headline": str,
+        "briefings": [{"id": int, "day": str, "client_share": (*NUMBER, NULL), "target_share": NUMBER}],
+        "by_week": [
+            {
+                "week": str,
+                "briefings": int,
+                "client_share": (*NUMBER, NULL),
+                "minutes": {"client": NUMBER, "sales": NUMBER, "team": NUMBER},
+                "verbatims": {"positive": int, "neutral": int, "negative": int},
+            }
+        ],
+        "wins": [{"name": str, "owned": int, "presented": int}],
+        "overruns": [{"segment": str, "held": int, "overran": int, "overrun_s": NUMBER}],
+    },
     ("meeting", "status"): {
         "id": int,
         "day": str,

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # only read here: `briefing verbatim list` need not load the 
     from briefing.meeting import Meeting
     from briefing.presenting import Presentation
     from briefing.records import Metric, Person, RotationEntry, Verbatim, Win
+    from briefing.stats import Stats
     from briefing.summary import Summary
 
 Json = dict[str, Any]
@@ -158,4 +159,38 @@ def past_briefing(b: PastBriefing) -> Json:
         "presenter": b.presenter,
         "win": None if b.win_title is None else {"title": b.win_title, "owner": b.win_owner},
         "verbatims_shown": b.verbatims_shown,
+    }
+
+
+def stats(s: Stats) -> Json:
+    """``briefing stats --json`` (the README documents each field). Shares
+    are 0..1 with 4 decimals, null where a briefing had no client nor sales
+    time; weeks are their Monday; minutes have 2 decimals."""
+
+    def ratio(value: float | None) -> float | None:
+        return None if value is None else round(value, 4)
+
+    return {
+        "today": s.today.isoformat(),
+        "weeks": s.weeks,
+        "from": s.start.isoformat(),
+        "headline": s.headline,
+        "briefings": [
+            {"id": b.meeting_id, "day": b.day.isoformat(), "client_share": ratio(b.share), "target_share": b.target}
+            for b in s.shares
+        ],
+        "by_week": [
+            {
+                "week": w.week.isoformat(),
+                "briefings": w.briefings,
+                "client_share": ratio(w.share),
+                "minutes": w.minutes,
+                "verbatims": w.verbatims,
+            }
+            for w in s.by_week
+        ],
+        "wins": [{"name": t.name, "owned": t.owned, "presented": t.presented} for t in s.wins],
+        "overruns": [
+            {"segment": o.segment, "held": o.held, "overran": o.overran, "overrun_s": o.overrun_s} for o in s.overruns
+        ],
     }
