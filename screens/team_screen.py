@@ -39,6 +39,7 @@ def _short(name: str) -> str:
 
 class TeamScreen(Screen[None]):
     BINDINGS = [
+        Binding("enter", "open_person", "Their year", id="team.person", priority=True),
         Binding("a", "add", "Add", id="team.add"),
         Binding("r", "rename", "Rename", id="team.rename"),
         Binding("d", "leave_or_return", "Left/back", id="team.toggle_active"),
@@ -59,7 +60,7 @@ class TeamScreen(Screen[None]):
             yield DataTable(id="team-table", cursor_type="row", zebra_stripes=True)
             yield Static("Nobody in the team yet: press a to add someone.", id="team-empty")
             yield Static("Presented: client wins each person told in finished briefings", id="team-note")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Team"
@@ -151,6 +152,14 @@ class TeamScreen(Screen[None]):
     def action_add(self) -> None:
         save = partial(_add, day=self.app.day)
         self.app.push_screen(NameScreen("Add someone to the team", save, lead_toggle=True), self._saved)
+
+    def action_open_person(self) -> None:
+        """The collaborator's last twelve months: how they are growing."""
+        if (person := self.selected()) is None:
+            return
+        from screens.person_screen import PersonScreen
+
+        self.app.push_screen(PersonScreen(person.id))
 
     def action_rename(self) -> None:
         if (person := self.selected()) is None:

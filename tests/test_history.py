@@ -19,11 +19,13 @@ from tests.conftest import DAY, SIZES
 from tests.pilot import home_drawn, on_top, screen_text, settled, until
 
 
-def held(conn, day: date, *, client_s: int = 420, sales_s: int = 300, win_s: int = 120, pick: int | None = None):
+def held(
+    conn, day: date, *, client_s: int = 420, sales_s: int = 300, win_s: int = 120, pick: int | None = None, absent=()
+):
     """A briefing held on ``day``: the client voice for ``client_s``, the
     client win for ``win_s``, the numbers for ``sales_s``, then finished."""
     t = datetime(day.year, day.month, day.day, 9, tzinfo=UTC)
-    meetings.start(conn, now=t, day=day, again=True)
+    meetings.start(conn, now=t, day=day, again=True, absent=absent)
     if pick is not None:
         presenting.pick_win(conn, pick)
     for step_s in (client_s - win_s, win_s, sales_s):

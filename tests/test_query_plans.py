@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from briefing import db as store
-from briefing import demo, history, inbox, meeting, presenting, verbatims
+from briefing import demo, history, inbox, meeting, person_year, presenting, verbatims
 from briefing.board import load_board
 from briefing.readiness import readiness
 from tests.conftest import DAY
@@ -34,6 +34,7 @@ HOT = {
     "history": lambda c: history.page(c),
     "history next page": lambda c: history.page(c, after=("2026-11-20", 10)),
     "history of a month": lambda c: history.between(c, "2026-11-01", "2026-11-30", None),
+    "a person's year": lambda c: person_year.load(c, 2, DAY),
 }
 
 
