@@ -23,6 +23,7 @@ COMMANDS = {
     "meeting": "briefing.cli.meeting:meeting",
     "rotation": "briefing.cli.rotation:rotation",
     "history": "briefing.cli.history:history",
+    "export": "briefing.cli.export:export",
     "demo": "briefing.cli.demo:demo",
     "doctor": "briefing.cli.upkeep:doctor",
     "backup": "briefing.cli.upkeep:backup",
