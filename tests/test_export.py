@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 
 from briefing import meeting as meetings
 from briefing.tabular import FORMULA_STARTS
-from tests.conftest import invoke
+from tests.conftest import DAY, invoke
 
 #: The hostile briefing is held today: people who join today present from today.
 TODAY = date.today()
@@ -206,3 +206,28 @@ def test_the_same_range_exports_to_the_same_bytes(demo_db):
     assert list(document) == ["from", "to", "verbatims", "wins", "metrics", "briefings"]
     assert [b["day"] for b in document["briefings"]] == sorted(b["day"] for b in document["briefings"])
     assert document["briefings"][0]["present"]
+
+
+async def test_e_writes_the_minutes_from_the_history_and_the_summary(demo_db, tmp_path, monkeypatch):
+    """Never over a file: the second export of the same day gets ``-2``."""
+    from screens.app import make_app
+    from screens.summary import SummaryScreen
+    from tests.pilot import on_top, until
+    from tests.test_history import _history_shown
+
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    monkeypatch.setenv("BRIEFING_EXPORT_DIR", str(folder))
+    app = make_app(demo_db, day=DAY, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _history_shown(pilot)
+        await pilot.press("e")
+        first = folder / "briefing-2026-11-23.md"
+        await until(pilot, lambda: [n.message for n in app._notifications] == [str(first)], "the path said")
+        await pilot.press("enter")
+        await until(pilot, lambda: on_top(app, SummaryScreen), "the summary")
+        await pilot.press("e")
+        second = folder / "briefing-2026-11-23-2.md"
+        await until(pilot, lambda: str(second) in [n.message for n in app._notifications], "the second path said")
+    assert first.read_text(encoding="utf-8").startswith("# Briefing of Monday 23 November 2026\n")
+    assert second.read_bytes() == first.read_bytes()
