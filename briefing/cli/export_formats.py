@@ -35,9 +35,16 @@ def records(period: Period, kind: str) -> list[Json]:
 
 
 def json_document(period: Period, kinds: tuple[str, ...]) -> bytes:
-    document: Json = {"from": period.start.isoformat(), "to": period.end.isoformat()}
-    document |= {kind: records(period, kind) for kind in kinds}
-    return (json_inert(json.dumps(document, ensure_ascii=False, indent=2)) + "\n").encode("utf-8")
+    """One object, one record a line: a diff of two exports shows the
+    records that changed, and each line is encoded by json's C encoder
+    (an indented dump goes through its pure-Python one, 5x slower on a
+    year of records)."""
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    parts = [f'  "from": "{period.start.isoformat()}"', f'  "to": "{period.end.isoformat()}"']
+    for kind in kinds:
+        lines = ",\n".join(f"    {dumps(r)}" for r in records(period, kind))
+        parts.append(f'  "{kind}": [\n{lines}\n  ]' if lines else f'  "{kind}": []')
+    return (json_inert("{\n" + ",\n".join(parts) + "\n}") + "\n").encode("utf-8")
 
 
 BRIEFING_COLUMNS = (
