@@ -225,3 +225,17 @@ def test_an_export_imported_into_an_empty_database_exports_the_same_bytes(demo_d
         assert result.code == 0 and "; 0 already there" in result.err, result.err
     again = invoke([*new, *export, *kinds])
     assert again.out == first.out
+
+
+def test_a_spreadsheet_csv_export_imports_back(demo_db, tmp_path):
+    """``--excel`` (BOM, ``;``, decimal commas) and the neutralised cells read back as they were."""
+    old, new = ["--db", str(demo_db)], ["--db", str(tmp_path / "new.db")]
+    for kind in ("metrics", "verbatims"):
+        out = tmp_path / f"{kind}.csv"
+        args = ["export", "--format", "csv", "--kind", kind, "--from", "2026-11-01", "--to", "2026-11-24"]
+        assert invoke([*old, *args, "--excel", "-o", str(out)]).code == 0
+        if kind == "verbatims":
+            for person in invoke([*old, "team", "list", "--json"]).json():
+                invoke([*new, "team", "add", person["name"]])
+        assert invoke([*new, kind.rstrip("s"), "import", str(out)]).code == 0
+        assert invoke([*new, *args]).out == invoke([*old, *args]).out
