@@ -10,6 +10,7 @@ the cursor nears the end (briefing.history reads a page down an index).
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 from rich.text import Text
 from textual import on
@@ -19,7 +20,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from briefing import history
+from briefing import history, minutes
 from briefing.history import PastBriefing
 from briefing.timeutil import mmss
 from screens.data import Loaded, follow, run
@@ -81,6 +82,7 @@ BEFORE_TOLD_NARROW = 15 + 5 + 12 + 5 + 2 * 5 + 2
 class HistoryScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "open", "Summary", id="history.open", show=True, priority=True),
+        Binding("e", "export", "Export minutes", id="history.export"),
         Binding("escape", "back", "Back", id="history.back"),
     ]
 
@@ -89,6 +91,9 @@ class HistoryScreen(Screen[None]):
 
     class More(Loaded[list[PastBriefing]]):
         """The page after the rows shown."""
+
+    class Exported(Loaded[Path]):
+        """The highlighted briefing's minutes, written to this new file."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -163,6 +168,15 @@ class HistoryScreen(Screen[None]):
             from screens.summary import SummaryScreen
 
             self.app.push_screen(SummaryScreen(self.held[table.cursor_row].id, back=True))
+
+    def action_export(self) -> None:
+        table = self.query_one(DataTable)
+        if self.held and table.row_count:
+            run(self, self.Exported, minutes.save, self.held[table.cursor_row].id)
+
+    @on(Exported)
+    def _exported(self, event: Exported) -> None:
+        self.notify(str(event.value), title="Minutes written", markup=False)
 
     def action_back(self) -> None:
         self.app.pop_screen()

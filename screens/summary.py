@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -10,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from briefing import minutes
 from briefing import summary as summaries
 from briefing.summary import Summary
 from briefing.timeutil import mmss
@@ -24,11 +27,15 @@ from screens.widgets.tables import fill
 class SummaryScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,h", "close", "Close", id="summary.home"),
+        Binding("e", "export", "Export minutes", id="summary.export"),
         Binding("q", "app.quit", "Quit", id="summary.quit"),
     ]
 
     class Read(Loaded[Summary]):
         """The briefing's summary, read."""
+
+    class Exported(Loaded[Path]):
+        """The minutes, written to this new file."""
 
     def __init__(self, meeting_id: int, *, back: bool = False) -> None:
         """``back``: opened from the history, to which escape returns; at the
@@ -96,6 +103,16 @@ class SummaryScreen(Screen[None]):
         self.query_one("#summary-notes", Static).update(
             Text.assemble(("Notes: ", "bold"), safe(notes)) if notes.strip() else Text("")
         )
+
+    def action_export(self) -> None:
+        """The minutes in Markdown, in a new file (never over one): see
+        ``briefing.minutes.save`` for the folder. A read: nothing changes in
+        the database."""
+        run(self, self.Exported, minutes.save, self.meeting_id)
+
+    @on(Exported)
+    def _exported(self, event: Exported) -> None:
+        self.notify(str(event.value), title="Minutes written", markup=False)
 
     def action_close(self) -> None:
         if self._back:

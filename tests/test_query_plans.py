@@ -9,11 +9,14 @@ read through its own MATCH.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from briefing import db as store
-from briefing import demo, history, inbox, meeting, person_year, presenting, verbatims
+from briefing import demo, exporting, history, importing, inbox, meeting, minutes, person_year, presenting, verbatims
 from briefing.board import load_board
+from briefing.import_rows import Raw
 from briefing.readiness import readiness
 from tests.conftest import DAY
 
@@ -35,7 +38,20 @@ HOT = {
     "history next page": lambda c: history.page(c, after=("2026-11-20", 10)),
     "history of a month": lambda c: history.between(c, "2026-11-01", "2026-11-30", None),
     "a person's year": lambda c: person_year.load(c, 2, DAY),
+    "export of a month": lambda c: exporting.read(c, date(2026, 11, 1), date(2026, 11, 30)),
+    "minutes of a briefing": lambda c: minutes.load(c, history.page(c, limit=1)[0].id),
+    "import: what is already there": lambda c: _import_dry_run(c),
 }
+
+
+def _import_dry_run(conn) -> None:
+    for kind, values in (
+        ("verbatims", {"text": "Merci", "client": "Léa", "date": "2026-11-20"}),
+        ("wins", {"title": "Altis", "owner": "Inès Moreau", "date": "2026-11-20"}),
+        ("metrics", {"name": "Calls", "value": "3", "date": "2026-11-20"}),
+    ):
+        plan = importing.check(conn, importing.KINDS[kind], [Raw("row 1", values, {})])
+        importing.commit(conn, plan, dry_run=True)
 
 
 @pytest.fixture(scope="module")

@@ -135,8 +135,8 @@ def test_any_text_is_kept_exactly_or_refused_in_one_line(fuzz_db, template, text
     assert "Traceback" not in result.err
     if result.code == 2:
         assert result.err.startswith("briefing: ") and result.err.count("\n") == 1, result.err
-    elif text in ("--help", "-h"):  # a help flag where an argument goes: the shell's help, nothing stored
-        assert result.out.startswith("Usage: "), result
+    elif text in ("--help", "-h") and result.out.startswith("Usage: "):
+        pass  # a help flag where an argument goes (not an option's value): the shell's help, nothing stored
     elif template[:2] == ("verbatim", "add") and template[2] == "{}":
         stored = invoke(["--db", str(fuzz_db), "verbatim", "show", result.out.strip(), "--json"]).json()
         assert stored["text"] == text.strip()

@@ -9,6 +9,7 @@ import click
 from briefing import metrics as core
 from briefing.cli import jsonout
 from briefing.cli.common import db_option, json_option, reads_db
+from briefing.cli.importer import import_command
 from briefing.cli.output import emit_listing, plain_number, write
 
 
@@ -49,3 +50,6 @@ def list_(conn: sqlite3.Connection, date, as_json: bool) -> None:
         as_json=as_json,
         empty="No metrics yet: briefing metric add --help",
     )
+
+
+import_command(metric, "metrics", "briefing metric import crm.csv --map name=Indicateur,value=Montant,date=Jour")

@@ -24,6 +24,7 @@ COMMANDS = {
     "rotation": "briefing.cli.rotation:rotation",
     "history": "briefing.cli.history:history",
     "stats": "briefing.cli.stats:stats",
+    "export": "briefing.cli.export:export",
     "demo": "briefing.cli.demo:demo",
     "doctor": "briefing.cli.upkeep:doctor",
     "backup": "briefing.cli.upkeep:backup",

@@ -10,6 +10,7 @@ import click
 
 from briefing import verbatims as core
 from briefing.cli.common import RECORD_ID, db_option, json_option, read_text_arg, reads_db
+from briefing.cli.importer import import_command
 from briefing.cli.output import emit_json, emit_listing, write
 from briefing.cli.words import labels
 from briefing.kinds import Channel, Sentiment, VerbatimStatus
@@ -164,3 +165,6 @@ def archive(conn: sqlite3.Connection, verbatim_id: int) -> None:
     """Archive a verbatim: it leaves the inbox and the meeting, nothing is deleted."""
     core.archive(conn, verbatim_id)
     write(f"Verbatim {verbatim_id} archived", err=True)
+
+
+import_command(verbatim, "verbatims", "briefing verbatim import verbatims.csv --map text=Comment,client=Contact")

@@ -9,6 +9,7 @@ import click
 from briefing import wins as core
 from briefing.cli import jsonout
 from briefing.cli.common import RECORD_ID, db_option, json_option, reads_db
+from briefing.cli.importer import import_command
 from briefing.cli.output import emit_listing, write
 from briefing.cli.words import labels
 from briefing.kinds import WinStatus
@@ -67,3 +68,6 @@ def list_(conn: sqlite3.Connection, status, as_json: bool) -> None:
         as_json=as_json,
         empty="No wins yet: briefing win add --help",
     )
+
+
+import_command(win, "wins", "briefing win import export.json --dry-run")
