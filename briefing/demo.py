@@ -111,18 +111,15 @@ def _fill(conn: sqlite3.Connection, source: Path, day0: date) -> dict[str, int]:
         new_id = verbatims.add(conn, {**fields, "date": ago(q["days_ago"])})
         if q.get("status", "new") != "new":
             conn.execute("UPDATE verbatims SET status = ? WHERE id = ?", (q["status"], new_id))
+        if q.get("status") == "shown":
+            _shown(conn, new_id, day0 - timedelta(days=int(q["days_ago"])))
 
     won = _load(source, "wins.json")
     for w in won:
         fields = {k: w.get(k) for k in ("title", "owner", "client", "story")}
         new_id = wins.add(conn, {**fields, "date": ago(w["days_ago"])})
         if w.get("status") == "presented":
-            presenter = w.get("presented_by") or w["owner"]
-            conn.execute(
-                """UPDATE wins SET status = 'presented', presented_at = ?,
-                   presented_by = (SELECT id FROM collaborators WHERE name = ?) WHERE id = ?""",
-                (ago(max(int(w["days_ago"]) - 1, 0)), presenter, new_id),
-            )
+            _told(conn, new_id, w.get("presented_by") or w["owner"], day0 - timedelta(days=int(w["days_ago"])))
 
     with (source / "metrics.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
@@ -138,6 +135,44 @@ def _fill(conn: sqlite3.Connection, source: Path, day0: date) -> dict[str, int]:
             },
         )
     return {"team": len(people), "verbatims": len(quotes), "wins": len(won), "metrics": len(rows)}
+
+
+def _shown(conn: sqlite3.Connection, verbatim_id: int, said: date) -> None:
+    """A verbatim marked shown was on the screen at the first briefing held
+    after it was said: the history says how many each briefing showed."""
+    held = conn.execute(
+        "SELECT id, day FROM meetings WHERE outcome = 'finished' AND day > ? ORDER BY day LIMIT 1", (said.isoformat(),)
+    ).fetchone()
+    if held is not None:
+        conn.execute(
+            "INSERT INTO meeting_verbatims (meeting_id, verbatim_id, shown_at) VALUES (?, ?, ?)",
+            (held["id"], verbatim_id, f"{held['day']}T08:02:00+00:00"),
+        )
+
+
+def _told(conn: sqlite3.Connection, win_id: int, named: str, won: date) -> None:
+    """A win told at the first briefing held after it was won, by that
+    briefing's presenter (the rotation chose them; the file's name is the
+    teller only when no briefing followed), so the history, the trends and
+    each person's year agree with the wins' own record."""
+    held = conn.execute(
+        """SELECT id, day, presenter_id FROM meetings
+           WHERE outcome = 'finished' AND day > ? AND win_id IS NULL AND presenter_id IS NOT NULL
+           ORDER BY day LIMIT 1""",
+        (won.isoformat(),),
+    ).fetchone()
+    if held is None:
+        conn.execute(
+            """UPDATE wins SET status = 'presented', presented_at = ?,
+               presented_by = (SELECT id FROM collaborators WHERE name = ?) WHERE id = ?""",
+            (won.isoformat(), named, win_id),
+        )
+        return
+    conn.execute("UPDATE meetings SET win_id = ? WHERE id = ?", (win_id, held["id"]))
+    conn.execute(
+        "UPDATE wins SET status = 'presented', presented_at = ?, presented_by = ? WHERE id = ?",
+        (held["day"], held["presenter_id"], win_id),
+    )
 
 
 def _past_briefings(conn: sqlite3.Connection, day0: date) -> None:

@@ -44,12 +44,12 @@ def test_demo_is_rebuilt_fresh_each_run(tmp_path):
     path = tmp_path / "demo.db"
     demo.build(path, today=DAY)
     conn = connect(path)
-    conn.execute("DELETE FROM wins")
+    conn.execute("DELETE FROM metrics")  # a demo someone changed
     conn.close()
     demo.build(path, today=DAY + timedelta(days=1))
     conn = connect(path)
     try:
-        assert conn.execute("SELECT count(*) FROM wins").fetchone()[0] > 0
+        assert conn.execute("SELECT count(*) FROM metrics").fetchone()[0] > 0
         assert conn.execute("SELECT max(date) FROM verbatims").fetchone()[0] == (DAY + timedelta(days=1)).isoformat()
     finally:
         conn.close()
