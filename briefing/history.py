@@ -141,8 +141,12 @@ def _fold(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[PastBriefin
         ).fetchall()
     )
     out = []
+    # Most briefings of a team ran the same agenda: read each one once.
+    read: dict[str, agendas.Agenda] = {}
     for r in rows:
-        agenda = agendas.from_json(json.loads(r["agenda"]))
+        agenda = read.get(r["agenda"])
+        if agenda is None:
+            agenda = read[r["agenda"]] = agendas.from_json(json.loads(r["agenda"]))
         meeting = Meeting(r["id"], date.fromisoformat(r["day"]), agenda, events[r["id"]], "")
         # A finished briefing's clock stops at its last event: "now" changes nothing.
         last = meeting.events[-1].at if meeting.events else None
