@@ -7,8 +7,10 @@ it. Reading it in one function keeps the SQL out of the UI and testable.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from briefing import meeting as meetings
 from briefing import metrics, presenting, verbatims
@@ -16,7 +18,7 @@ from briefing.db import snapshot
 from briefing.records import Metric, Verbatim
 from briefing.timeutil import today as _today
 
-__all__ = ["Board", "load_board"]
+__all__ = ["Board", "after_command", "load_board"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,13 @@ class Board:
     def win_index(self) -> int | None:
         """Index of the agenda's client-win segment, if it has one."""
         return self.meeting.agenda.win_index
+
+    def pane_of(self, index: int) -> str:
+        """What segment ``index`` shows under the clock: "win" for the client
+        win, else its kind (client, sales, team)."""
+        if index == self.win_index:
+            return "win"
+        return self.meeting.agenda.segments[index].kind.value
 
 
 def load_board(
@@ -65,3 +74,20 @@ def load_board(
             shown=frozenset(shown),
             presentation=presenting.next_presentation(conn, day, meeting.id),
         )
+
+
+def after_command(
+    conn: sqlite3.Connection,
+    fn: Callable[..., Any],
+    args: tuple[Any, ...],
+    day: date,
+    board: Board | None,
+    reload: bool,
+) -> Board | None:
+    """Run one meeting command (``fn(conn, *args)``), then read what it
+    changed of the board (None when ``reload`` is off: a write whose effect
+    the screen already shows, like a card marked shown)."""
+    fn(conn, *args)
+    if not reload:
+        return None
+    return load_board(conn, day, board.meeting.id if board else None, cards_of=board)

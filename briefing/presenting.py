@@ -30,6 +30,7 @@ __all__ = [
     "record",
     "rotation_history",
     "set_attendance",
+    "set_attendances",
     "skip",
     "skips",
     "turn_order",
@@ -257,15 +258,21 @@ def pick_win(conn: sqlite3.Connection, win_id: int) -> None:
         conn.execute("UPDATE meetings SET picked_win_id = ? WHERE id = ?", (win_id, meeting_id))
 
 
-def set_attendance(conn: sqlite3.Connection, meeting_id: int, person_id: int, status: str) -> None:
-    if status not in STATUSES:
-        raise BadInput("status", f"{status!r} is not one of present, absent, off")
+def set_attendances(conn: sqlite3.Connection, meeting_id: int, changed: dict[int, str]) -> None:
+    """Several corrections from one check-in dialog, all stored or none."""
+    bad = next((st for st in changed.values() if st not in STATUSES), None)
+    if bad is not None:
+        raise BadInput("status", f"{bad!r} is not one of present, absent, off")
     with write(conn):
-        conn.execute(
+        conn.executemany(
             """INSERT INTO meeting_attendance (meeting_id, collaborator_id, status) VALUES (?, ?, ?)
                ON CONFLICT (meeting_id, collaborator_id) DO UPDATE SET status = excluded.status""",
-            (meeting_id, person_id, status),
+            [(meeting_id, pid, st) for pid, st in changed.items()],
         )
+
+
+def set_attendance(conn: sqlite3.Connection, meeting_id: int, person_id: int, status: str) -> None:
+    set_attendances(conn, meeting_id, {person_id: status})
 
 
 def rotation_history(conn: sqlite3.Connection) -> list[RotationEntry]:

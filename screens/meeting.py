@@ -8,10 +8,9 @@ driving the same meeting shows up here through the app's ``generation``.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -26,9 +25,10 @@ from textual.widgets import Footer, Header, ProgressBar
 
 from briefing import meeting as meetings
 from briefing import presenting
-from briefing.board import Board, load_board
+from briefing.board import Board, after_command, load_board
 from briefing.clock import Clock, MeetingState
-from briefing.timeutil import mmss, utc_now
+from briefing.counted_time import CountedTime
+from briefing.timeutil import mmss
 from screens.data import Loaded, follow, run
 from screens.meeting_text import BannerView, TitleView, agenda_text, banner_text, title_text
 from screens.widgets.balance import BalanceGauge
@@ -41,8 +41,6 @@ from screens.widgets.view import ShapedStatic, ViewStatic
 #: How long after a second boundary the display is redrawn: a hair later
 #: than the boundary itself, so the fold is sure to have crossed it.
 TICK_LATE_S = 0.005
-#: A wall clock further than this from the screen's own count was stepped.
-CLOCK_STEP_S = 2.0
 #: What fills the space under the clock, by kind of segment ("win": the
 #: client-win segment). Each is mounted the first time it is needed.
 PANES: dict[str, Callable[..., Pane]] = {
@@ -91,8 +89,7 @@ class MeetingScreen(Screen[None]):
         self._first_board = board
         self.board: Board | None = None
         self.clock: Clock | None = None
-        self._base_wall: datetime | None = None
-        self._base_mono = 0.0
+        self._time: CountedTime | None = None
         self._rung: tuple[int, float] | None = None
         self._verbatim_index = 0
         #: The card the room looks at, followed by id: a colleague adding or
@@ -117,7 +114,7 @@ class MeetingScreen(Screen[None]):
         with Container(id="content"):  # the panes, mounted on first use
             if self._first_board is not None:
                 # The current segment's pane is in the first frame with the clock.
-                kind = _pane_kind(self._first_board, self._first_board.meeting.clock().index)
+                kind = self._first_board.pane_of(self._first_board.meeting.clock().index)
                 self._set_story(self._first_board, kind)
                 yield self._panes.setdefault(kind, PANES[kind](id=f"pane-{kind}"))
         yield Footer(show_command_palette=False, compact=True)
@@ -164,7 +161,10 @@ class MeetingScreen(Screen[None]):
         self.board = board
         self._boards_read += 1
         self.clock = board.meeting.clock()
-        self._rebase(board)
+        if self._time is None:
+            self._time = CountedTime(fixed=self.app.fixed_now)
+        events = board.meeting.events
+        self._time.rebase(events[-1].at if events else None)
         notes = self._panes.get("team")
         if notes is None or not notes.writing:
             self._notes_saved = board.meeting.notes
@@ -176,32 +176,11 @@ class MeetingScreen(Screen[None]):
 
             self.app.switch_screen(SummaryScreen(board.meeting.id))
 
-    def _rebase(self, board: Board) -> None:
-        """Take the wall clock again at a read, unless it jumped.
-
-        Between reads the screen counts on the monotonic clock. A wall clock
-        that disagrees with that count by more than a couple of seconds has
-        been stepped (NTP, a laptop's clock set by hand): the count goes on
-        and the jump is ignored, so the room never sees 8 real seconds become
-        30 minutes, or counted seconds vanish. And the screen's time is never
-        before the last stored event (a colleague's machine may be ahead).
-        """
-        wall = utc_now()
-        if self._base_wall is not None:
-            counted = self.now()
-            if abs((wall - counted).total_seconds()) > CLOCK_STEP_S:
-                wall = counted
-        events = board.meeting.events
-        if events and wall < events[-1].at:
-            wall = events[-1].at
-        self._base_wall, self._base_mono = wall, time.monotonic()
-
     def now(self) -> datetime:
-        """Wall time advanced by the monotonic clock since the last read."""
-        if self.app.fixed_now is not None:
-            return self.app.fixed_now
-        assert self._base_wall is not None
-        return self._base_wall + timedelta(seconds=time.monotonic() - self._base_mono)
+        """The screen's own count of time (briefing.counted_time): a stepped
+        wall clock never jumps the room's clock."""
+        assert self._time is not None
+        return self._time.now()
 
     def state(self) -> MeetingState | None:
         return self.clock.state(self.now()) if self.clock is not None else None
@@ -266,7 +245,7 @@ class MeetingScreen(Screen[None]):
         board = self.board
         if state is None:
             return
-        kind = _pane_kind(board, state.index) if board is not None else state.segment.kind.value
+        kind = board.pane_of(state.index) if board is not None else state.segment.kind.value
         pane = self._pane(kind)
         if board is None:
             return
@@ -322,7 +301,7 @@ class MeetingScreen(Screen[None]):
 
     def command(self, fn: Callable[..., Any], *args: Any, reload: bool = True) -> None:
         """Store what a key means (``fn(conn, *args)``), then show the board after it."""
-        run(self, self.Applied, _then_board, fn, args, self.app.day, self.board, reload, write=True)
+        run(self, self.Applied, after_command, fn, args, self.app.day, self.board, reload, write=True)
 
     def action_toggle(self) -> None:
         self.command(meetings.toggle, self.now())
@@ -436,7 +415,7 @@ class MeetingScreen(Screen[None]):
         def corrected(status: dict[int, str] | None) -> None:
             changed = {pid: s for pid, s in (status or {}).items() if current.get(pid, "present") != s}
             if changed:
-                self.command(_set_attendance, meeting_id, changed)
+                self.command(presenting.set_attendances, meeting_id, changed)
 
         self.app.push_screen(CheckInScreen("Who is in the room?", current), corrected)
 
@@ -454,25 +433,3 @@ class MeetingScreen(Screen[None]):
         """Undo the last "not ready today" (``x`` pressed by mistake)."""
         if self._on_win_segment():
             self.command(presenting.unskip, self.app.day)
-
-
-def _then_board(
-    conn, fn: Callable[..., Any], args: tuple[Any, ...], day: date, board: Board | None, reload: bool
-) -> Board | None:
-    """Run one meeting command, then read what it changed of the board."""
-    fn(conn, *args)
-    if not reload:
-        return None
-    return load_board(conn, day, board.meeting.id if board else None, cards_of=board)
-
-
-def _set_attendance(conn, meeting_id: int, changed: dict[int, str]) -> None:
-    for person_id, status in changed.items():
-        presenting.set_attendance(conn, meeting_id, person_id, status)
-
-
-def _pane_kind(board: Board, index: int) -> str:
-    """Which pane segment ``index`` shows: the client win's, or its kind's."""
-    if index == board.win_index:
-        return "win"
-    return board.meeting.agenda.segments[index].kind.value

@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import screens.meeting as meeting_screen
+from briefing import counted_time, verbatims
 from briefing import db as store
 from briefing import meeting as meetings
-from briefing import verbatims
 from screens.app import make_app
 from screens.meeting import MeetingScreen
 from tests.conftest import DAY
@@ -56,8 +55,8 @@ async def test_the_meeting_screen_counts_on_through_wall_clock_steps(demo_db, mo
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: on_top(app, MeetingScreen) and app.screen.board is not None, "the meeting")
         screen = app.screen
-        real = meeting_screen.utc_now
-        monkeypatch.setattr(meeting_screen, "utc_now", lambda: real() - timedelta(hours=1))  # stepped back
+        real = counted_time.utc_now
+        monkeypatch.setattr(counted_time, "utc_now", lambda: real() - timedelta(hours=1))  # stepped back
         app.generation += 1  # a read, which takes the wall clock again
         await settled(pilot)
         assert 12 <= screen.state().segment.elapsed_s < 60, "counted seconds were taken away"
@@ -66,7 +65,7 @@ async def test_the_meeting_screen_counts_on_through_wall_clock_steps(demo_db, mo
         with store.opened(demo_db) as conn:
             stored = meetings.current(conn).state(real())
         assert 12 <= stored.segments[0].elapsed_s < 60 and stored.index == 1
-        monkeypatch.setattr(meeting_screen, "utc_now", lambda: real() + timedelta(days=3))  # stepped forward
+        monkeypatch.setattr(counted_time, "utc_now", lambda: real() + timedelta(days=3))  # stepped forward
         app.generation += 1
         await settled(pilot)
         state = screen.state()
