@@ -238,8 +238,15 @@ def typed(segments: list[Typed], target: str) -> Agenda:
 
 
 def save_typed(conn: sqlite3.Connection, segments: list[Typed], target: str) -> Agenda:
-    """:func:`typed`, then stored for the whole team; returns what was stored."""
+    """:func:`typed`, then stored for the whole team; returns what was stored.
+
+    What the screen does not edit is kept as stored: the time a client-win
+    segment must run to count (``win_min_s``, set from an agenda file)."""
     agenda = typed(segments, target)
+    try:
+        agenda = replace(agenda, win_min_s=load_agenda(conn).win_min_s)
+    except AgendaUnreadable:
+        pass  # a stored agenda that cannot be read: the screen's replaces it, defaults and all
     save_agenda(conn, agenda)
     return agenda
 

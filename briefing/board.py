@@ -65,7 +65,10 @@ def load_board(
             return replace(cards_of, meeting=meeting, presentation=presenting.next_presentation(conn, day, meeting.id))
         shown = meetings.shown_verbatims(conn, meeting.id)
         waiting = verbatims.list_verbatims(conn, status="new")
-        by_id = {v.id: v for v in [*waiting, *verbatims.get_many(conn, shown)]}
+        # Shown ones stay on the board (the room may go back to them) unless
+        # archived since: a card archived while on screen leaves it.
+        again = [v for v in verbatims.get_many(conn, shown) if v.status != "archived"]
+        by_id = {v.id: v for v in [*waiting, *again]}
         cards = sorted(by_id.values(), key=lambda v: (v.date, v.id), reverse=True)
         return Board(
             meeting=meeting,

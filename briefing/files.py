@@ -24,8 +24,13 @@ __all__ = ["read_limited", "write_new", "write_unique"]
 def write_new(path: Path, data: bytes, *, replace: bool = False) -> None:
     """Write ``data`` to ``path`` atomically; an existing file is refused
     (``FileExistsError``) unless ``replace``."""
+    if not path.parent.is_dir():
+        raise BadInput("folder", f"{path.parent} is not a folder that exists")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private (0600); an export is for sharing:
+        # the permissions any new file of the user's gets (their umask).
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -39,13 +44,27 @@ def write_new(path: Path, data: bytes, *, replace: bool = False) -> None:
             os.unlink(tmp)
 
 
+def _umask() -> int:
+    """The process's umask, read without setting it (``os.umask`` would
+    change it for every thread while it is read: the database's own files
+    are written meanwhile); 022 where the system does not say."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
+
+
 def _link(tmp: str, path: Path, data: bytes) -> None:
     try:
         os.link(tmp, path)
     except FileExistsError:
         raise
     except OSError:  # a file system without hard links (FAT, some shares): exclusive create instead
-        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as f:
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb") as f:
             f.write(data)
 
 

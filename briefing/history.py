@@ -101,9 +101,12 @@ def resolve(conn: sqlite3.Connection, which: str) -> int:
     last held that day)."""
     which = which.strip()
     if which.isdigit() and len(which) < 10:
-        found = conn.execute("SELECT id FROM meetings WHERE id = ?", (int(which),)).fetchone()
+        found = conn.execute("SELECT id, outcome FROM meetings WHERE id = ?", (int(which),)).fetchone()
         if found is None:
             raise NotFound("which", f"no briefing with id {which}")
+        if found["outcome"] != "finished":
+            state = "still under way" if found["outcome"] is None else "abandoned"
+            raise BadInput("which", f"briefing {which} is {state}: the history holds the briefings held")
         return found[0]
     held = find(conn, _day("which", which))
     if not held:

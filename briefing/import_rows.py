@@ -57,6 +57,8 @@ def from_json(text: str, what: str, fields: tuple[str, ...], kind: str) -> list[
         content = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BadInput("file", f"{what} is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise BadInput("file", f"{what} nests too deeply to be an export") from None
     if isinstance(content, dict):
         if not isinstance(content.get(kind), list):
             raise BadInput("file", f"{what} holds no list of {kind}")

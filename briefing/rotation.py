@@ -100,8 +100,10 @@ class Choice:
         """The reason without the presenter's name in front: for a screen
         that already shows the name large, so it is not said twice."""
         if self.presenter is None:
-            return self.reason
-        for lead in (f"{self.presenter.name} presents: ", f"{self.presenter.name} "):
+            leads: tuple[str, ...] = ("Nobody can present today: ",)
+        else:
+            leads = (f"{self.presenter.name} presents: ", f"{self.presenter.name} ")
+        for lead in leads:
             if self.reason.startswith(lead):
                 rest = self.reason[len(lead) :]
                 return rest[:1].upper() + rest[1:]

@@ -234,7 +234,7 @@ class MeetingScreen(Screen[None]):
         self.query_one("#balance", BalanceGauge).show(
             by_kind["client"], by_kind["sales"], state.client_share, state.target_share
         )
-        self.query_one("#agenda", ShapedStatic).show(agenda_text(state))
+        self.query_one("#agenda", ShapedStatic).show(agenda_text(state, self._agenda_rows()))
         self.query_one("#banner", ViewStatic).view = BannerView.of(state)
         self.pane_view = (self._boards_read, state.index, self._verbatim_index, state.state)
         self._ring_if_time_is_up(state)
@@ -335,6 +335,14 @@ class MeetingScreen(Screen[None]):
         else:
             self._verbatim_index = min(self._verbatim_index, max(len(ids) - 1, 0))
         self._verbatim_id = ids[self._verbatim_index] if ids else None
+
+    def _agenda_rows(self) -> int | None:
+        """In story mode the agenda box is as tall as the small clock's column
+        (7 rows; 9 on a tall screen, less its border): it never pushes the
+        client's words off the screen."""
+        if not self.has_class("-story"):
+            return None
+        return 7 if self.has_class("-tall") else 5
 
     def _set_story(self, board: Board, kind: str) -> None:
         """A client's words (or a win's story) take the screen; the clock gives way.

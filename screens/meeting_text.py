@@ -41,26 +41,45 @@ class TitleView:
 
 
 def title_text(view: TitleView) -> Text:
+    """Number, kind of time, overrun, then the segment's title: a long title
+    is what the line cuts (with an ellipsis), never the kind or the overrun."""
     kind = view.kind.value
-    title = Text.assemble(
-        (f"{view.number}/{view.count}  ", "dim"),
-        safe(view.title, "bold", single_line=True),
-        "  ·  ",
-        (KIND_LABEL[kind], tone(kind, "bold", "reverse")),
-    )
+    title = Text.assemble((f"{view.number}/{view.count}  ", "dim"), (KIND_LABEL[kind], tone(kind, "bold", "reverse")))
     if view.overrun:
-        title.append("   OVERRUN", style=tone("bad", "bold"))
+        title.append("  OVERRUN", style=tone("bad", "bold"))
+    title.append("  ·  ")
+    title.append_text(safe(view.title, "bold", single_line=True))
     return title
 
 
-def agenda_text(state: MeetingState) -> Text:
+#: The agenda box's inner width (screens/briefing.tcss: 34, less border and padding).
+AGENDA_WIDTH = 30
+
+
+def agenda_text(state: MeetingState, rows: int | None = None) -> Text:
+    """The agenda, one line a segment and the total; within ``rows`` lines
+    (the total included) a window around the current segment, with what is
+    out of it counted ("↑ 2 more"), so the current one is always in sight."""
+    segments = list(state.segments)
+    shown, before, after = segments, 0, 0
+    if rows is not None and len(segments) + 1 > rows:
+        room = max(rows - 3, 1)  # the total, and a line each side for what is hidden
+        current = next((i for i, s in enumerate(segments) if s.status == "current"), 0)
+        start = min(max(current - room // 2, 0), len(segments) - room)
+        shown, before, after = segments[start : start + room], start, len(segments) - start - room
     text = Text()
-    for s in state.segments:
+    if before:
+        text.append(f"↑ {before} more\n", style="dim")
+    for s in shown:
         style = "bold" if s.status == "current" else ("dim" if s.status == "done" else "")
-        text.append(f"{MARK[s.status]} ", style=style)
-        text.append_text(safe(s.title, style, single_line=True))
         actual = f"  {mmss(s.elapsed_s)}/{mmss(s.planned_s)}" if s.status != "next" else f"  {mmss(s.planned_s)}"
+        title = safe(s.title, style, single_line=True)
+        title.truncate(max(AGENDA_WIDTH - 2 - len(actual), 4), overflow="ellipsis")
+        text.append(f"{MARK[s.status]} ", style=style)
+        text.append_text(title)
         text.append(actual + "\n", style="dim")
+    if after:
+        text.append(f"↓ {after} more\n", style="dim")
     text.append(f"Total {mmss(state.elapsed_s)} of {mmss(sum(s.planned_s for s in state.segments))}", style="italic")
     return text
 

@@ -23,6 +23,7 @@ from textual_plotext import PlotextPlot
 
 from briefing import person_year
 from briefing.person_year import PersonYear
+from briefing.safetext import inert
 from screens.data import Loaded, follow, run
 from screens.safe import safe
 
@@ -106,7 +107,7 @@ class PersonScreen(Screen[None]):
     def show(self, event: Read) -> None:
         year = event.value
         person = year.person
-        self.sub_title = person.name
+        self.sub_title = inert(person.name, single_line=True)  # the header is not Rich text: made inert here
         first, last = year.collected[0][0], year.collected[-1][0]
         title = safe(person.name, "bold", single_line=True)
         title.append(f" — {first:%b %Y} to {last:%b %Y}", style="bold")

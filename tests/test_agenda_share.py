@@ -98,6 +98,17 @@ def test_a_refused_typed_agenda_stores_nothing(conn):
     assert load_agenda(conn) == DEFAULT_AGENDA
 
 
+def test_the_screen_keeps_what_it_does_not_edit_the_win_segments_minimum(conn):
+    from dataclasses import replace
+
+    from briefing.agenda import save_agenda
+
+    save_agenda(conn, replace(DEFAULT_AGENDA, win_min_s=120))  # set from an agenda file
+    save_typed(conn, [Typed("Voice", CLIENT, "5", win=True), Typed("Numbers", SALES, "4")], "55")
+    stored = load_agenda(conn)
+    assert stored.win_min_s == 120 and stored.target_share == 0.55
+
+
 # -- the CLI ------------------------------------------------------------------------------
 
 

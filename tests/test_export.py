@@ -19,6 +19,7 @@ from briefing import db as store
 from briefing import history
 from briefing import meeting as meetings
 from briefing import summary as summaries
+from briefing.errors import BadInput
 from briefing.tabular import FORMULA_STARTS
 from briefing.timeutil import mmss
 from tests.conftest import DAY, invoke
@@ -242,3 +243,22 @@ async def test_e_writes_the_minutes_from_the_history_and_the_summary(demo_db, tm
         await until(pilot, lambda: str(second) in [n.message for n in app._notifications], "the second path said")
     assert first.read_text(encoding="utf-8").startswith("# Briefing of Monday 23 November 2026\n")
     assert second.read_bytes() == first.read_bytes()
+
+
+def test_a_written_export_is_readable_as_the_users_other_files_and_a_missing_folder_is_said(cli, tmp_path):
+    out = tmp_path / "minutes.md"
+    from briefing.files import write_new
+
+    write_new(out, b"# Minutes\n")
+    assert out.stat().st_mode & 0o777 == 0o666 & ~_umask_now()
+    missing = tmp_path / "nowhere" / "minutes.md"
+    with pytest.raises(BadInput, match="is not a folder that exists"):
+        write_new(missing, b"x")
+
+
+def _umask_now() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

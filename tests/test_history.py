@@ -199,3 +199,13 @@ async def test_years_of_history_are_read_a_page_at_a_time_as_the_lead_scrolls(de
 @pytest.mark.parametrize("size", SIZES)
 def test_history_snapshot(snap_compare, past, size):
     assert snap_compare(make_app(past, day=DAY, watch=False), terminal_size=size, run_before=_history_shown)
+
+
+def test_history_show_refuses_a_briefing_still_under_way_by_its_id(cli, past):
+    conn = store.connect(past)
+    try:
+        running = meetings.start(conn, day=DAY + timedelta(days=5), again=True)
+    finally:
+        conn.close()
+    result = cli("--db", str(past), "history", "show", str(running.id), db=False)
+    assert result.code == 2 and "is still under way" in result.err

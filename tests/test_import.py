@@ -239,3 +239,10 @@ def test_a_spreadsheet_csv_export_imports_back(demo_db, tmp_path):
                 invoke([*new, "team", "add", person["name"]])
         assert invoke([*new, kind.rstrip("s"), "import", str(out)]).code == 0
         assert invoke([*new, *args]).out == invoke([*old, *args]).out
+
+
+def test_json_nested_too_deeply_is_refused_in_one_line(cli, tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000)
+    result = cli("verbatim", "import", str(deep))
+    assert result.code == 2 and result.err.count("\n") == 1 and "nests too deeply" in result.err

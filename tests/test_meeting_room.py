@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing import db as store
 from briefing import verbatims
@@ -187,3 +189,39 @@ async def test_the_win_segment_names_the_presenter_once_and_large(demo_db):
         assert everything.count(f"{name} presents") == 1
         band = app.screen.query_one("#presenter")
         assert band.region.height >= 3 and app.screen.query_one("#win-title").region.height >= 3
+
+
+def test_a_card_archived_while_on_screen_leaves_the_board(demo_db):
+    from briefing import meeting as meetings
+    from briefing.board import load_board
+
+    started(demo_db, 30)
+    conn = store.connect(demo_db)
+    try:
+        board = load_board(conn, DAY)
+        first = board.verbatims[0]
+        meetings.mark_shown(conn, board.meeting.id, first.id)  # on the screen now
+        verbatims.archive(conn, first.id)  # a colleague archives it
+        after = load_board(conn, DAY)
+    finally:
+        conn.close()
+    assert first.id not in [v.id for v in after.verbatims]
+    assert len(after.verbatims) == len(board.verbatims) - 1
+
+
+@given(count=st.integers(1, 12), current=st.integers(0, 11), rows=st.integers(4, 14))
+def test_the_agenda_box_fits_its_rows_and_always_shows_the_current_segment(count, current, rows):
+    from briefing.agenda import Agenda, Segment
+    from briefing.clock import Clock, Event, EventType
+    from briefing.kinds import SegmentKind
+    from screens.meeting_text import AGENDA_WIDTH, agenda_text
+
+    current = min(current, count - 1)
+    long = "A rather long segment title that goes on and on, " * 2
+    agenda = Agenda(tuple(Segment(f"{i} {long}", SegmentKind.CLIENT, 120) for i in range(count)), 0.5)
+    events = [Event(EventType.START, NOW, None)] + ([Event(EventType.GOTO, NOW, current)] if current else [])
+    state = Clock(agenda).extend(events).state(NOW)
+    lines = agenda_text(state, rows).plain.splitlines()
+    assert len(lines) <= max(rows, 4)
+    assert sum(line.startswith("▶") for line in lines) == 1
+    assert all(len(line) <= AGENDA_WIDTH for line in lines)

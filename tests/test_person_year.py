@@ -87,3 +87,21 @@ async def test_enter_on_the_team_opens_the_persons_year_and_escape_comes_back(de
 @pytest.mark.parametrize("size", SIZES)
 def test_person_year_snapshot(snap_compare, demo_db, size):
     assert snap_compare(make_app(demo_db, day=DAY, watch=False), terminal_size=size, run_before=_person_shown)
+
+
+async def test_a_name_holding_terminal_codes_reaches_the_header_inert(demo_db):
+    conn = store.connect(demo_db)
+    try:
+        team.add(conn, "\x1b[31mRed\x1b]0;owned\x07", today=DAY)
+        person = next(p for p in team.list_team(conn) if "Red" in p.name)
+    finally:
+        conn.close()
+    app = make_app(demo_db, day=DAY, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await home_drawn(pilot)
+        await app.push_screen(PersonScreen(person.id))
+        await until(pilot, lambda: on_top(app, PersonScreen) and app.screen.sub_title, "their year")
+        await settled(pilot)
+        assert "\x1b" not in app.screen.sub_title and "\x07" not in app.screen.sub_title
+        shown = "".join(segment.text for strip in app.screen._compositor.render_strips() for segment in strip)
+        assert "\x1b" not in shown and "Red" in shown

@@ -71,6 +71,10 @@ class PresenterPane(ReadingPane):
     SCROLL = "#story-scroll"
     BORDER_TITLE = "Client win · x: not ready · u: undo x · w: another win · a: attendance"
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[object, int | None] | None = None
+
     def compose(self) -> ComposeResult:
         # The name and why come first: on a small screen the story is what
         # scrolls, never who presents.
@@ -89,6 +93,10 @@ class PresenterPane(ReadingPane):
             for part in (presenter, reason, title, story):
                 part.update("")
             return
+        shown = (presentation.choice.presenter, presentation.win.id if presentation.win else None)
+        if shown != self._shown:  # another presenter or win: its story from the top
+            self._shown = shown
+            self.back_to_top()
         presenter.update(presenter_text(presentation))
         reason.update(safe(presentation.choice.why))
         title.update(win_title_text(presentation))
