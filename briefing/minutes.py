@@ -98,7 +98,7 @@ def render(m: Minutes) -> str:
     for seg in state.segments:
         out.append(
             f"| {seg.index + 1} | {inline(seg.title)} | {seg.kind.value} | {mmss(seg.planned_s, pad=False)} "
-            f"| {mmss(seg.elapsed_s, pad=False)} | {_signed(seg.elapsed_s - seg.planned_s)} |"
+            f"| {mmss(seg.elapsed_s, pad=False)} | {_signed(int(seg.elapsed_s) - seg.planned_s)} |"
         )
     present = s.who("present")
     out += ["", "## Attendance", "", f"- Present ({len(present)}): {_names(present)}"]

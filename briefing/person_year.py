@@ -89,7 +89,8 @@ def load(conn: sqlite3.Connection, person_id: int, day: date | None = None) -> P
                LEFT JOIN wins w ON w.id = m.win_id
                LEFT JOIN meeting_attendance a ON a.meeting_id = m.id AND a.collaborator_id = :p
                WHERE m.outcome = 'finished' AND m.day >= :since""",
-            {"p": person_id, "since": since},
+            # Only the briefings since they joined count for their attendance.
+            {"p": person_id, "since": max(since, person.joined_on.isoformat())},
         ).fetchone()
         briefings, presented, told_of_others, absent, off = held
         told = conn.execute(

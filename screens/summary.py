@@ -87,7 +87,7 @@ class SummaryScreen(Screen[None]):
         self.query_one("#summary-win", Static).update(_win_text(summary))
         rows = []
         for seg in state.segments:
-            diff = seg.elapsed_s - seg.planned_s
+            diff = int(seg.elapsed_s) - seg.planned_s  # the whole seconds shown, so the columns add up
             cells = (
                 safe(seg.title, single_line=True),
                 Text(seg.kind.value),

@@ -124,3 +124,10 @@ async def test_the_summary_screen_lists_names_and_verbatims_and_scrolls(demo_db)
         assert scroll.max_scroll_y > 0 and last.client not in screen_text(app)  # below the fold at 80x24
         await pilot.press("end")
         await until(pilot, lambda: last.client in screen_text(app), "the last verbatim scrolled into view")
+
+
+def test_planned_actual_and_difference_add_up_to_the_second_shown(conn, cli, team):
+    meetings.start(conn, now=T0, day=DAY)
+    meetings.finish(conn, now=T0 + timedelta(seconds=0.6))  # 0.6 s: shown as 0:00
+    out = cli("meeting", "summary").out
+    assert "1. Client voice (client): 0:00 of 4:00 (−4:00)" in out

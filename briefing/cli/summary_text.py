@@ -51,7 +51,7 @@ def lines(s: Summary) -> list[str]:
         "",
     ]
     for seg in state.segments:
-        diff = seg.elapsed_s - seg.planned_s
+        diff = int(seg.elapsed_s) - seg.planned_s  # the whole seconds shown, so the columns add up
         out.append(
             f"  {seg.index + 1}. {inert(seg.title, single_line=True)} ({seg.kind.value}): "
             f"{mmss(seg.elapsed_s, pad=False)} of {mmss(seg.planned_s, pad=False)} "
