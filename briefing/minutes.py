@@ -66,7 +66,7 @@ def _share(s: Summary) -> str:
 def _win(s: Summary) -> str:
     if s.win_skipped:
         ran, least = mmss(s.win_elapsed_s or 0, pad=False), mmss(s.meeting.agenda.win_min_s, pad=False)
-        return f"Skipped: its segment ran {ran}, under {least}. Nobody's turn was used; the win is still pending."
+        return f"Skipped: its segment ran {ran}, under {least}. Nobody's turn was used and no win was marked told."
     if not s.presenter:
         return "Nobody presented a client win."
     line = f"**{inline(s.presenter)}** presented "

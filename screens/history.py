@@ -134,6 +134,7 @@ class HistoryScreen(Screen[None]):
         at = next((i for i, b in enumerate(self.held) if b.id == keep), 0)
         table.move_cursor(row=at)
         self._show_count()
+        self.refresh_bindings()
 
     @on(More)
     def _more_read(self, event: More) -> None:
@@ -168,6 +169,12 @@ class HistoryScreen(Screen[None]):
             from screens.summary import SummaryScreen
 
             self.app.push_screen(SummaryScreen(self.held[table.cursor_row].id, back=True))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Summary and export only when there is a briefing to open."""
+        if action in ("open", "export"):
+            return bool(self.held)
+        return True
 
     def action_export(self) -> None:
         table = self.query_one(DataTable)

@@ -128,7 +128,7 @@ def _win_text(summary: Summary) -> Text:
         ran, least = summary.win_elapsed_s or 0, summary.meeting.agenda.win_min_s
         return Text(
             f"Client win skipped: its segment ran {mmss(ran)}, under {mmss(least)}. "
-            "Nobody's turn was used; the win is still pending.",
+            "Nobody's turn was used and no win was marked told.",
             style="italic",
         )
     if not presenter:

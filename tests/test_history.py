@@ -209,3 +209,25 @@ def test_history_show_refuses_a_briefing_still_under_way_by_its_id(cli, past):
         conn.close()
     result = cli("--db", str(past), "history", "show", str(running.id), db=False)
     assert result.code == 2 and "is still under way" in result.err
+
+
+async def test_with_no_briefing_held_the_history_says_so_and_offers_nothing_to_open(tmp_path):
+    from briefing import team
+
+    path = tmp_path / "new.db"
+    conn = store.connect(path)
+    try:
+        team.add(conn, "Claire Dubois", lead=True)
+    finally:
+        conn.close()
+    app = make_app(path, day=DAY, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_drawn(pilot)
+        await pilot.press("h")
+        await until(
+            pilot, lambda: on_top(app, HistoryScreen) and app.screen.query_one("#history-empty").display, "empty"
+        )
+        await settled(pilot)
+        offered = {k for k, b in app.screen.active_bindings.items() if b.binding.show and b.enabled}
+        assert "enter" not in offered and "e" not in offered and "escape" in offered
+        assert "No briefing held yet" in screen_text(app)
