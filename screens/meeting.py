@@ -234,9 +234,10 @@ class MeetingScreen(Screen[None]):
         self.query_one("#balance", BalanceGauge).show(
             by_kind["client"], by_kind["sales"], state.client_share, state.target_share
         )
-        self.query_one("#agenda", ShapedStatic).show(agenda_text(state, self._agenda_rows()))
         self.query_one("#banner", ViewStatic).view = BannerView.of(state)
+        # The pane first: it decides story mode, which sets the agenda's rows.
         self.pane_view = (self._boards_read, state.index, self._verbatim_index, state.state)
+        self.query_one("#agenda", ShapedStatic).show(agenda_text(state, self._agenda_rows()))
         self._ring_if_time_is_up(state)
         return state
 
