@@ -221,3 +221,76 @@ def m006_held_briefings_by_day(db: Database) -> None:
     """The history newest first by day, a page at a time from a cursor, in
     index order (briefing.history): no sort of the years for one page."""
     db.execute("CREATE INDEX meetings_held ON meetings (outcome, day)")
+
+
+@migrations()
+def m007_clients(db: Database) -> None:
+    """Clients as people at companies, and the calls the team makes to them.
+
+    Verbatims and wins keep the names as typed and point at the client (and
+    a win at the company) by id; the existing rows are linked here, accent-
+    and case-blind within a company, asking nothing (briefing.client_links).
+    """
+    db.execute(
+        """
+        CREATE TABLE companies (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            key TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE clients (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            key TEXT NOT NULL,
+            company_id INTEGER REFERENCES companies (id),
+            phone TEXT,
+            email TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            owner_id INTEGER REFERENCES collaborators (id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT
+        )"""
+    )
+    # One client per name within a company (or among those without one).
+    db.execute("CREATE UNIQUE INDEX clients_identity ON clients (ifnull(company_id, 0), key)")
+    db.execute("CREATE INDEX clients_key ON clients (key)")
+    db.execute("ALTER TABLE verbatims ADD COLUMN client_id INTEGER REFERENCES clients (id)")
+    db.execute("CREATE INDEX verbatims_client ON verbatims (client_id, date, id)")
+    db.execute("ALTER TABLE wins ADD COLUMN company_id INTEGER REFERENCES companies (id)")
+    db.execute("ALTER TABLE wins ADD COLUMN client_id INTEGER REFERENCES clients (id)")
+    db.execute("CREATE INDEX wins_company ON wins (company_id, date, id)")
+    db.execute("CREATE INDEX wins_client ON wins (client_id, date, id)")
+    db.execute(
+        """
+        CREATE TABLE calls (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients (id),
+            day TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('reached', 'voicemail', 'no-answer')),
+            by_id INTEGER REFERENCES collaborators (id),
+            meeting_id INTEGER REFERENCES meetings (id),
+            verbatim_id INTEGER REFERENCES verbatims (id),
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX calls_client ON calls (client_id, day)")
+    db.execute("CREATE INDEX calls_day ON calls (day)")
+    # The index is refreshed when the words change, not when a status or a
+    # link does: marking a verbatim shown, or linking years of them here,
+    # no longer rewrites its index entry.
+    db.execute("DROP TRIGGER verbatims_au")
+    db.execute(
+        """CREATE TRIGGER "verbatims_au" AFTER UPDATE OF text, client, company ON "verbatims" BEGIN
+  INSERT INTO "verbatims_fts" ("verbatims_fts", rowid, "text", "client", "company")
+    VALUES('delete', old.rowid, old."text", old."client", old."company");
+  INSERT INTO "verbatims_fts" (rowid, "text", "client", "company")
+    VALUES (new.rowid, new."text", new."client", new."company");
+END"""
+    )
+    from briefing.client_links import link_existing
+
+    link_existing(db.conn)

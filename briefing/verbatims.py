@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from briefing import team
+from briefing import client_links, team
 from briefing.db import write
 from briefing.errors import BadInput, NotFound, NothingToChange
 from briefing.kinds import VerbatimStatus
@@ -34,10 +34,11 @@ def add(conn: sqlite3.Connection, fields: dict[str, Any]) -> int:
     verbatim = validate("VerbatimIn", data)
     with write(conn):
         by = team.find_active_id(conn, verbatim["collected_by"], "collected_by") if verbatim["collected_by"] else None
+        client_id = client_links.link_client(conn, verbatim["client"], verbatim["company"])
         cur = conn.execute(
             """INSERT INTO verbatims
-               (text, client, company, channel, sentiment, collected_by, date, status, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, 'new', ?)""",
+               (text, client, company, channel, sentiment, collected_by, date, status, created_at, client_id)
+               VALUES (?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)""",
             (
                 verbatim["text"],
                 verbatim["client"],
@@ -47,6 +48,7 @@ def add(conn: sqlite3.Connection, fields: dict[str, Any]) -> int:
                 by,
                 verbatim["date"].isoformat(),
                 utc_now_iso(),
+                client_id,
             ),
         )
         return cur.lastrowid
@@ -130,7 +132,11 @@ def edit(conn: sqlite3.Connection, verbatim_id: int, fields: dict[str, Any]) -> 
     if not changes:
         raise NothingToChange()
     with write(conn):
-        get(conn, verbatim_id)
+        before = get(conn, verbatim_id)
+        if "client" in changes or "company" in changes:
+            client = changes.get("client", before.client)
+            company = changes["company"] if "company" in changes else before.company
+            changes["client_id"] = client_links.link_client(conn, client, company)
         if changes.get("collected_by") is not None:
             changes["collected_by"] = team.find_active_id(conn, changes["collected_by"], "collected_by")
         values = {k: (v.isoformat() if k == "date" else getattr(v, "value", v)) for k, v in changes.items()}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from briefing import team
+from briefing import client_links, team
 from briefing.db import write
 from briefing.errors import NotFound, NothingToChange
 from briefing.kinds import WinStatus
@@ -35,10 +35,20 @@ def add(conn: sqlite3.Connection, fields: dict[str, Any]) -> int:
     win = validate("WinIn", data)
     with write(conn):
         owner = team.find_active_id(conn, win["owner"], "owner")
+        company_id, client_id = client_links.link_win(conn, win["client"])
         cur = conn.execute(
-            """INSERT INTO wins (title, owner_id, client, story, date, status, created_at)
-               VALUES (?, ?, ?, ?, ?, 'pending', ?)""",
-            (win["title"], owner, win["client"], win["story"], win["date"].isoformat(), utc_now_iso()),
+            """INSERT INTO wins (title, owner_id, client, story, date, status, created_at, company_id, client_id)
+               VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?)""",
+            (
+                win["title"],
+                owner,
+                win["client"],
+                win["story"],
+                win["date"].isoformat(),
+                utc_now_iso(),
+                company_id,
+                client_id,
+            ),
         )
         return cur.lastrowid
 
@@ -112,6 +122,8 @@ def edit(conn: sqlite3.Connection, win_id: int, fields: dict[str, Any]) -> Win:
         get(conn, win_id)
         if "owner" in changes:
             changes["owner_id"] = team.find_active_id(conn, changes.pop("owner"), "owner")
+        if "client" in changes:
+            changes["company_id"], changes["client_id"] = client_links.link_win(conn, changes["client"])
         values = {k: (v.isoformat() if k == "date" else v) for k, v in changes.items()}
         assignments = ", ".join(f"{k} = ?" for k in values)
         conn.execute(f"UPDATE wins SET {assignments} WHERE id = ?", (*values.values(), win_id))

@@ -24,6 +24,8 @@ import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from briefing.client_links import link_existing
+
 YEARS = 10
 PEOPLE = 50
 VERBATIMS = 100_000
@@ -31,6 +33,7 @@ WINS = 10_000
 METRICS = ("Calls", "Meetings booked", "Pipeline", "Sales yesterday")
 CHANNELS = ("call", "email", "visit", "survey", "chat", "social", "other")
 SENTIMENTS = ("positive", "neutral", "negative")
+COMPANY_KINDS = ("SA", "SAS", "Logistique", "Transports", "Conseil")
 WORDS = (
     "livraison rapide merci équipe délai prix qualité suivi réactivité contrat renouvellement "
     "support problème résolu commande facture partenaire confiance service conseil attente "
@@ -77,7 +80,7 @@ def build(path: Path, *, today: date | None = None, seed: int = 20261130) -> dic
                 vid,
                 text,
                 f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-                f"{rng.choice(LAST)} {rng.choice(('SA', 'SAS', 'Logistique', 'Transports', 'Conseil'))}",
+                f"{rng.choice(LAST)} {rng.choice(COMPANY_KINDS)}",
                 rng.choice(CHANNELS),
                 rng.choice(SENTIMENTS),
                 rng.randint(2, PEOPLE),
@@ -104,7 +107,7 @@ def build(path: Path, *, today: date | None = None, seed: int = 20261130) -> dic
                 w,
                 f"Won {rng.choice(LAST)} ({rng.choice(WORDS)})",
                 rng.randint(2, PEOPLE),
-                rng.choice(LAST),
+                f"{rng.choice(LAST)} {rng.choice(COMPANY_KINDS)}",
                 " ".join(rng.choice(WORDS) for _ in range(20)),
                 d.isoformat(),
                 "pending",
@@ -113,6 +116,9 @@ def build(path: Path, *, today: date | None = None, seed: int = 20261130) -> dic
             for w, d in enumerate(win_days, 1)
         ],
     )
+
+    # Clients and companies, as the migration that brought them in links them.
+    link_existing(conn)
 
     conn.executemany(
         "INSERT INTO metrics (name, date, value, target, unit, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
