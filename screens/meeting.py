@@ -21,7 +21,7 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, ProgressBar
+from textual.widgets import Footer, Header
 
 from briefing import meeting as meetings
 from briefing import presenting
@@ -35,6 +35,7 @@ from screens.widgets.balance import BalanceGauge
 from screens.widgets.bigclock import BigClock
 from screens.widgets.panes import MetricsPane, NotesPane, Pane, ReadingPane
 from screens.widgets.presenter_pane import PresenterPane
+from screens.widgets.segment_bar import SegmentBar
 from screens.widgets.verbatim_card import VerbatimCard
 from screens.widgets.view import ShapedStatic, ViewStatic
 
@@ -107,7 +108,7 @@ class MeetingScreen(Screen[None]):
             with Vertical(id="meeting-main"):
                 yield ViewStatic(title_text, id="segment-title")
                 yield BigClock(id="clock")
-                yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
+                yield SegmentBar(id="progress")
                 yield BalanceGauge(id="balance")
             yield ShapedStatic(id="agenda")
         yield ViewStatic(banner_text, id="banner")
@@ -228,8 +229,7 @@ class MeetingScreen(Screen[None]):
         clock.set_class(not overrun and seg.countdown_s <= LAST_MINUTE_S, "-last-minute")
         clock.set_class(state.state != "running", "-paused")
         self.query_one("#segment-title", ViewStatic).view = TitleView.of(state)
-        bar = self.query_one("#progress", ProgressBar)
-        bar.update(total=max(seg.planned_s, 1), progress=min(seg.elapsed_s, max(seg.planned_s, 1)))
+        self.query_one("#progress", SegmentBar).show(seg.elapsed_s, max(seg.planned_s, 1))
         by_kind = state.elapsed_by_kind
         self.query_one("#balance", BalanceGauge).show(
             by_kind["client"], by_kind["sales"], state.client_share, state.target_share

@@ -55,6 +55,9 @@ class ReadingPane(Pane):
 
     #: The selector of the pane's scrolling part.
     SCROLL = ""
+    #: Whether the footer was last told there is more to page through.
+    _footer_more = False
+    _footer_check_due = False
 
     def on_mount(self) -> None:
         scroll = self._scroll()
@@ -96,7 +99,18 @@ class ReadingPane(Pane):
             self.border_subtitle = BACK
         else:
             self.border_subtitle = ""
-        self.screen.refresh_bindings()
+        if not self._footer_check_due:
+            self._footer_check_due = True
+            self.call_after_refresh(self._update_footer)
+
+    def _update_footer(self) -> None:
+        """The footer rebuilds all its keys when told: tell it only when
+        PgDn/PgUp come or go, once the layout has settled (a card being
+        laid out is briefly taller than it ends up)."""
+        self._footer_check_due = False
+        if self.is_attached and self.has_more != self._footer_more:
+            self._footer_more = self.has_more
+            self.screen.refresh_bindings()
 
 
 class MetricsPane(Pane):
