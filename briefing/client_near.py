@@ -8,9 +8,11 @@ initial; but "Léa Roux" and "Léo Roux" may be sisters. So near names are
 offered (when a verbatim or a win is added) or listed (``client doctor``),
 never merged.
 
-The rule, on keys: at most one edit apart for short names, two for names
-of eight characters or more, none for names under four (Levenshtein); or the same last word with
-every other word equal or given as its initial.
+The rule, on keys: every word the same but one, and that one a typo of
+the other (one edit, two for words of eight letters or more, none for
+words under four: "Léa" and "Léo" are two people); or the same words
+with a space lost ("helene roussel", "heleneroussel"); or the same last
+word with every other word equal or given as its initial.
 """
 
 from __future__ import annotations
@@ -25,30 +27,33 @@ if TYPE_CHECKING:
 
 __all__ = ["distance", "initials_fit", "is_near", "near_client", "near_for_win"]
 
-#: Keys this long or longer may be two edits apart and still be near.
+#: Words this long or longer may be two edits apart and still be near.
 LONG = 8
-#: Keys shorter than this ("A", "Bob") are near nothing by edits: every
+#: Words shorter than this ("Léa", "Tom") are near nothing by edits: every
 #: short name is one letter from another.
 SHORT = 4
 
 
 def distance(a: str, b: str, cap: int = 2) -> int:
-    """Levenshtein distance between ``a`` and ``b``, or ``cap + 1`` as soon
-    as it is known to exceed ``cap`` (most pairs are far: stop early)."""
+    """Edit distance between ``a`` and ``b`` (a letter added, removed,
+    changed, or two neighbours swapped), or ``cap + 1`` as soon as it is
+    known to exceed ``cap`` (most pairs are far: stop early)."""
     if a == b:
         return 0
     if abs(len(a) - len(b)) > cap:
         return cap + 1
-    if len(a) > len(b):
-        a, b = b, a
+    before: list[int] = []
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
         if min(current) > cap:
             return cap + 1
-        previous = current
+        before, previous = previous, current
     return min(previous[-1], cap + 1)
 
 
@@ -58,7 +63,7 @@ def _initial(word: str) -> str | None:
 
 
 def initials_fit(a: str, b: str) -> bool:
-    """"h. roussel" and "helene roussel": same last word, and each other
+    """ "h. roussel" and "helene roussel": same last word, and each other
     word the same or an initial of the other's (at least one initial)."""
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb) or len(wa) < 2 or wa[-1] != wb[-1]:
@@ -68,7 +73,7 @@ def initials_fit(a: str, b: str) -> bool:
         if x == y:
             continue
         ix, iy = _initial(x), _initial(y)
-        if ix and y.startswith(ix) or iy and x.startswith(iy):
+        if (ix and y.startswith(ix)) or (iy and x.startswith(iy)):
             used = True
             continue
         return False
@@ -79,9 +84,18 @@ def is_near(a: str, b: str) -> bool:
     """Two different keys that probably name one person (see the module)."""
     if not a or not b or a == b:
         return False
-    shortest = min(len(a), len(b))
+    if initials_fit(a, b):
+        return True
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return abs(len(wa) - len(wb)) == 1 and a.replace(" ", "") == b.replace(" ", "")
+    differ = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    shortest = min(len(x), len(y))
     cap = 2 if shortest >= LONG else 1 if shortest >= SHORT else 0
-    return (cap > 0 and distance(a, b, cap) <= cap) or initials_fit(a, b)
+    return cap > 0 and distance(x, y, cap) <= cap
 
 
 def _first_near(name: str, candidates: list[tuple[int, str]]) -> int | None:
