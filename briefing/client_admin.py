@@ -15,7 +15,7 @@ from typing import Any
 
 from briefing import client_links, team
 from briefing.client_links import key
-from briefing.clients import _SELECT, Client, get, resolve
+from briefing.clients import SELECT, Client, get, resolve
 from briefing.db import write
 from briefing.errors import BadInput, ClientExists, NothingToChange
 from briefing.timeutil import utc_now_iso
@@ -57,7 +57,7 @@ def _same(conn: sqlite3.Connection, name: str, company: str | None) -> Client | 
     if company and firm is None:
         return None
     row = conn.execute(
-        _SELECT + " WHERE ifnull(c.company_id, 0) = ? AND c.key = ?", (firm[0] if firm else 0, key(name))
+        SELECT + " WHERE ifnull(c.company_id, 0) = ? AND c.key = ?", (firm[0] if firm else 0, key(name))
     ).fetchone()
     return Client.from_row(row) if row else None
 
@@ -85,7 +85,7 @@ def list_clients(
         escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         where.append("c.key LIKE ? ESCAPE '\\'")
         params.append(f"%{escaped}%")
-    sql = _SELECT.replace(
+    sql = SELECT.replace(
         "SELECT c.*,",
         """SELECT c.*,
         (SELECT count(*) FROM verbatims v WHERE v.client_id = c.id) AS heard,

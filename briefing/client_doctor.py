@@ -25,7 +25,7 @@ from itertools import combinations
 
 from briefing.client_links import key
 from briefing.client_near import LONG, SHORT, initials_fit, is_near
-from briefing.clients import _SELECT, Client
+from briefing.clients import SELECT, Client
 from briefing.db import snapshot
 
 __all__ = ["Finding", "UnlinkedWin", "findings"]
@@ -100,7 +100,7 @@ def _clients(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Client]:
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         marks = ", ".join("?" * len(chunk))
-        for row in conn.execute(_SELECT + f" WHERE c.id IN ({marks})", chunk):
+        for row in conn.execute(SELECT + f" WHERE c.id IN ({marks})", chunk):
             client = Client.from_row(row)
             out[client.id] = client
     return out
@@ -113,7 +113,7 @@ def _ambiguous_wins(conn: sqlite3.Connection) -> list[Finding]:
     ).fetchall()
     out = []
     for wid, title, typed, day in rows:
-        people = [Client.from_row(r) for r in conn.execute(_SELECT + " WHERE c.key = ? ORDER BY c.id", (key(typed),))]
+        people = [Client.from_row(r) for r in conn.execute(SELECT + " WHERE c.key = ? ORDER BY c.id", (key(typed),))]
         if len(people) > 1:
             out.append(Finding("ambiguous-win", tuple(people), UnlinkedWin(wid, title, typed, day)))
     return out

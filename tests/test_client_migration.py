@@ -65,7 +65,7 @@ def test_tricky_names_link_to_the_right_people(tmp_path):
 
     conn = store.connect(path)  # opening it normally runs migration 7
     assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
-    people = {(r["name"], r["company"]) for r in conn.execute(clients._SELECT)}
+    people = {(r["name"], r["company"]) for r in conn.execute(clients.SELECT)}
     assert people == {
         ("Hélène Roussel", "Altis Logistique"),  # the careful spelling, used most
         ("Marc Petit", "Petit & Fils"),
