@@ -76,8 +76,8 @@ class MeetingScreen(Screen[None]):
         Binding("u", "unskip", "Undo not ready", id="meeting.unskip", show=False),
         Binding("w", "pick_win", "Another win", id="meeting.pick_win", show=False),
         Binding("a", "attendance", "Attendance", id="meeting.attendance", show=False),
-        # In the footer only while a verbatim card is on the screen.
-        Binding("o", "client_page", "Client", id="meeting.client"),
+        # The card's title says it (no room left in the footer at 80x24).
+        Binding("o", "client_page", "Client", id="meeting.client", show=False),
         Binding("escape", "leave_notes", "Done writing", id="meeting.leave_notes", show=False),
         Binding("f", "finish", "Finish", id="meeting.finish"),
         # Quitting leaves the meeting running in the database: reopen to resume.
