@@ -77,6 +77,8 @@ class MeetingScreen(Screen[None]):
         Binding("u", "unskip", "Undo not ready", id="meeting.unskip", show=False),
         Binding("w", "pick_win", "Another win", id="meeting.pick_win", show=False),
         Binding("a", "attendance", "Attendance", id="meeting.attendance", show=False),
+        # The card's title says it (no room left in the footer at 80x24).
+        Binding("o", "client_page", "Client", id="meeting.client", show=False),
         Binding("escape", "leave_notes", "Done writing", id="meeting.leave_notes", show=False),
         Binding("f", "finish", "Finish", id="meeting.finish"),
         # Quitting leaves the meeting running in the database: reopen to resume.
@@ -257,7 +259,7 @@ class MeetingScreen(Screen[None]):
             pane.show(board.verbatims, self._verbatim_index)
             self._mark_current_verbatim(state)
         elif kind == "sales":
-            pane.show(board.metrics)
+            pane.show(board.metrics, board.win_stories)
         else:
             pane.show(board.meeting.notes)
 
@@ -364,7 +366,24 @@ class MeetingScreen(Screen[None]):
         if action == "page":
             pane = self._reading_pane()
             return pane is not None and pane.has_more
+        if action == "client_page":
+            return self._card_on_screen() is not None
         return True
+
+    def _card_on_screen(self) -> int | None:
+        """The id of the verbatim whose card the room is looking at, if any."""
+        card = self._panes.get("client")
+        if self.board is None or not self.board.verbatims or card is None or not card.display:
+            return None
+        return self.board.verbatims[min(self._verbatim_index, len(self.board.verbatims) - 1)].id
+
+    def action_client_page(self) -> None:
+        """The person behind the quote; Escape comes back to the running briefing."""
+        vid = self._card_on_screen()
+        if vid is not None:
+            from screens.client_screen import ClientScreen
+
+            self.app.push_screen(ClientScreen(verbatim_id=vid))
 
     def action_edit_notes(self) -> None:
         state = self.state()
