@@ -269,8 +269,11 @@ class MeetingScreen(Screen[None]):
         if pane is None:
             pane = self._panes[kind] = PANES[kind](id=f"pane-{kind}")
             self.query_one("#content").mount(pane)
-        for other in self._panes.values():
-            other.display = other is pane
+        if not pane.display or any(p.display for p in self._panes.values() if p is not pane):
+            for other in self._panes.values():
+                other.display = other is pane
+            # PgDn/PgUp belong to the pane on show: the footer follows it.
+            self.refresh_bindings()
         return pane
 
     def _mark_current_verbatim(self, state: MeetingState) -> None:

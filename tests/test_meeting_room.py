@@ -225,3 +225,22 @@ def test_the_agenda_box_fits_its_rows_and_always_shows_the_current_segment(count
     assert len(lines) <= max(rows, 4)
     assert sum(line.startswith("▶") for line in lines) == 1
     assert all(len(line) <= AGENDA_WIDTH for line in lines)
+
+
+def footer_shows(app) -> set[str]:
+    """The keys the footer has drawn (not what it would offer if asked now)."""
+    from textual.widgets._footer import FooterKey
+
+    return {key.key for key in app.screen.query(FooterKey)}
+
+
+async def test_pgdn_leaves_the_footer_with_the_long_quote(demo_db):
+    _long_quote(demo_db)
+    app = _meeting_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _marked(pilot)
+        await until(pilot, lambda: "pagedown" in footer_shows(app), "PgDn in the footer")
+        await pilot.press("n")  # on to the client win: a short story, nothing to page
+        await until(pilot, lambda: "pagedown" not in footer_shows(app), "PgDn gone from the footer")
+        await pilot.press("p")  # back to the long quote: PgDn again
+        await until(pilot, lambda: "pagedown" in footer_shows(app), "PgDn back in the footer")

@@ -29,21 +29,21 @@ class SegmentBar(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._fraction = 0.0
-        #: (width, half cells filled) of what is on screen.
-        self._drawn: tuple[int, int] | None = None
+        #: (width, half cells filled, time up) of what is on screen.
+        self._drawn: tuple[int, int, bool] | None = None
 
     def show(self, done: float, total: float) -> None:
         self._fraction = min(max(done / total, 0.0), 1.0) if total > 0 else 0.0
         if self._shape() != self._drawn:
             self.refresh()
 
-    def _shape(self) -> tuple[int, int]:
+    def _shape(self) -> tuple[int, int, bool]:
         width = self.size.width
-        return width, round(self._fraction * width * 2)
+        return width, round(self._fraction * width * 2), self._fraction >= 1
 
     def render(self) -> BarRenderable:
-        self._drawn = width, halves = self._shape()
-        style = self.get_component_rich_style("segment-bar--complete" if self._fraction >= 1 else "segment-bar--bar")
+        self._drawn = width, halves, up = self._shape()
+        style = self.get_component_rich_style("segment-bar--complete" if up else "segment-bar--bar")
         return BarRenderable(
             highlight_range=(0, halves / 2),
             highlight_style=Style.from_color(style.color),

@@ -29,8 +29,9 @@ class ViewStatic(Static):
 
 
 class ShapedStatic(Static):
-    """Text whose content changes every second but whose shape (line lengths)
-    rarely does: only a change of shape costs a layout pass."""
+    """Text whose content may change on any tick but whose shape (line
+    lengths) rarely does: unchanged text costs nothing, and only a change
+    of shape costs a layout pass."""
 
     shape: var[Any] = var(None, init=False)
     _shown: Text | None = None
