@@ -30,7 +30,8 @@ n = 0
 while True:
     n += 1
     try:
-        main(["--db", path, "verbatim", "add", f"{who} quote {n}", "--client", who])
+        # --new-client: "w15" and "w154" are near names, and each writer is its own client.
+        main(["--db", path, "verbatim", "add", f"{who} quote {n}", "--client", who, "--new-client"])
     except SystemExit as exit:
         if exit.code != 0:
             print(f"refused {exit.code}", flush=True)
@@ -54,13 +55,13 @@ def test_writers_killed_mid_write_never_lose_an_acknowledged_row(tmp_path, capfd
         writer.send_signal(signal.SIGKILL)
         out, _ = writer.communicate()
         kills += 1
-        lines = out.decode().split()
-        # stdout holds the ids main() printed: each is a committed row.
+        # stdout holds the ids main() printed, a line each: each is a
+        # committed row ("refused 2" lines are not: a whole line of digits is).
         n = 0
-        for token in lines:
-            if token.isdigit():
-                n += 1
-                acknowledged[int(token)] = f"{who} quote {n}"
+        for line in out.decode().splitlines():
+            n += 1  # the writer's count moves on a refusal too
+            if line.isdigit():
+                acknowledged[int(line)] = f"{who} quote {n}"
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
