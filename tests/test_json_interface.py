@@ -65,7 +65,7 @@ PINNED: dict[tuple[str, ...], Any] = {
     ("metric", "list"): [{"name": str, "value": NUMBER, "target": (*NUMBER, NULL), "unit": (str, NULL), "date": str}],
     ("agenda", "show"): {
         "target_share": NUMBER,
-        "segments": [{"title": str, "kind": str, "planned_s": int, "win": bool}],
+        "segments": [{"title": str, "kind": str, "planned_s": int, "win": bool, "call": bool}],
         "total_s": int,
         "win_min_s": int,
     },

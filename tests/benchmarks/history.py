@@ -129,7 +129,7 @@ def build(path: Path, *, today: date | None = None, seed: int = 20261130) -> dic
         ],
     )
 
-    agenda_json = json.dumps(agendas.to_json(agendas.DEFAULT_AGENDA))
+    agenda_json = json.dumps(agendas.to_json(agendas.CLASSIC_AGENDA))
     pending = sorted(range(1, WINS + 1), key=lambda w: win_days[w - 1])
     next_win = 0
     events, attendance, shown, presented = [], [], [], []
