@@ -298,7 +298,11 @@ def from_json(data: dict[str, Any]) -> Agenda:
     try:
         segments = tuple(
             Segment(
-                str(s["title"]), SegmentKind(s["kind"]), int(s["planned_s"]), s.get("win") is True, s.get("call") is True
+                str(s["title"]),
+                SegmentKind(s["kind"]),
+                int(s["planned_s"]),
+                win=s.get("win") is True,
+                call=s.get("call") is True,
             )
             for s in data["segments"]
         )
