@@ -35,7 +35,7 @@ from screens.safe import safe
 from screens.widgets.tables import fill
 
 #: A refusal's part of a segment -> the editor's widget for it.
-PARTS = {"title": "seg-title", "minutes": "seg-minutes", "win": "seg-win"}
+PARTS = {"title": "seg-title", "minutes": "seg-minutes", "win": "seg-win", "call": "seg-kind"}
 EDITOR = ("seg-title", "seg-kind", "seg-minutes", "seg-win", "target")  # the target last: it is the agenda's
 HINT = "Enter: edit the segment · Tab: next field · Esc: back to the list"
 NEW_MINUTES = "3"
@@ -98,7 +98,7 @@ class AgendaScreen(Screen[None]):
         self.show_agenda(event.value)
 
     def show_agenda(self, agenda: Agenda) -> None:
-        self.segments = [Typed(s.title, s.kind, minutes_text(s.planned_s), s.win) for s in agenda.segments]
+        self.segments = [Typed(s.title, s.kind, minutes_text(s.planned_s), s.win, s.call) for s in agenda.segments]
         target = f"{round(agenda.target_share * 100, 2):g}"
         self.stored = (list(self.segments), target)
         with self.prevent(Input.Changed):

@@ -52,6 +52,9 @@ FLAGS = {
     "start": "--from",
     "end": "--to",
     "which": "DATE|ID",
+    "by": "--by",
+    "outcome": "--outcome",
+    "quiet_days": "DAYS",
 }
 
 #: The way out of a refusal, from the shell.
