@@ -131,7 +131,9 @@ def _knowledge(conn: sqlite3.Connection, day: date) -> tuple[list[Heard], list[R
     # the ones to ask how it started.
     firms = {w.company_id for w in wins if w.company_id is not None}
     named = {w.client_id for w in wins if w.client_id is not None}
-    for r in conn.execute("SELECT company_id FROM clients WHERE id IN (SELECT value FROM json_each(?))", (_ids(named),)):
+    for r in conn.execute(
+        "SELECT company_id FROM clients WHERE id IN (SELECT value FROM json_each(?))", (_ids(named),)
+    ):
         if r[0] is not None:
             firms.add(r[0])
     missing = """SELECT c.id, c.name, f.name AS company, c.company_id, c.phone, 0 AS said, NULL AS last_said,

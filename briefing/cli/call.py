@@ -57,9 +57,7 @@ def suggest(conn: sqlite3.Connection, limit: int, as_json: bool) -> None:
 @call.command("log")
 @click.argument("client")
 @click.argument("text", required=False)
-@click.option(
-    "--outcome", type=click.Choice([o.value for o in CallOutcome]), required=True, help="How the call went."
-)
+@click.option("--outcome", type=click.Choice([o.value for o in CallOutcome]), required=True, help="How the call went.")
 @click.option("--by", metavar="NAME", help="Who made the call [default: the team's lead].")
 @click.option(
     "--sentiment",
