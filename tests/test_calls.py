@@ -235,7 +235,7 @@ def test_a_new_team_opens_on_a_client_call_an_existing_one_keeps_its_agenda(tmp_
     with store.opened(old) as conn:
         assert load_agenda(conn) == CLASSIC_AGENDA
         stored = json.loads(conn.execute("SELECT value FROM settings WHERE key = 'agenda'").fetchone()[0])
-        assert [s["title"] for s in stored["segments"]][0] == "Client voice"
+        assert stored["segments"][0]["title"] == "Client voice"
 
 
 def test_an_empty_database_from_before_is_a_new_team(tmp_path: Path):
