@@ -300,8 +300,13 @@ END"""
 def m008_pin_the_agenda_of_existing_teams(db: Database) -> None:
     """The default agenda gained a client call at the start; a team that
     already ran on the old default (nothing stored) keeps it, stored here.
-    A database with nothing in it yet is a new team: it gets the new default."""
+    A database with nothing in it yet is a new team: it gets the new default.
+
+    Also: calls by the verbatim they kept, so writing or removing a
+    verbatim never has SQLite look through every call for one pointing at it."""
     import json
+
+    db.execute("CREATE INDEX calls_verbatim ON calls (verbatim_id)")
 
     from briefing.agenda import CLASSIC_AGENDA, SETTING_KEY, to_json
 

@@ -13,6 +13,7 @@ from datetime import date
 
 import pytest
 
+from briefing import calls
 from briefing import db as store
 from briefing import demo, exporting, history, importing, inbox, meeting, minutes, person_year, presenting, verbatims
 from briefing.board import load_board
@@ -22,6 +23,7 @@ from tests.conftest import DAY
 
 #: Tables whose rows grow every day.
 GROWING = {"verbatims", "wins", "metrics", "meetings", "meeting_events", "meeting_attendance", "meeting_verbatims"}
+GROWING |= {"clients", "calls"}  # a client per person ever quoted, a call a day
 
 HOT = {
     "home": lambda c: readiness(c, DAY),
@@ -41,6 +43,8 @@ HOT = {
     "export of a month": lambda c: exporting.read(c, date(2026, 11, 1), date(2026, 11, 30)),
     "minutes of a briefing": lambda c: minutes.load(c, history.page(c, limit=1)[0].id),
     "import: what is already there": lambda c: _import_dry_run(c),
+    "whom to call today": lambda c: calls.proposals(c, DAY),
+    "a call logged with words": lambda c: calls.log(c, "Hélène Roussel", "reached", None, "Ça va", None, DAY),
 }
 
 
