@@ -26,7 +26,18 @@ from briefing.errors import BadInput
 from briefing.kinds import CallOutcome, Channel, Sentiment
 from briefing.timeutil import today, utc_now_iso
 
-__all__ = ["Call", "Proposals", "log", "proposals", "quiet_days", "set_quiet_days", "suggestions"]
+__all__ = [
+    "Call",
+    "OnTheLine",
+    "Proposals",
+    "client_names",
+    "log",
+    "on_the_line",
+    "proposals",
+    "quiet_days",
+    "set_quiet_days",
+    "suggestions",
+]
 
 #: The setting: a client called this recently is never proposed.
 QUIET_KEY = "call_quiet_days"
@@ -57,6 +68,35 @@ class Proposals:
     caller: str | None
     #: The active team, the caller first: whom the call can be credited to.
     team: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OnTheLine:
+    """The client being called, and their story so far (newest first)."""
+
+    client: clients.Client
+    story: tuple[clients.Moment, ...]
+
+
+#: The lines of a client's story shown while they are on the line.
+STORY_LINES = 12
+#: Names offered as the lead types one: more clients than a team meets.
+NAMES_LIMIT = 50_000
+
+
+def on_the_line(conn: sqlite3.Connection, client_id: int) -> OnTheLine:
+    with snapshot(conn):
+        return OnTheLine(clients.get(conn, client_id), tuple(clients.timeline(conn, client_id, limit=STORY_LINES)))
+
+
+def client_names(conn: sqlite3.Connection) -> list[str]:
+    """Every client as named aloud ("Name (Company)"), for completing a typed name."""
+    rows = conn.execute(
+        """SELECT c.name, f.name FROM clients c LEFT JOIN companies f ON f.id = c.company_id
+           ORDER BY c.key LIMIT ?""",
+        (NAMES_LIMIT,),
+    )
+    return [f"{name} ({company})" if company else name for name, company in rows]
 
 
 # --- the setting ---------------------------------------------------------------

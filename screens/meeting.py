@@ -33,6 +33,7 @@ from screens.data import Loaded, follow, run
 from screens.meeting_text import BannerView, TitleView, agenda_text, banner_text, title_text
 from screens.widgets.balance import BalanceGauge
 from screens.widgets.bigclock import BigClock
+from screens.widgets.call_pane import CALL_KEYS, CallPane
 from screens.widgets.panes import MetricsPane, NotesPane, Pane, ReadingPane
 from screens.widgets.presenter_pane import PresenterPane
 from screens.widgets.verbatim_card import VerbatimCard
@@ -48,10 +49,11 @@ PANES: dict[str, Callable[..., Pane]] = {
     "win": PresenterPane,
     "sales": partial(MetricsPane, focusable=False),
     "team": NotesPane,
+    "call": CallPane,
 }
 #: The panes that tell a client's story: the story gets the screen and the
 #: clock gives way (small, above it). Numbers and team time keep a big clock.
-STORY = frozenset({"client", "win"})
+STORY = frozenset({"client", "win", "call"})
 #: The last minute of a segment: the clock turns amber.
 LAST_MINUTE_S = 60
 
@@ -77,6 +79,8 @@ class MeetingScreen(Screen[None]):
         Binding("w", "pick_win", "Another win", id="meeting.pick_win", show=False),
         Binding("a", "attendance", "Attendance", id="meeting.attendance", show=False),
         Binding("escape", "leave_notes", "Done writing", id="meeting.leave_notes", show=False),
+        # The client call (keys listed on its pane; see screens/widgets/call_pane.py).
+        *(Binding(key, f"call('{what}')", what, show=False) for key, what in CALL_KEYS.items()),
         Binding("f", "finish", "Finish", id="meeting.finish"),
         # Quitting leaves the meeting running in the database: reopen to resume.
         Binding("q", "app.quit", "Quit", id="meeting.quit"),
@@ -100,6 +104,8 @@ class MeetingScreen(Screen[None]):
         self._notes_saved = ""
         self._panes: dict[str, Pane] = {}
         self._tick_timer: Timer | None = None
+        #: A verbatim just kept from a call: the card goes to it once read.
+        self._wanted_card: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -253,6 +259,8 @@ class MeetingScreen(Screen[None]):
         self._set_story(board, kind)
         if kind == "win":
             pane.show(board.presentation)
+        elif kind == "call":
+            pane.show(board)
         elif kind == "client":
             pane.show(board.verbatims, self._verbatim_index)
             self._mark_current_verbatim(state)
@@ -285,7 +293,7 @@ class MeetingScreen(Screen[None]):
         board, state = self.board, self.state()
         if board is None or state is None or state.state != "running" or not board.verbatims:
             return
-        on_screen = state.segment.kind.value == "client" and state.index != board.win_index
+        on_screen = board.pane_of(state.index) == "client"
         current = board.verbatims[min(self._verbatim_index, len(board.verbatims) - 1)].id
         if on_screen and current == vid and vid not in board.shown:
             self.board = replace(board, shown=board.shown | {vid})
@@ -331,6 +339,8 @@ class MeetingScreen(Screen[None]):
         """Keep the card the room is looking at: the same verbatim wherever
         a new read puts it; if it is gone (archived), the one now in its place."""
         ids = [v.id for v in board.verbatims]
+        if self._wanted_card in ids:
+            self._verbatim_id, self._wanted_card = self._wanted_card, None
         if self._verbatim_id in ids:
             self._verbatim_index = ids.index(self._verbatim_id)
         else:
@@ -348,7 +358,7 @@ class MeetingScreen(Screen[None]):
     def _set_story(self, board: Board, kind: str) -> None:
         """A client's words (or a win's story) take the screen; the clock gives way.
         Client time with no verbatim to show keeps the big clock."""
-        self.set_class(kind in STORY and (kind == "win" or bool(board.verbatims)), "-story")
+        self.set_class(kind in STORY and (kind != "client" or bool(board.verbatims)), "-story")
 
     def _reading_pane(self) -> ReadingPane | None:
         pane = next((p for p in self._panes.values() if p.display and p.is_mounted), None)
@@ -364,7 +374,24 @@ class MeetingScreen(Screen[None]):
         if action == "page":
             pane = self._reading_pane()
             return pane is not None and pane.has_more
+        if action == "call":
+            return self._call_pane() is not None
         return True
+
+    def _call_pane(self) -> CallPane | None:
+        pane = self._panes.get("call")
+        return pane if isinstance(pane, CallPane) and pane.display and pane.is_mounted else None
+
+    def action_call(self, what: str) -> None:
+        pane = self._call_pane()
+        if pane is not None:
+            pane.act(what)
+
+    @on(CallPane.Logged)
+    def _called(self, event: CallPane.Logged) -> None:
+        """A call's words are a new verbatim: the next client card shows them."""
+        self._wanted_card = event.value.verbatim_id or self._wanted_card
+        self.load()
 
     def action_edit_notes(self) -> None:
         state = self.state()

@@ -222,6 +222,13 @@ def test_agenda_show_mentions_the_call_when_there_is_none(cli, tmp_path):
     assert "No client call: add call = true to a client segment" in cli("agenda", "show").out
 
 
+def back_to_version_7(conn) -> None:
+    """The database as the version before migration 8 left it."""
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_pin_the_agenda_of_existing_teams'")
+    conn.execute("DROP INDEX calls_verbatim")
+    conn.execute("PRAGMA user_version = 7")
+
+
 def test_a_new_team_opens_on_a_client_call_an_existing_one_keeps_its_agenda(tmp_path: Path):
     new = tmp_path / "new.db"
     with store.opened(new) as conn:
@@ -230,8 +237,7 @@ def test_a_new_team_opens_on_a_client_call_an_existing_one_keeps_its_agenda(tmp_
     with store.opened(old) as conn:  # a team from before migration 8: data, no stored agenda
         said(conn, "Déjà là.", "Léa", None, 2)
         conn.execute("DELETE FROM settings")
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_pin_the_agenda_of_existing_teams'")
-        conn.execute("PRAGMA user_version = 7")
+        back_to_version_7(conn)
     with store.opened(old) as conn:
         assert load_agenda(conn) == CLASSIC_AGENDA
         stored = json.loads(conn.execute("SELECT value FROM settings WHERE key = 'agenda'").fetchone()[0])
@@ -241,8 +247,7 @@ def test_a_new_team_opens_on_a_client_call_an_existing_one_keeps_its_agenda(tmp_
 def test_an_empty_database_from_before_is_a_new_team(tmp_path: Path):
     path = tmp_path / "empty.db"
     with store.opened(path) as conn:
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_pin_the_agenda_of_existing_teams'")
-        conn.execute("PRAGMA user_version = 7")
+        back_to_version_7(conn)
     with store.opened(path) as conn:
         assert load_agenda(conn) == DEFAULT_AGENDA
 

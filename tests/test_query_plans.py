@@ -13,7 +13,6 @@ from datetime import date
 
 import pytest
 
-from briefing import calls
 from briefing import db as store
 from briefing import demo, exporting, history, importing, inbox, meeting, minutes, person_year, presenting, verbatims
 from briefing.board import load_board
@@ -43,9 +42,15 @@ HOT = {
     "export of a month": lambda c: exporting.read(c, date(2026, 11, 1), date(2026, 11, 30)),
     "minutes of a briefing": lambda c: minutes.load(c, history.page(c, limit=1)[0].id),
     "import: what is already there": lambda c: _import_dry_run(c),
-    "whom to call today": lambda c: calls.proposals(c, DAY),
-    "a call logged with words": lambda c: calls.log(c, "Hélène Roussel", "reached", None, "Ça va", None, DAY),
+    "whom to call today": lambda c: _calls().proposals(c, DAY),
+    "a call logged with words": lambda c: _calls().log(c, "Hélène Roussel", "reached", None, "Ça va", None, DAY),
 }
+
+
+def _calls():
+    from briefing import calls
+
+    return calls
 
 
 def _import_dry_run(conn) -> None:
