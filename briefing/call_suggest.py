@@ -9,8 +9,9 @@ queries and calls :func:`suggest`.
 A client is proposed for one reason, the first that holds:
 
 1. **Last words negative** — the client's latest verbatim was negative
-   and is at least :data:`NEGATIVE_AFTER_DAYS` old: nobody has heard how
-   it ended.
+   and is :data:`NEGATIVE_AFTER_DAYS` to :data:`NEGATIVE_WITHIN_DAYS` days
+   old: nobody has heard how it ended (older than that, the moment to ask
+   has passed).
 2. **A win, then silence** — a win with them (or their company) in the
    last :data:`WIN_WITHIN_DAYS` days, and no word from anyone there since,
    neither a verbatim nor a call: nobody asked how the start went. One
@@ -34,6 +35,7 @@ from datetime import date
 __all__ = ["Heard", "RecentWin", "Suggestion", "suggest"]
 
 NEGATIVE_AFTER_DAYS = 7
+NEGATIVE_WITHIN_DAYS = 90
 WIN_WITHIN_DAYS = 30
 TALKATIVE = 3
 SILENCE_AFTER_DAYS = 60
@@ -120,7 +122,7 @@ def suggest(
         if _quiet(c, day, quiet_days) or c.last_said is None:
             continue
         silent = (day - c.last_said).days
-        if c.last_mood == "negative" and silent >= NEGATIVE_AFTER_DAYS:
+        if c.last_mood == "negative" and NEGATIVE_AFTER_DAYS <= silent <= NEGATIVE_WITHIN_DAYS:
             reason = f"{c.label}: last heard {ago(silent)}, and their last words were negative"
             found[c.id] = Suggestion(c.id, c.label, c.phone, "negative", reason, silent)
     for w, c in _after_wins(known, wins, day, quiet_days):
