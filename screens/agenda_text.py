@@ -16,7 +16,7 @@ from briefing.timeutil import mmss
 from screens.safe import safe
 from screens.tones import tone
 
-HEADINGS = ("#", "Segment", "Kind", "Planned", "Client win")
+HEADINGS = ("#", "Segment", "Kind", "Planned", "Win or call")
 
 
 def minutes_text(seconds: int) -> str:

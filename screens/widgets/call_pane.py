@@ -319,6 +319,8 @@ class CallPane(Pane):
             done.append(", their words are on the next client card")
         self._done = done
         self._draw_status()
+        if self.choice is not None and self.choice.client_id == made.client_id:
+            run(self, self.StoryRead, calls.on_the_line, made.client_id)  # the call is in their story now
         self.load()  # the client called is left in peace from now on
 
     @on(Refused)
