@@ -193,6 +193,11 @@ class MeetingScreen(Screen[None]):
 
     # -- drawing -----------------------------------------------------------------
 
+    def on_resize(self) -> None:
+        """A new size may change the breakpoint class (``-tall``): the agenda
+        box takes its rows now, not at the next second."""
+        self.tick()
+
     def _tick_and_reschedule(self) -> None:
         """Redraw, then sleep until the next displayed second turns over.
 
