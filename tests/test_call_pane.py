@@ -132,3 +132,20 @@ async def test_the_call_keys_are_the_call_segments_only(demo_db):
 def test_call_pane_snapshot(snap_compare, demo_db, size):
     calling(demo_db)
     assert snap_compare(_meeting_app(demo_db), terminal_size=size, run_before=_proposed)
+
+
+async def test_the_agenda_screen_marks_the_call_segment(demo_db):
+    from screens.app import make_app
+    from tests.test_agenda_screen import error, open_agenda, stored
+
+    app = make_app(demo_db, day=DAY, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_agenda(pilot)
+        # Numbers is sales time: a call there is refused next to the flag.
+        await pilot.press("down", "down", "enter", "tab", "tab", "tab", "tab", "space", "ctrl+s")
+        await until(pilot, lambda: error(app), "the refusal shown")
+        assert 'a client call is client time: its kind must be "client"' in error(app)
+        assert app.screen.query_one("#seg-call").has_focus
+        await pilot.press("space", "escape", "up", "up", "enter", "tab", "tab", "tab", "tab", "space", "ctrl+s")
+        await until(pilot, lambda: stored(demo_db).call_index == 0, "Client voice stored as the call")
+        assert "☎ client call" in screen_text(app)
