@@ -74,7 +74,7 @@ async def test_a_full_call_from_the_proposal_to_the_next_card(demo_db):
         assert "Last heard 41 days ago, and their last words were negative" in shown
         assert "06 12 34 56 78" in shown and "Called by Claire Dubois" in shown
         # Pass to the next proposal, and back.
-        await pilot.press("o")
+        await pilot.press("s")
         await until(pilot, lambda: "Julie Verdier" in who(app), "the second proposal")
         assert "3 verbatims in the last year, then nothing for 80 days" in screen_text(app)
         # Anyone, by name.
@@ -93,7 +93,7 @@ async def test_a_full_call_from_the_proposal_to_the_next_card(demo_db):
         assert calls_made(demo_db) == [("Marc Petit", "reached", WORDS, "call", "Chloé Martin")]
         # Another client, no answer: one key.
         await settled(pilot)  # the proposals read again: Marc, called, is left in peace
-        await pilot.press("o")
+        await pilot.press("s")
         await until(pilot, lambda: "Julie Verdier" in who(app), "the next proposal")
         await pilot.press("0")
         await until(pilot, lambda: len(calls_made(demo_db)) == 2, "the second call")

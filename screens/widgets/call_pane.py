@@ -4,7 +4,7 @@ client's story while the phone rings; what they say, kept as a verbatim.
 The name and the reason are what the room reads from the back, so each
 has its own band, as the presenter's name does in the client-win pane.
 The lead drives it with the meeting's keys (``MeetingScreen`` forwards
-them here while the call segment runs): ``o`` another proposal, ``/`` any
+them here while the call segment runs): ``s`` another suggestion, ``/`` any
 client by name, ``c`` write what the client says, ``ctrl+s`` keep the
 words (the client was reached), ``r`` ``v`` ``0`` the outcome, ``b`` who
 made the call. The name field and the words field take focus only when
@@ -33,7 +33,7 @@ from screens.widgets.panes import Pane
 
 #: The meeting's keys for the call -> what they do here (shown in the border).
 CALL_KEYS = {
-    "o": "other",
+    "s": "other",
     "slash": "pick",
     "c": "write",
     "ctrl+s": "keep",
@@ -43,7 +43,7 @@ CALL_KEYS = {
     "b": "caller",
 }
 #: The keys, in the pane's border: how to choose above, how it went below.
-CHOOSE_KEYS = "Client call · o another · / by name · c write · ctrl+s keep"
+CHOOSE_KEYS = "Client call · s another · / by name · c write · ctrl+s keep"
 OUTCOME_KEYS = "r reached · v voicemail · 0 no answer · b caller"
 
 
@@ -196,7 +196,7 @@ class CallPane(Pane):
         ids = [s.client_id for s in found]
         if self.choice is None or self.choice.client_id not in ids or len(ids) < 2:
             return ""
-        return f"  ({ids.index(self.choice.client_id) + 1} of {len(ids)}, o for another)"
+        return f"  ({ids.index(self.choice.client_id) + 1} of {len(ids)}, s for another)"
 
     def _draw_status(self) -> None:
         line = Text("Called by ")
