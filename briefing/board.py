@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from briefing import meeting as meetings
-from briefing import metrics, presenting, verbatims
+from briefing import metrics, presenting, verbatims, win_stories
 from briefing.db import snapshot
 from briefing.records import Metric, Verbatim
 from briefing.timeutil import today as _today
@@ -30,6 +30,8 @@ class Board:
     shown: frozenset[int] = frozenset()
     #: Who presents today's client win (see briefing.presenting).
     presentation: presenting.Presentation | None = None
+    #: The week's wins and what their clients said before (under the numbers).
+    win_stories: tuple[win_stories.WinStory, ...] = ()
 
     @property
     def win_index(self) -> int | None:
@@ -78,6 +80,7 @@ def load_board(
             metrics=tuple(metrics.on_day(conn, day)),
             shown=frozenset(shown),
             presentation=presenting.next_presentation(conn, day, meeting.id),
+            win_stories=tuple(win_stories.recent(conn, day)),
         )
 
 

@@ -28,11 +28,9 @@ from briefing.timeutil import today, utc_now_iso
 
 __all__ = [
     "Call",
-    "OnTheLine",
     "Proposals",
     "client_names",
     "log",
-    "on_the_line",
     "proposals",
     "quiet_days",
     "set_quiet_days",
@@ -70,23 +68,8 @@ class Proposals:
     team: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class OnTheLine:
-    """The client being called, and their story so far (newest first)."""
-
-    client: clients.Client
-    story: tuple[clients.Moment, ...]
-
-
-#: The lines of a client's story shown while they are on the line.
-STORY_LINES = 12
 #: Names offered as the lead types one: more clients than a team meets.
 NAMES_LIMIT = 50_000
-
-
-def on_the_line(conn: sqlite3.Connection, client_id: int) -> OnTheLine:
-    with snapshot(conn):
-        return OnTheLine(clients.get(conn, client_id), tuple(clients.timeline(conn, client_id, limit=STORY_LINES)))
 
 
 def client_names(conn: sqlite3.Connection) -> list[str]:

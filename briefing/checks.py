@@ -93,3 +93,27 @@ def finite(value: float | None) -> float | None:
     if value is not None and not math.isfinite(value):
         raise ValueError("must be a finite number")
     return value
+
+
+PHONE_MAX = 30
+EMAIL_MAX = 254
+_PHONE = re.compile(r"\+?[0-9 ().\-/]+")
+_EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]+")
+
+
+def phone(value: str) -> str:
+    """A number a person can dial: digits with the usual separators, a
+    leading + for abroad; between 6 and 20 digits."""
+    if not _PHONE.fullmatch(value):
+        raise ValueError(f"{value!r} is not a phone number (digits, spaces, + . - ( ) only)")
+    digits = sum(ch.isdigit() for ch in value)
+    if not 6 <= digits <= 20:
+        raise ValueError(f"{value!r} has {digits} digits; a phone number has 6 to 20")
+    return value
+
+
+def email(value: str) -> str:
+    """One address, name@domain.tld: enough to catch a slip, not a parser."""
+    if not _EMAIL.fullmatch(value):
+        raise ValueError(f"{value!r} is not an email address (name@example.com)")
+    return value

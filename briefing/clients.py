@@ -29,6 +29,8 @@ _SELECT = """
     LEFT JOIN companies f ON f.id = c.company_id
     LEFT JOIN collaborators o ON o.id = c.owner_id
 """
+#: The query a client record is read with, for the modules that list them.
+SELECT = _SELECT
 
 
 @dataclass(frozen=True, slots=True)

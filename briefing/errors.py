@@ -57,6 +57,25 @@ class NotFound(BadInput):
     """An id or name that does not exist: still the user's input to fix."""
 
 
+class NearClient(BadInput):
+    """A client name the team has not met, but near one it has (a typo, an
+    initial): ``existing`` is how the known one is named, so a front end
+    can offer it; adding them anyway is the caller's explicit choice."""
+
+    def __init__(self, field: str, typed: str, existing: str) -> None:
+        super().__init__(field, f"{typed!r} is not a client yet, but {existing!r} is")
+        self.typed = typed
+        self.existing = existing
+
+
+class ClientExists(BadInput):
+    """A rename or a move that would make two records of one person."""
+
+    def __init__(self, field: str, existing: str) -> None:
+        super().__init__(field, f"{existing!r} is already a client")
+        self.existing = existing
+
+
 class UnknownPerson(NotFound):
     """A name that fits nobody in the team."""
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from briefing import metrics, team
+from briefing import client_links, metrics, team
 from briefing.db import snapshot, write
 from briefing.errors import BadInput
 from briefing.import_rows import Raw
@@ -272,7 +272,17 @@ _COLUMNS = {
 
 
 def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> None:
+    """One row, linked to its client (and a win to its company) as
+    :mod:`briefing.client_links` does: an import asks nothing, names near a
+    known client's are left for ``client doctor`` to list."""
     columns = list(_COLUMNS[table])
+    row = dict(row)
+    if table == "verbatims":
+        row["client_id"] = client_links.link_client(conn, row["client"], row.get("company"))
+        columns.append("client_id")
+    else:
+        row["company_id"], row["client_id"] = client_links.link_win(conn, row.get("client"))
+        columns += ["company_id", "client_id"]
     wanted = row.get("id")
     if wanted is not None and conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (wanted,)).fetchone() is None:
         columns.insert(0, "id")

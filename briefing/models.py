@@ -16,7 +16,20 @@ __all__ = ["Channel", "Role", "Sentiment", "VerbatimStatus", "WinStatus"]  # re-
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
-from briefing.checks import NAME_MAX, STORY_MAX, TEXT_MAX, TITLE_MAX, UNIT_MAX, TextRule, finite, parse_number
+from briefing.checks import (
+    EMAIL_MAX,
+    NAME_MAX,
+    PHONE_MAX,
+    STORY_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
+    UNIT_MAX,
+    TextRule,
+    email,
+    finite,
+    parse_number,
+    phone,
+)
 from briefing.kinds import Channel, Role, Sentiment, VerbatimStatus, WinStatus
 from briefing.timeutil import not_in_future, parse_date
 
@@ -34,6 +47,8 @@ Day = Annotated[date, BeforeValidator(parse_date)]
 #: A verbatim's or a win's day: it has already happened.
 PastDay = Annotated[date, BeforeValidator(parse_date), AfterValidator(not_in_future)]
 Number = Annotated[float, BeforeValidator(parse_number), AfterValidator(finite)]
+Phone = Annotated[str, text_rule(PHONE_MAX), AfterValidator(phone)]
+Email = Annotated[str, text_rule(EMAIL_MAX), AfterValidator(email)]
 
 
 class _In(BaseModel):
@@ -93,3 +108,25 @@ class MetricIn(_In):
     target: Number | None = None
     unit: Unit | None = None
     date: Day
+
+
+class ClientIn(_In):
+    """A client as a person: a name, where they work, how to reach them."""
+
+    name: Name
+    company: Name | None = None
+    phone: Phone | None = None
+    email: Email | None = None
+    notes: Story | None = None
+    owner: Name | None = None
+
+
+class ClientPatch(_In):
+    """An edit: only the fields given change."""
+
+    name: Name | None = None
+    company: Name | None = None
+    phone: Phone | None = None
+    email: Email | None = None
+    notes: Story | None = None
+    owner: Name | None = None

@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from briefing import client_links, team
+from briefing import client_links, client_near, team
 from briefing.db import write
 from briefing.errors import BadInput, NotFound, NothingToChange
 from briefing.kinds import VerbatimStatus
@@ -26,7 +26,7 @@ _SELECT = """
 """
 
 
-def add(conn: sqlite3.Connection, fields: dict[str, Any]) -> int:
+def add(conn: sqlite3.Connection, fields: dict[str, Any], *, new_client: bool = False) -> int:
     """Store a verbatim; ``fields`` are :class:`briefing.models.VerbatimIn`'s
     (``collected_by`` a name). Returns its id."""
     data = {k: v for k, v in fields.items() if v is not None}
@@ -34,6 +34,8 @@ def add(conn: sqlite3.Connection, fields: dict[str, Any]) -> int:
     verbatim = validate("VerbatimIn", data)
     with write(conn):
         by = team.find_active_id(conn, verbatim["collected_by"], "collected_by") if verbatim["collected_by"] else None
+        if not new_client:
+            client_near.refuse_near(conn, verbatim["client"], verbatim["company"])
         client_id = client_links.link_client(conn, verbatim["client"], verbatim["company"])
         cur = conn.execute(
             """INSERT INTO verbatims

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from briefing import client_links, team
+from briefing import client_links, client_near, team
 from briefing.db import write
 from briefing.errors import NotFound, NothingToChange
 from briefing.kinds import WinStatus
@@ -27,7 +27,7 @@ _SELECT = """
 """
 
 
-def add(conn: sqlite3.Connection, fields: dict[str, Any]) -> int:
+def add(conn: sqlite3.Connection, fields: dict[str, Any], *, new_client: bool = False) -> int:
     """Store a win; ``fields`` are :class:`briefing.models.WinIn`'s (``owner``
     a name). Returns its id."""
     data = {k: v for k, v in fields.items() if v is not None}
@@ -35,6 +35,8 @@ def add(conn: sqlite3.Connection, fields: dict[str, Any]) -> int:
     win = validate("WinIn", data)
     with write(conn):
         owner = team.find_active_id(conn, win["owner"], "owner")
+        if not new_client:
+            client_near.refuse_near_win(conn, win["client"])
         company_id, client_id = client_links.link_win(conn, win["client"])
         cur = conn.execute(
             """INSERT INTO wins (title, owner_id, client, story, date, status, created_at, company_id, client_id)

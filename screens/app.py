@@ -6,6 +6,9 @@ tests use to run the app on a temporary database with a fixed date.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -18,7 +21,7 @@ from textual.reactive import reactive
 
 from briefing.safetext import inert
 from briefing.timeutil import today as _today
-from briefing.watch import ChangeWatcher
+from briefing.watch import ChangeWatcher, Seen
 from screens import data
 from screens.data import Failed, Loaded, Refused, connection, finish_writes
 
@@ -63,7 +66,8 @@ class BriefingApp(App[None]):
         #: Freezes the meeting clock (snapshot tests); None in real use.
         self.fixed_now = now
         self._watch = watch
-        self._watcher: ChangeWatcher | None = None
+        self._watch_thread: threading.Thread | None = None
+        self._stop_watching = threading.Event()
 
     @property
     def day(self) -> date:
@@ -90,14 +94,38 @@ class BriefingApp(App[None]):
             self.push_screen(HomeScreen())
 
     def _start_watching(self) -> None:
-        self._watcher = ChangeWatcher(self.db_path)
-        self.set_interval(POLL_SECONDS, self._poll)
+        self._stop_watching = threading.Event()
+        loop = asyncio.get_running_loop()
+        self._watch_thread = threading.Thread(
+            target=self._follow_database, args=(loop,), name="briefing-watch", daemon=True
+        )
+        self._watch_thread.start()
         # What was committed between the first read and now is not a change
         # the watcher can see: read once more.
         self.generation += 1
         # Where it is cheap: once per launch, in the background, once the
         # lead's first keys (open the inbox, start) have been answered.
         self.set_timer(QUICK_CHECK_AFTER_S, lambda: data.run(self, self.Checked, _quick_check))
+
+    def _follow_database(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Look for others' commits from a thread of its own: a look is a
+        pragma and two stats, and the UI's loop wakes only when something
+        changed (not twice a second through a timer, which cost the meeting
+        screen a tenth of its CPU: docs/PERFORMANCE.md)."""
+        watcher = None
+        try:
+            watcher = ChangeWatcher(self.db_path)
+            while not self._stop_watching.wait(POLL_SECONDS):
+                seen = watcher.look()
+                if seen.changed or seen.swapped:
+                    loop.call_soon_threadsafe(self._seen, seen)
+        except Exception as exc:  # noqa: BLE001 - said on screen, not lost in a thread
+            message = f"Changes made from elsewhere are no longer followed ({exc}); restart the app to follow them."
+            with contextlib.suppress(RuntimeError):  # the app is closing: nobody to tell
+                loop.call_soon_threadsafe(lambda: self.notify(message, severity="error", timeout=30, markup=False))
+        finally:
+            if watcher is not None:
+                watcher.close()
 
     def go_home(self) -> None:
         """Back to home: pop to it if it is below, else open it in place."""
@@ -110,9 +138,10 @@ class BriefingApp(App[None]):
         while self.screen is not home:
             self.pop_screen()
 
-    def _poll(self) -> None:
-        assert self._watcher is not None
-        seen = self._watcher.look()
+    def _seen(self, seen: Seen) -> None:
+        """What the watcher's thread found, on the UI's loop."""
+        if not self.is_running:
+            return
         if seen.swapped:
             self.notify(
                 f"{seen.swapped[0].upper()}{seen.swapped[1:]}. What is on screen now comes from "
@@ -151,8 +180,9 @@ class BriefingApp(App[None]):
 
     def on_unmount(self) -> None:
         finish_writes(self)  # a key pressed just before quitting still lands
-        if self._watcher is not None:
-            self._watcher.close()
+        if self._watch_thread is not None:
+            self._stop_watching.set()
+            self._watch_thread.join(timeout=2 * POLL_SECONDS)
 
 
 def _quick_check(conn) -> tuple[str, ...]:

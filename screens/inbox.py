@@ -54,6 +54,7 @@ class InboxScreen(Screen[None]):
         Binding("e", "form(True)", "Edit", id="inbox.edit"),
         Binding("d", "archive", "Archive", id="inbox.archive"),
         Binding("u", "undo", "Undo", id="inbox.undo"),
+        Binding("c", "client", "Client", id="inbox.client"),
         Binding("slash", "search", "Search", key_display="/", id="inbox.search"),
         Binding("escape", "back", "Close", id="inbox.back"),
     ]
@@ -351,6 +352,18 @@ class InboxScreen(Screen[None]):
         if saved is not None:
             self._want[kind] = str(saved)
             self.reload()
+
+    def action_client(self) -> None:
+        """The page of the client behind the row (a verbatim's speaker, a win's client)."""
+        row = self.current_row()
+        if row is None:
+            return
+        from screens.client_screen import ClientScreen
+
+        if isinstance(row, Verbatim):
+            self.app.push_screen(ClientScreen(verbatim_id=row.id))
+        else:
+            self.app.push_screen(ClientScreen(win_id=row.id))
 
     def action_archive(self) -> None:
         if isinstance(row := self.current_row(), Verbatim):

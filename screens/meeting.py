@@ -21,7 +21,7 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, ProgressBar
+from textual.widgets import Footer, Header
 
 from briefing import meeting as meetings
 from briefing import presenting
@@ -36,6 +36,7 @@ from screens.widgets.bigclock import BigClock
 from screens.widgets.call_pane import CALL_KEYS, CallPane
 from screens.widgets.panes import MetricsPane, NotesPane, Pane, ReadingPane
 from screens.widgets.presenter_pane import PresenterPane
+from screens.widgets.segment_bar import SegmentBar
 from screens.widgets.verbatim_card import VerbatimCard
 from screens.widgets.view import ShapedStatic, ViewStatic
 
@@ -78,6 +79,8 @@ class MeetingScreen(Screen[None]):
         Binding("u", "unskip", "Undo not ready", id="meeting.unskip", show=False),
         Binding("w", "pick_win", "Another win", id="meeting.pick_win", show=False),
         Binding("a", "attendance", "Attendance", id="meeting.attendance", show=False),
+        # The card's title says it (no room left in the footer at 80x24).
+        Binding("o", "client_page", "Client", id="meeting.client", show=False),
         Binding("escape", "leave_notes", "Done writing", id="meeting.leave_notes", show=False),
         # The client call (keys listed on its pane; see screens/widgets/call_pane.py).
         *(Binding(key, f"call('{what}')", what, show=False) for key, what in CALL_KEYS.items()),
@@ -113,7 +116,7 @@ class MeetingScreen(Screen[None]):
             with Vertical(id="meeting-main"):
                 yield ViewStatic(title_text, id="segment-title")
                 yield BigClock(id="clock")
-                yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
+                yield SegmentBar(id="progress")
                 yield BalanceGauge(id="balance")
             yield ShapedStatic(id="agenda")
         yield ViewStatic(banner_text, id="banner")
@@ -239,8 +242,7 @@ class MeetingScreen(Screen[None]):
         clock.set_class(not overrun and seg.countdown_s <= LAST_MINUTE_S, "-last-minute")
         clock.set_class(state.state != "running", "-paused")
         self.query_one("#segment-title", ViewStatic).view = TitleView.of(state)
-        bar = self.query_one("#progress", ProgressBar)
-        bar.update(total=max(seg.planned_s, 1), progress=min(seg.elapsed_s, max(seg.planned_s, 1)))
+        self.query_one("#progress", SegmentBar).show(seg.elapsed_s, max(seg.planned_s, 1))
         by_kind = state.elapsed_by_kind
         self.query_one("#balance", BalanceGauge).show(
             by_kind["client"], by_kind["sales"], state.client_share, state.target_share
@@ -270,7 +272,7 @@ class MeetingScreen(Screen[None]):
             pane.show(board.verbatims, self._verbatim_index)
             self._mark_current_verbatim(state)
         elif kind == "sales":
-            pane.show(board.metrics)
+            pane.show(board.metrics, board.win_stories)
         else:
             pane.show(board.meeting.notes)
 
@@ -381,7 +383,24 @@ class MeetingScreen(Screen[None]):
             return pane is not None and pane.has_more
         if action == "call":
             return self._call_pane() is not None
+        if action == "client_page":
+            return self._card_on_screen() is not None
         return True
+
+    def _card_on_screen(self) -> int | None:
+        """The id of the verbatim whose card the room is looking at, if any."""
+        card = self._panes.get("client")
+        if self.board is None or not self.board.verbatims or card is None or not card.display:
+            return None
+        return self.board.verbatims[min(self._verbatim_index, len(self.board.verbatims) - 1)].id
+
+    def action_client_page(self) -> None:
+        """The person behind the quote; Escape comes back to the running briefing."""
+        vid = self._card_on_screen()
+        if vid is not None:
+            from screens.client_screen import ClientScreen
+
+            self.app.push_screen(ClientScreen(verbatim_id=vid))
 
     def _call_pane(self) -> CallPane | None:
         pane = self._panes.get("call")

@@ -59,7 +59,11 @@ AGENDA_WIDTH = 30
 def agenda_text(state: MeetingState, rows: int | None = None) -> Text:
     """The agenda, one line a segment and the total; within ``rows`` lines
     (the total included) a window around the current segment, with what is
-    out of it counted ("↑ 2 more"), so the current one is always in sight."""
+    out of it counted ("↑ 2 more"), so the current one is always in sight.
+
+    Nothing in it changes every second (the current segment's time is the
+    big clock's; the whole meeting's is counted in minutes): one thing
+    ticking on the room's screen, and one redraw a second less."""
     segments = list(state.segments)
     shown, before, after = segments, 0, 0
     if rows is not None and len(segments) + 1 > rows:
@@ -72,7 +76,8 @@ def agenda_text(state: MeetingState, rows: int | None = None) -> Text:
         text.append(f"↑ {before} more\n", style="dim")
     for s in shown:
         style = "bold" if s.status == "current" else ("dim" if s.status == "done" else "")
-        actual = f"  {mmss(s.elapsed_s)}/{mmss(s.planned_s)}" if s.status != "next" else f"  {mmss(s.planned_s)}"
+        # The current segment's seconds are the big clock's: the box holds the plan.
+        actual = f"  {mmss(s.elapsed_s)}/{mmss(s.planned_s)}" if s.status == "done" else f"  {mmss(s.planned_s)}"
         title = safe(s.title, style, single_line=True)
         title.truncate(max(AGENDA_WIDTH - 2 - len(actual), 4), overflow="ellipsis")
         text.append(f"{MARK[s.status]} ", style=style)
@@ -80,7 +85,8 @@ def agenda_text(state: MeetingState, rows: int | None = None) -> Text:
         text.append(actual + "\n", style="dim")
     if after:
         text.append(f"↓ {after} more\n", style="dim")
-    text.append(f"Total {mmss(state.elapsed_s)} of {mmss(sum(s.planned_s for s in state.segments))}", style="italic")
+    planned = mmss(sum(s.planned_s for s in state.segments))
+    text.append(f"Total {planned} · {int(state.elapsed_s // 60)} min in", style="italic")
     return text
 
 

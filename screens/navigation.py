@@ -55,6 +55,12 @@ SCREENS = {
         "screens.trends",
         "TrendsScreen",
     ),
+    "clients": (
+        "Clients — the people behind the words",
+        "Find a client by name; Enter for their story with the team",
+        "screens.clients_screen",
+        "ClientsScreen",
+    ),
 }
 
 

@@ -26,8 +26,13 @@ from screens.tones import tone
 class DetailScreen(Dialog[None]):
     """Reads one record, shows its facts above its long text."""
 
-    BINDINGS = [Binding("escape", "cancel", "Close", id="detail.close")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Close", id="detail.close"),
+        Binding("c", "client", "Client", id="detail.client"),
+    ]
     FRAME_TITLE = ""
+    #: ClientScreen's keyword for this kind of record ("verbatim_id", "win_id").
+    CLIENT_OF = ""
 
     class Read(Loaded[Any]):
         """The record, read."""
@@ -44,13 +49,19 @@ class DetailScreen(Dialog[None]):
     def on_mount(self) -> None:
         frame = self.query_one("#detail", VerticalScroll)
         frame.border_title = self.FRAME_TITLE
-        frame.border_subtitle = "↑↓ PgUp PgDn: scroll · Esc: close"
+        frame.border_subtitle = "↑↓ PgUp PgDn: scroll · c: client · Esc: close"
         frame.focus()
         run(self, self.Read, type(self).fetch, self.record_id)
 
     @staticmethod
     def fetch(conn: Any, record_id: int) -> Any:
         raise NotImplementedError
+
+    def action_client(self) -> None:
+        """The page of the person behind this record, over this dialog."""
+        from screens.client_screen import ClientScreen
+
+        self.app.push_screen(ClientScreen(**{self.CLIENT_OF: self.record_id}))
 
     def facts(self, row: Any) -> Text:
         raise NotImplementedError
@@ -79,6 +90,7 @@ def _line(label: str, value: object, style: str = "") -> Text:
 
 class VerbatimDetailScreen(DetailScreen):
     FRAME_TITLE = "Verbatim"
+    CLIENT_OF = "verbatim_id"
 
     @staticmethod
     def fetch(conn: Any, record_id: int) -> Verbatim:
@@ -105,6 +117,7 @@ class VerbatimDetailScreen(DetailScreen):
 
 class WinDetailScreen(DetailScreen):
     FRAME_TITLE = "Client win"
+    CLIENT_OF = "win_id"
 
     @staticmethod
     def fetch(conn: Any, record_id: int) -> Win:

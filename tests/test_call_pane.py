@@ -59,9 +59,13 @@ def calls_made(path: Path) -> list[tuple]:
         ]
 
 
+def story_read(app) -> bool:
+    return app.screen.query_one("#call-story").page is not None
+
+
 async def _proposed(pilot) -> None:
     app = pilot.app
-    await until(pilot, lambda: "Marc Petit" in who(app) and "Karim Benali" in screen_text(app), "the proposal")
+    await until(pilot, lambda: "Marc Petit" in who(app) and story_read(app), "the proposal and their story")
     await settled(pilot)
 
 

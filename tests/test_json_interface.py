@@ -44,7 +44,42 @@ SEGMENT = {
     "overrun_s": NUMBER,
 }
 
+CLIENT = {
+    "id": int,
+    "name": str,
+    "company": (str, NULL),
+    "phone": (str, NULL),
+    "email": (str, NULL),
+    "notes": str,
+    "owner": (str, NULL),
+    "created_at": str,
+}
+
 PINNED: dict[tuple[str, ...], Any] = {
+    ("client", "list"): [CLIENT | {"verbatims": int, "last_heard": (str, NULL)}],
+    ("client", "show", "1"): CLIENT
+    | {
+        "timeline": [
+            {
+                "kind": str,
+                "id": int,
+                "date": str,
+                "text": str,
+                "by": (str, NULL),
+                "sentiment": (str, NULL),
+                "outcome": (str, NULL),
+            }
+        ]
+    },
+    ("client", "doctor"): [
+        {
+            "kind": str,
+            "clients": [{"id": int, "name": str, "company": (str, NULL)}],
+            "win": ({"id": int, "title": str, "client": str, "date": str}, NULL),
+            "companies": [str],
+            "settle": str,
+        }
+    ],
     ("team", "list"): [{"id": int, "name": str, "role": str, "active": bool, "joined_on": str}],
     ("verbatim", "list"): [VERBATIM],
     ("verbatim", "list", "--status", "archived"): [VERBATIM],
@@ -207,6 +242,8 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory):
         assert result.code == 0, result.err
 
     ok("verbatim", "add", "Bare quote", "--client", "Anon")
+    ok("client", "add", "Anon", "--company", "Altis Logistique", "--phone", "0612345678", "--owner", "Inès")
+    ok("win", "add", "Anon's win", "--by", "Inès", "--client", "Anon")  # two Anons: left for the doctor
     ok("verbatim", "edit", "1", "--company", "")
     ok("verbatim", "archive", "2")
     ok("win", "add", "Bare win", "--by", "Inès")

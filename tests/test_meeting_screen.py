@@ -123,7 +123,11 @@ async def test_s_on_home_starts_the_briefing_and_the_keys_drive_it(demo_db):
         assert "Paused" not in text_of(app, "#banner")
 
         await pilot.press("plus")
-        await until(pilot, lambda: "/06:00" in text_of(app, "#agenda"), "one more minute on the agenda")
+
+        def current_line() -> str:
+            return next(line for line in text_of(app, "#agenda").splitlines() if line.startswith("▶"))
+
+        await until(pilot, lambda: current_line().endswith("06:00"), "one more minute on the agenda")
         await settled(pilot)
         conn = store.connect(demo_db)
         state = meetings.current(conn).state()

@@ -13,16 +13,41 @@ from datetime import date
 
 import pytest
 
+from briefing import (
+    calls,
+    client_admin,
+    client_near,
+    client_page,
+    demo,
+    exporting,
+    history,
+    importing,
+    inbox,
+    meeting,
+    minutes,
+    person_year,
+    presenting,
+    verbatims,
+    win_stories,
+)
 from briefing import db as store
-from briefing import demo, exporting, history, importing, inbox, meeting, minutes, person_year, presenting, verbatims
 from briefing.board import load_board
 from briefing.import_rows import Raw
 from briefing.readiness import readiness
 from tests.conftest import DAY
 
 #: Tables whose rows grow every day.
-GROWING = {"verbatims", "wins", "metrics", "meetings", "meeting_events", "meeting_attendance", "meeting_verbatims"}
-GROWING |= {"clients", "calls"}  # a client per person ever quoted, a call a day
+GROWING = {
+    "clients",
+    "calls",
+    "verbatims",
+    "wins",
+    "metrics",
+    "meetings",
+    "meeting_events",
+    "meeting_attendance",
+    "meeting_verbatims",
+}
 
 HOT = {
     "home": lambda c: readiness(c, DAY),
@@ -42,15 +67,17 @@ HOT = {
     "export of a month": lambda c: exporting.read(c, date(2026, 11, 1), date(2026, 11, 30)),
     "minutes of a briefing": lambda c: minutes.load(c, history.page(c, limit=1)[0].id),
     "import: what is already there": lambda c: _import_dry_run(c),
-    "whom to call today": lambda c: _calls().proposals(c, DAY),
-    "a call logged with words": lambda c: _calls().log(c, "Hélène Roussel", "reached", None, "Ça va", None, DAY),
+    "whom to call today": lambda c: calls.proposals(c, DAY),
+    "a call logged with words": lambda c: calls.log(c, "Hélène Roussel", "reached", None, "Ça va", None, DAY),
+    "a client's page": lambda c: client_page.page_of(c, verbatim_id=1),
+    "a win's client page": lambda c: client_page.page_of(c, win_id=1),
+    "clients list": lambda c: client_admin.list_clients(c),
+    "clients list of a company": lambda c: client_admin.list_clients(c, company="Altis Logistique"),
+    "clients search": lambda c: client_admin.list_clients(c, search="rou"),
+    "wins of the week under the numbers": lambda c: win_stories.recent(c, DAY),
+    "a near client name": lambda c: client_near.near_client(c, "Helene Rousel", "Altis Logistique"),
+    "a near win client": lambda c: client_near.near_for_win(c, "Altis Logistiqe"),
 }
-
-
-def _calls():
-    from briefing import calls
-
-    return calls
 
 
 def _import_dry_run(conn) -> None:

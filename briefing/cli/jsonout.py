@@ -14,6 +14,9 @@ from briefing.timeutil import iso
 if TYPE_CHECKING:  # only read here: `briefing verbatim list` need not load the meeting's code
     from briefing.agenda import Agenda
     from briefing.calls import Call, Proposals
+    from briefing.client_admin import ListedClient
+    from briefing.client_doctor import Finding
+    from briefing.clients import Client, Moment
     from briefing.clock import MeetingState, SegmentState
     from briefing.history import PastBriefing
     from briefing.meeting import Meeting
@@ -227,4 +230,48 @@ def call(c: Call) -> Json:
         "by": c.by,
         "meeting_id": c.meeting_id,
         "verbatim_id": c.verbatim_id,
+    }
+
+
+def client(c: Client) -> Json:
+    return {
+        "id": c.id,
+        "name": c.name,
+        "company": c.company,
+        "phone": c.phone,
+        "email": c.email,
+        "notes": c.notes,
+        "owner": c.owner,
+        "created_at": c.created_at,
+    }
+
+
+def listed_client(item: ListedClient) -> Json:
+    return client(item.client) | {"verbatims": item.verbatims, "last_heard": item.last_heard}
+
+
+def moment(m: Moment) -> Json:
+    return {
+        "kind": m.kind,
+        "id": m.id,
+        "date": m.date.isoformat(),
+        "text": m.text,
+        "by": m.by,
+        "sentiment": m.sentiment.value if m.sentiment else None,
+        "outcome": m.outcome,
+    }
+
+
+def client_story(c: Client, moments: list[Moment]) -> Json:
+    return client(c) | {"timeline": [moment(m) for m in moments]}
+
+
+def client_finding(f: Finding, settle: str) -> Json:
+    w = f.win
+    return {
+        "kind": f.kind,
+        "clients": [{"id": c.id, "name": c.name, "company": c.company} for c in f.clients],
+        "win": {"id": w.id, "title": w.title, "client": w.client, "date": w.date} if w else None,
+        "companies": list(f.companies),
+        "settle": settle,
     }

@@ -18,6 +18,7 @@ COMMANDS = {
     "team": "briefing.cli.team:team",
     "verbatim": "briefing.cli.verbatim:verbatim",
     "win": "briefing.cli.win:win",
+    "client": "briefing.cli.client:client",
     "metric": "briefing.cli.metric:metric",
     "agenda": "briefing.cli.agenda:agenda",
     "meeting": "briefing.cli.meeting:meeting",

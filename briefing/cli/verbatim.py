@@ -74,8 +74,9 @@ def verbatim() -> None:
 @verbatim.command("add")
 @click.argument("text")
 @verbatim_options(adding=True)
+@click.option("--new-client", is_flag=True, help="The client is someone new, though their name is near a known one's.")
 @db_option
-def add(conn: sqlite3.Connection, text: str, **opts: Any) -> None:
+def add(conn: sqlite3.Connection, text: str, new_client: bool, **opts: Any) -> None:
     """Add a verbatim and print its id. TEXT '-' reads the quote from stdin.
 
     \b
@@ -83,7 +84,7 @@ def add(conn: sqlite3.Connection, text: str, **opts: Any) -> None:
       briefing verbatim add "Livraison en 24 h, bravo" --client "Marc Petit" \\
           --company Altis --by Inès --channel call --sentiment positive
     """
-    write(str(core.add(conn, _fields(read_text_arg(text), **opts))))
+    write(str(core.add(conn, _fields(read_text_arg(text), **opts), new_client=new_client)))
 
 
 @verbatim.command("edit")

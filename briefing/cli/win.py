@@ -26,10 +26,12 @@ def win() -> None:
 @click.option("--client", help="The client or company.")
 @click.option("--story", help="How it happened, in a sentence or two.")
 @click.option("--date", metavar="YYYY-MM-DD", help="When it happened [default: today].")
+@click.option("--new-client", is_flag=True, help="The client is new, though the name is near a known one's.")
 @db_option
-def add(conn: sqlite3.Connection, title: str, owner: str, client, story, date) -> None:
+def add(conn: sqlite3.Connection, title: str, owner: str, client, story, date, new_client: bool) -> None:
     """Add a client win and print its id."""
-    write(str(core.add(conn, {"title": title, "owner": owner, "client": client, "story": story, "date": date})))
+    fields = {"title": title, "owner": owner, "client": client, "story": story, "date": date}
+    write(str(core.add(conn, fields, new_client=new_client)))
 
 
 @win.command("edit")

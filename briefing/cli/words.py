@@ -16,8 +16,10 @@ from briefing.errors import (
     AlreadyHadOneToday,
     BadInput,
     BriefingError,
+    ClientExists,
     DatabaseDamaged,
     LastSegment,
+    NearClient,
     NoMeeting,
     NothingToChange,
     UnknownPerson,
@@ -55,6 +57,11 @@ FLAGS = {
     "by": "--by",
     "outcome": "--outcome",
     "quiet_days": "DAYS",
+    "phone": "--phone",
+    "email": "--email",
+    "notes": "--notes",
+    "keep": "KEEP",
+    "other": "OTHER",
 }
 
 #: The way out of a refusal, from the shell.
@@ -66,6 +73,8 @@ HINTS: dict[type[BriefingError], str] = {
     NothingToChange: "give at least one option (see --help)",
     AgendaUnreadable: "'briefing agenda reset' restores the default",
     DatabaseDamaged: "'briefing doctor' checks it and rescues what it holds",
+    NearClient: "use that name, or add --new-client if this is someone new",
+    ClientExists: "two records of one person are joined with 'briefing client merge KEEP OTHER'",
 }
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -20,7 +20,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static, TextArea
 
 from briefing import calls, clients
@@ -28,7 +28,7 @@ from briefing.board import Board
 from briefing.call_suggest import Suggestion
 from screens.data import Failed, Loaded, Refused, run
 from screens.safe import safe
-from screens.widgets.call_story import ClientStory
+from screens.widgets.client_story import ClientStory
 from screens.widgets.panes import Pane
 
 #: The meeting's keys for the call -> what they do here (shown in the border).
@@ -73,6 +73,10 @@ class CallPane(Pane):
     .-short CallPane #call-who { padding: 0 2; min-height: 1; }
     CallPane #call-why { width: 100%; height: auto; text-align: center; text-style: bold; margin-bottom: 1; }
     CallPane #call-body { height: 1fr; }
+    CallPane #call-story-box { width: 1fr; height: 1fr; border: round $secondary; }
+    CallPane #call-story-box { border-title-color: $secondary; }
+    /* A small screen: the band already names them; the story gets the rows. */
+    .-short CallPane #story-header { display: none; }
     CallPane #call-words { width: 1fr; height: 1fr; border: round $accent; }
     CallPane #call-words:focus { border: round $warning; }
     CallPane #call-pick { display: none; }
@@ -92,9 +96,6 @@ class CallPane(Pane):
 
     class ProposalsRead(Loaded[calls.Proposals]):
         """Whom to call today, and who calls."""
-
-    class StoryRead(Loaded[calls.OnTheLine]):
-        """The client on the line and their story."""
 
     class NamesRead(Loaded[list[str]]):
         """Every client's name, to complete a typed one."""
@@ -119,8 +120,13 @@ class CallPane(Pane):
         yield Static(id="call-who")
         yield Static(id="call-why")
         with Horizontal(id="call-body"):
-            yield ClientStory(id="call-story")
+            # The client's story (screens/widgets/client_story.py), mounted
+            # once someone is chosen: it reads for itself.
+            box = Vertical(id="call-story-box")
+            box.border_title = "Their story"
+            yield box
             words = TextArea(id="call-words")
+            words.can_focus = False
             words.border_title = "What they say (c to write)"
             words.can_focus = False
             yield words
@@ -157,18 +163,18 @@ class CallPane(Pane):
 
     def _choose(self, choice: Choice) -> None:
         self.choice = choice
-        self.query_one(ClientStory).show(None)
-        run(self, self.StoryRead, calls.on_the_line, choice.client_id)
+        self._show_story(choice.client_id)
         self._draw()
 
-    @on(StoryRead)
-    def _story(self, event: StoryRead) -> None:
-        event.stop()
-        line = event.value
-        if self.choice is not None and self.choice.client_id == line.client.id:
-            self.choice = Choice(line.client.id, line.client.label, self.choice.why, line.client.phone)
-            self.query_one(ClientStory).show(line.story)
-            self._draw()
+    def _show_story(self, client_id: int) -> None:
+        story = next(iter(self.query(ClientStory)), None)
+        if story is None:
+            story = ClientStory(client_id, id="call-story")
+            story.can_focus = False  # the meeting's keys stay the meeting's
+            self.query_one("#call-story-box").mount(story)
+        else:
+            story.client_id = client_id
+            story.load()
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -320,7 +326,7 @@ class CallPane(Pane):
         self._done = done
         self._draw_status()
         if self.choice is not None and self.choice.client_id == made.client_id:
-            run(self, self.StoryRead, calls.on_the_line, made.client_id)  # the call is in their story now
+            self._show_story(made.client_id)  # the call is in their story now
         self.load()  # the client called is left in peace from now on
 
     @on(Refused)

@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 
 from briefing.records import Metric
+from briefing.win_stories import WinStory
 from screens.format import gap_text, number
 from screens.safe import safe
 from screens.widgets.tables import fill
@@ -55,6 +56,9 @@ class ReadingPane(Pane):
 
     #: The selector of the pane's scrolling part.
     SCROLL = ""
+    #: Whether the footer was last told there is more to page through.
+    _footer_more = False
+    _footer_check_due = False
 
     def on_mount(self) -> None:
         scroll = self._scroll()
@@ -96,12 +100,25 @@ class ReadingPane(Pane):
             self.border_subtitle = BACK
         else:
             self.border_subtitle = ""
-        self.screen.refresh_bindings()
+        if not self._footer_check_due:
+            self._footer_check_due = True
+            self.call_after_refresh(self._update_footer)
+
+    def _update_footer(self) -> None:
+        """The footer rebuilds all its keys when told: tell it only when
+        PgDn/PgUp come or go, once the layout has settled (a card being
+        laid out is briefly taller than it ends up)."""
+        self._footer_check_due = False
+        if self.is_attached and self.has_more != self._footer_more:
+            self._footer_more = self.has_more
+            self.screen.refresh_bindings()
 
 
 class MetricsPane(Pane):
     DEFAULT_CSS = """
     MetricsPane { border: round $primary; padding: 0 1; height: 1fr; }
+    MetricsPane DataTable { height: auto; max-height: 1fr; }
+    MetricsPane #win-stories { height: auto; max-height: 7; margin-top: 1; }
     """
     BORDER_TITLE = "Today's numbers"
 
@@ -112,13 +129,14 @@ class MetricsPane(Pane):
         self._focusable = focusable
 
     def compose(self) -> ComposeResult:
-        from textual.widgets import DataTable
+        from textual.widgets import DataTable, Static
 
         table = DataTable(show_cursor=False, zebra_stripes=True)
         table.can_focus = self._focusable
         yield table
+        yield Static(id="win-stories")
 
-    def draw(self, metrics: tuple[Metric, ...]) -> None:
+    def draw(self, metrics: tuple[Metric, ...], stories: tuple[WinStory, ...] = ()) -> None:
         from textual.widgets import DataTable
 
         rows = []
@@ -132,6 +150,11 @@ class MetricsPane(Pane):
             )
             rows.append((cells, None))
         fill(self.query_one(DataTable), ("Metric", "Value", "Target", "Gap"), rows)
+        from screens.widgets.client_story import win_stories_text
+
+        box = self.query_one("#win-stories")
+        box.display = bool(stories)
+        box.update(win_stories_text(stories, self.size.width - 2))
 
 
 class NotesPane(Pane):

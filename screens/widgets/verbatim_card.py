@@ -94,7 +94,7 @@ class VerbatimCard(ReadingPane):
             self._shown_id = None
             return
         v = verbatims[index]
-        self.border_title = f"Verbatim {index + 1} of {len(verbatims)}  ↑↓"
+        self.border_title = f"Verbatim {index + 1} of {len(verbatims)}  ↑↓  ·  o: their page"
         quote.update(quote_text(v))
         who.update(credit_text(v))
         if v.id != self._shown_id:

@@ -33,8 +33,12 @@ class ShapedStatic(Static):
     rarely does: only a change of shape costs a layout pass."""
 
     shape: var[Any] = var(None, init=False)
+    _shown: Text | None = None
 
     def show(self, text: Text) -> None:
+        if text == self._shown:
+            return
+        self._shown = text
         self.update(text, layout=False)
         self.shape = (tuple(len(line) for line in text.plain.split("\n")), self.size)
 
