@@ -11,7 +11,7 @@ import sqlite3
 import click
 
 from briefing.cli import jsonout
-from briefing.cli.common import db_option, json_option, read_text_arg, reads_db
+from briefing.cli.common import db_option, read_text_arg, reads_db
 from briefing.cli.output import emit_json, write
 from briefing.cli.words import labels
 from briefing.errors import BadInput
@@ -32,7 +32,7 @@ def call() -> None:
 
 @call.command("suggest")
 @click.option("--limit", type=click.IntRange(1, 20), default=2, show_default=True, help="How many clients.")
-@json_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object (the day, the caller, the suggestions).")
 @reads_db
 def suggest(conn: sqlite3.Connection, limit: int, as_json: bool) -> None:
     """Whom to call today, and why (the same database and day give the same answer)."""
@@ -67,7 +67,7 @@ def suggest(conn: sqlite3.Connection, limit: int, as_json: bool) -> None:
     help="The client's mood, when TEXT gives their words.",
 )
 @click.option("--date", "day", metavar="YYYY-MM-DD", help="When the call was made [default: today].")
-@json_option
+@click.option("--json", "as_json", is_flag=True, help="Print the call stored as a JSON object.")
 @db_option
 @labels(client="CLIENT")
 def log(
