@@ -118,6 +118,13 @@ async def test_words_from_a_voicemail_are_refused_next_to_the_field(demo_db):
         assert calls_made(demo_db) == []
         await pilot.press("slash", *"Nobody", "enter")
         await until(pilot, lambda: "No client called 'Nobody'" in screen_text(app), "no such client")
+        # A few letters and → take the name offered.
+        pick = app.screen.query_one("#call-pick")
+        await until(pilot, lambda: pick.suggester is not None, "the names to complete from")
+        await pilot.press("ctrl+u", *"hél")
+        await until(pilot, lambda: "Roussel" in screen_text(app), "the name offered")
+        await pilot.press("right", "enter")
+        await until(pilot, lambda: "Hélène Roussel (Altis Logistique)" in who(app), "the client chosen by name")
 
 
 async def test_the_call_keys_are_the_call_segments_only(demo_db):

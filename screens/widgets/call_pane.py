@@ -130,7 +130,7 @@ class CallPane(Pane):
             words.border_title = "What they say (c to write)"
             words.can_focus = False
             yield words
-        pick = Input(placeholder="Any client: a name, or Name (Company)", id="call-pick")
+        pick = Input(placeholder="Any client: a name (→ completes), or Name (Company)", id="call-pick", compact=True)
         pick.can_focus = False
         yield pick
         yield Static(id="call-error")
