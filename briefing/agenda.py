@@ -3,7 +3,9 @@
 The agenda is one team-wide setting (``settings`` key ``agenda``, as JSON),
 so the lead's app and every collaborator's CLI time the same meeting. When
 nothing is stored the team gets :data:`DEFAULT_AGENDA`: a new database runs a
-sensible 15-minute stand-up without any set-up.
+sensible 18-minute stand-up without any set-up, opening on a client call.
+Databases from before the call segment had :data:`CLASSIC_AGENDA` as their
+default; migration 8 stores it for them, so their meeting does not change.
 
 People write the agenda as a small TOML file, because it is easy to edit,
 to comment and to keep next to the team's other notes::
@@ -23,6 +25,13 @@ to comment and to keep next to the team's other notes::
     minutes = 3
     win = true             # today's presenter tells a client win here
                            # (one segment at most)
+
+    [[segment]]
+    title = "Client call"
+    kind = "client"        # a call segment is client time
+    minutes = 3
+    call = true            # the room calls a client the app proposes
+                           # (one segment at most; not also the win)
 
 A top-level ``win_min_seconds = 30`` (0 to 3600, default 30) is how long
 the client-win segment must run for the win to count as told: paging
@@ -48,6 +57,7 @@ from briefing.errors import AgendaUnreadable, BadInput, BadSegment
 from briefing.kinds import SegmentKind
 
 __all__ = [
+    "CLASSIC_AGENDA",
     "DEFAULT_AGENDA",
     "MAX_SECONDS",
     "MAX_SEGMENTS",
@@ -76,6 +86,9 @@ MAX_SECONDS = 60 * 60
 FIELD = "agenda"
 KINDS = ", ".join(k.value for k in SegmentKind)
 ONE_WIN = "only one segment is the client win"
+ONE_CALL = "only one segment is the client call"
+CALL_NOT_WIN = "a segment is the client call or the client win, not both"
+CALL_IS_CLIENT_TIME = 'a client call is client time: its kind must be "client"'
 
 
 @dataclass(frozen=True)
@@ -85,6 +98,8 @@ class Segment:
     planned_s: int
     #: The client-win segment: the rotation's presenter tells a win here.
     win: bool = False
+    #: The client call: the room calls a client the app proposes.
+    call: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,16 +119,23 @@ class Agenda:
         """Where today's presenter tells a client win; None: no such segment."""
         return next((i for i, s in enumerate(self.segments) if s.win), None)
 
+    @property
+    def call_index(self) -> int | None:
+        """Where the room calls a client; None: no such segment."""
+        return next((i for i, s in enumerate(self.segments) if s.call), None)
+
 
 def win_by_title(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
     """For agendas written before a segment could say ``win = true``: the
     first segment whose title mentions a win is the client-win one, as it
     always was, so an existing file or stored meeting keeps its presenter."""
-    first = next((i for i, s in enumerate(segments) if "win" in s.title.casefold()), None)
+    first = next((i for i, s in enumerate(segments) if "win" in s.title.casefold() and not s.call), None)
     return tuple(replace(s, win=i == first) for i, s in enumerate(segments))
 
 
-DEFAULT_AGENDA = Agenda(
+#: The default of databases made before the call segment existed (they
+#: keep it: migration 8 stores it for them).
+CLASSIC_AGENDA = Agenda(
     segments=(
         Segment("Client voice", SegmentKind.CLIENT, 4 * 60),
         Segment("Client win", SegmentKind.CLIENT, 3 * 60, win=True),
@@ -121,6 +143,11 @@ DEFAULT_AGENDA = Agenda(
         Segment("Focus of the day", SegmentKind.TEAM, 3 * 60),
     ),
     target_share=0.5,
+)
+
+#: A new team's agenda: a short client call first, then the classic stand-up.
+DEFAULT_AGENDA = replace(
+    CLASSIC_AGENDA, segments=(Segment("Client call", SegmentKind.CLIENT, 3 * 60, call=True), *CLASSIC_AGENDA.segments)
 )
 
 
@@ -131,7 +158,8 @@ def to_json(agenda: Agenda) -> dict[str, Any]:
     return {
         "target_share": agenda.target_share,
         "segments": [
-            {"title": s.title, "kind": s.kind.value, "planned_s": s.planned_s, "win": s.win} for s in agenda.segments
+            {"title": s.title, "kind": s.kind.value, "planned_s": s.planned_s, "win": s.win, "call": s.call}
+            for s in agenda.segments
         ],
         "total_s": agenda.total_s,
         "win_min_s": agenda.win_min_s,
@@ -157,6 +185,7 @@ def check(agenda: Agenda) -> Agenda:
     wins = [i for i, s in enumerate(agenda.segments) if s.win]
     if len(wins) > 1:
         raise BadSegment(wins[1], "win", ONE_WIN)
+    check_calls(agenda.segments)
     share = agenda.target_share
     if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 <= share <= 1:
         raise BadInput(FIELD, "the target must be a share between 0 and 1")
@@ -164,6 +193,18 @@ def check(agenda: Agenda) -> Agenda:
     if isinstance(least, bool) or not isinstance(least, int) or not 0 <= least <= MAX_SECONDS:
         raise BadInput(FIELD, f"the client win's minimum must be 0 to {MAX_SECONDS} seconds")
     return agenda
+
+
+def check_calls(segments: tuple[Segment, ...]) -> None:
+    """The call segment's rules: client time, not the win, one at most."""
+    calls = [i for i, s in enumerate(segments) if s.call]
+    for i in calls:
+        if segments[i].win:
+            raise BadSegment(i, "call", f"segment {i + 1}: {CALL_NOT_WIN}")
+        if segments[i].kind is not SegmentKind.CLIENT:
+            raise BadSegment(i, "call", f"segment {i + 1}: {CALL_IS_CLIENT_TIME}")
+    if len(calls) > 1:
+        raise BadSegment(calls[1], "call", ONE_CALL)
 
 
 # --- the plan against its own target ---------------------------------------------
@@ -203,6 +244,7 @@ class Typed:
     kind: SegmentKind
     minutes: str
     win: bool = False
+    call: bool = False
 
 
 def typed_seconds(minutes: str) -> int:
@@ -229,7 +271,7 @@ def typed(segments: list[Typed], target: str) -> Agenda:
             seconds = typed_seconds(s.minutes)
         except ValueError as exc:
             raise BadSegment(index, "minutes", f"segment {index + 1}: minutes: {exc}") from None
-        made.append(Segment(s.title.strip(), s.kind, seconds, s.win))
+        made.append(Segment(s.title.strip(), s.kind, seconds, s.win, s.call))
     try:
         share = typed_target(target)
     except ValueError as exc:
@@ -255,7 +297,13 @@ def from_json(data: dict[str, Any]) -> Agenda:
     """Back from :func:`to_json`, held to :func:`check` without loading pydantic."""
     try:
         segments = tuple(
-            Segment(str(s["title"]), SegmentKind(s["kind"]), int(s["planned_s"]), s.get("win") is True)
+            Segment(
+                str(s["title"]),
+                SegmentKind(s["kind"]),
+                int(s["planned_s"]),
+                win=s.get("win") is True,
+                call=s.get("call") is True,
+            )
             for s in data["segments"]
         )
         if not any("win" in s for s in data["segments"]):  # stored before segments said so

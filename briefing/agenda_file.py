@@ -24,10 +24,11 @@ from briefing.agenda import (
     Agenda,
     Segment,
     check,
+    check_calls,
     win_by_title,
 )
 from briefing.checks import NAME_MAX
-from briefing.errors import BadInput
+from briefing.errors import BadInput, BadSegment
 from briefing.kinds import SegmentKind
 from briefing.models import text_rule
 
@@ -110,6 +111,7 @@ class _SegmentIn(BaseModel):
     minutes: Annotated[float | None, _duration(60)] = None
     seconds: Annotated[int | None, _duration(1)] = None
     win: Annotated[bool | None, BeforeValidator(_flag)] = None
+    call: Annotated[bool | None, BeforeValidator(_flag)] = None
 
     @model_validator(mode="after")
     def _one_duration(self) -> _SegmentIn:
@@ -144,8 +146,11 @@ class _AgendaIn(BaseModel):
             raise _Problem(f"at most {MAX_SEGMENTS} segments, found {len(value)}", anywhere=True)
         return value
 
+    def agenda_segments(self) -> tuple[Segment, ...]:
+        return tuple(Segment(s.title, s.kind, s.planned_s(), s.win is True, s.call is True) for s in self.segment)
+
     def agenda(self) -> Agenda:
-        segments = tuple(Segment(s.title, s.kind, s.planned_s(), s.win is True) for s in self.segment)
+        segments = self.agenda_segments()
         if all(s.win is None for s in self.segment):  # a file from before `win = true`
             segments = win_by_title(segments)
         return check(Agenda(segments, round(self.target / 100, 6), self.win_min_seconds))
@@ -183,6 +188,13 @@ def parse_toml(text: str, source: str = "agenda.toml") -> Agenda:
             f"{source} line {line}: segment {second + 1}{_label(data['segment'][second])}: "
             f"win = true is already on segment {first + 1}; {ONE_WIN}",
         )
+    try:
+        check_calls(model.agenda_segments())
+    except BadSegment as exc:
+        line = _key_line(lines, *_block(lines, exc.index), "call")
+        raw = data["segment"][exc.index]
+        problem = exc.problem.removeprefix(f"segment {exc.index + 1}: ")
+        raise BadInput(FIELD, f"{source} line {line}: segment {exc.index + 1}{_label(raw)}: {problem}") from None
     return model.agenda()
 
 
@@ -222,7 +234,7 @@ def _explain(err: dict[str, Any], data: dict[str, Any], lines: list[str]) -> tup
     name = str(loc[2])
     line = _key_line(lines, start, end, name)
     if err["type"] == "extra_forbidden":
-        return line, prefix + f"unknown key '{name}' (expected title, kind, minutes or seconds, win)"
+        return line, prefix + f"unknown key '{name}' (expected title, kind, minutes or seconds, win, call)"
     if err["type"] == "missing":
         hint = f" (one of {KINDS})" if name == "kind" else ""
         return line, prefix + f"{name} is missing{hint}"

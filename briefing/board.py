@@ -40,9 +40,11 @@ class Board:
 
     def pane_of(self, index: int) -> str:
         """What segment ``index`` shows under the clock: "win" for the client
-        win, else its kind (client, sales, team)."""
+        win, "call" for the client call, else its kind (client, sales, team)."""
         if index == self.win_index:
             return "win"
+        if index == self.meeting.agenda.call_index:
+            return "call"
         return self.meeting.agenda.segments[index].kind.value
 
 

@@ -14,6 +14,7 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
+from briefing import agenda as agendas
 from briefing import db, metrics, team, verbatims, wins
 from briefing.resources import data_dir
 from briefing.timeutil import today as _today
@@ -103,6 +104,9 @@ def _fill(conn: sqlite3.Connection, source: Path, day0: date) -> dict[str, int]:
             conn, person["name"], lead=person["role"] == "lead", today=day0 - timedelta(days=person["joined_days_ago"])
         )
 
+    # The demo team has run its stand-up for weeks, on the agenda teams had
+    # before the client call (``briefing agenda set`` adds one).
+    agendas.save_agenda(conn, agendas.CLASSIC_AGENDA)
     _past_briefings(conn, day0)
 
     quotes = _load(source, "verbatims.json")

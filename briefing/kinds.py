@@ -47,3 +47,11 @@ class SegmentKind(StrEnum):
     CLIENT = "client"
     SALES = "sales"
     TEAM = "team"
+
+
+class CallOutcome(StrEnum):
+    """How a call to a client went."""
+
+    REACHED = "reached"
+    VOICEMAIL = "voicemail"
+    NO_ANSWER = "no-answer"

@@ -294,3 +294,28 @@ END"""
     from briefing.client_links import link_existing
 
     link_existing(db.conn)
+
+
+@migrations()
+def m008_pin_the_agenda_of_existing_teams(db: Database) -> None:
+    """The default agenda gained a client call at the start; a team that
+    already ran on the old default (nothing stored) keeps it, stored here.
+    A database with nothing in it yet is a new team: it gets the new default.
+
+    Also: calls by the verbatim they kept, so writing or removing a
+    verbatim never has SQLite look through every call for one pointing at it."""
+    import json
+
+    db.execute("CREATE INDEX calls_verbatim ON calls (verbatim_id)")
+
+    from briefing.agenda import CLASSIC_AGENDA, SETTING_KEY, to_json
+
+    used = db.execute(
+        """SELECT EXISTS (SELECT 1 FROM collaborators) OR EXISTS (SELECT 1 FROM meetings)
+           OR EXISTS (SELECT 1 FROM verbatims) OR EXISTS (SELECT 1 FROM wins) OR EXISTS (SELECT 1 FROM metrics)"""
+    ).fetchone()[0]
+    if used:
+        db.execute(
+            "INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
+            (SETTING_KEY, json.dumps(to_json(CLASSIC_AGENDA), ensure_ascii=False)),
+        )

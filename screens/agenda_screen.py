@@ -2,7 +2,7 @@
 
 What ``briefing agenda set`` does with a TOML file, for a lead who would
 rather not write one: add, remove, reorder and rename segments, set their
-kind, minutes and the client-win flag, and the target. The planned client
+kind, minutes, the client-win and client-call flags, and the target. The planned client
 share is shown as it changes, against the target, with the core's words
 when the plan falls below it (accepted, but said, again on saving).
 
@@ -35,8 +35,9 @@ from screens.safe import safe
 from screens.widgets.tables import fill
 
 #: A refusal's part of a segment -> the editor's widget for it.
-PARTS = {"title": "seg-title", "minutes": "seg-minutes", "win": "seg-win"}
-EDITOR = ("seg-title", "seg-kind", "seg-minutes", "seg-win", "target")  # the target last: it is the agenda's
+PARTS = {"title": "seg-title", "minutes": "seg-minutes", "win": "seg-win", "call": "seg-call"}
+#: The target last: it is the agenda's, not a segment's.
+EDITOR = ("seg-title", "seg-kind", "seg-minutes", "seg-win", "seg-call", "target")
 HINT = "Enter: edit the segment · Tab: next field · Esc: back to the list"
 NEW_MINUTES = "3"
 
@@ -81,6 +82,7 @@ class AgendaScreen(Screen[None]):
                 yield _field("Kind", Select(kinds, allow_blank=False, compact=True, id="seg-kind"))
                 yield _field("Minutes", Input(id="seg-minutes", compact=True, placeholder="4 or 2.5"))
                 yield _field("Client win", Checkbox("told here", id="seg-win", compact=True))
+                yield _field("Client call", Checkbox("call here", id="seg-call", compact=True))
             yield Label("", id="agenda-error")
             yield Label(HINT, id="agenda-hint")
         yield Footer()
@@ -98,7 +100,7 @@ class AgendaScreen(Screen[None]):
         self.show_agenda(event.value)
 
     def show_agenda(self, agenda: Agenda) -> None:
-        self.segments = [Typed(s.title, s.kind, minutes_text(s.planned_s), s.win) for s in agenda.segments]
+        self.segments = [Typed(s.title, s.kind, minutes_text(s.planned_s), s.win, s.call) for s in agenda.segments]
         target = f"{round(agenda.target_share * 100, 2):g}"
         self.stored = (list(self.segments), target)
         with self.prevent(Input.Changed):
@@ -146,7 +148,7 @@ class AgendaScreen(Screen[None]):
     def load_editor(self, index: int | None) -> None:
         """Show segment ``index`` in the editor (None: nothing to edit)."""
         self.editing = index
-        for wid in EDITOR[:4]:
+        for wid in EDITOR[:-1]:
             self.query_one(f"#{wid}").disabled = index is None
         if index is None:
             return
@@ -156,6 +158,7 @@ class AgendaScreen(Screen[None]):
             self.query_one("#seg-kind", Select).value = s.kind
             self.query_one("#seg-minutes", Input).value = s.minutes
             self.query_one("#seg-win", Checkbox).value = s.win
+            self.query_one("#seg-call", Checkbox).value = s.call
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:
@@ -186,6 +189,10 @@ class AgendaScreen(Screen[None]):
     @on(Checkbox.Changed, "#seg-win")
     def _win(self, event: Checkbox.Changed) -> None:
         self.edit(win=event.value)
+
+    @on(Checkbox.Changed, "#seg-call")
+    def _call(self, event: Checkbox.Changed) -> None:
+        self.edit(call=event.value)
 
     @on(Input.Changed, "#target")
     def _target(self) -> None:

@@ -16,7 +16,7 @@ from briefing.timeutil import mmss
 from screens.safe import safe
 from screens.tones import tone
 
-HEADINGS = ("#", "Segment", "Kind", "Planned", "Client win")
+HEADINGS = ("#", "Segment", "Kind", "Planned", "Win or call")
 
 
 def minutes_text(seconds: int) -> str:
@@ -38,7 +38,7 @@ def draft_agenda(segments: list[Typed], target: str) -> tuple[Agenda, bool]:
         share, target_ok = typed_target(target), True
     except ValueError:
         share, target_ok = 0.0, False
-    made = tuple(Segment(s.title, s.kind, seconds_or_none(s.minutes) or 0, s.win) for s in segments)
+    made = tuple(Segment(s.title, s.kind, seconds_or_none(s.minutes) or 0, s.win, s.call) for s in segments)
     return Agenda(made, share), target_ok
 
 
@@ -81,5 +81,5 @@ def row_cells(number: int, segment: Typed, refused: bool) -> list[Text]:
         title,
         Text(kind, style=tone(kind)),
         planned,
-        Text("★ told here" if segment.win else "", style=tone("good")),
+        Text("★ told here" if segment.win else "☎ client call" if segment.call else "", style=tone("good")),
     ]

@@ -33,6 +33,7 @@ from screens.data import Loaded, follow, run
 from screens.meeting_text import BannerView, TitleView, agenda_text, banner_text, title_text
 from screens.widgets.balance import BalanceGauge
 from screens.widgets.bigclock import BigClock
+from screens.widgets.call_pane import CALL_KEYS, CallPane
 from screens.widgets.panes import MetricsPane, NotesPane, Pane, ReadingPane
 from screens.widgets.presenter_pane import PresenterPane
 from screens.widgets.segment_bar import SegmentBar
@@ -49,10 +50,11 @@ PANES: dict[str, Callable[..., Pane]] = {
     "win": PresenterPane,
     "sales": partial(MetricsPane, focusable=False),
     "team": NotesPane,
+    "call": CallPane,
 }
 #: The panes that tell a client's story: the story gets the screen and the
 #: clock gives way (small, above it). Numbers and team time keep a big clock.
-STORY = frozenset({"client", "win"})
+STORY = frozenset({"client", "win", "call"})
 #: The last minute of a segment: the clock turns amber.
 LAST_MINUTE_S = 60
 
@@ -80,6 +82,8 @@ class MeetingScreen(Screen[None]):
         # The card's title says it (no room left in the footer at 80x24).
         Binding("o", "client_page", "Client", id="meeting.client", show=False),
         Binding("escape", "leave_notes", "Done writing", id="meeting.leave_notes", show=False),
+        # The client call (keys listed on its pane; see screens/widgets/call_pane.py).
+        *(Binding(key, f"call('{what}')", what, show=False) for key, what in CALL_KEYS.items()),
         Binding("f", "finish", "Finish", id="meeting.finish"),
         # Quitting leaves the meeting running in the database: reopen to resume.
         Binding("q", "app.quit", "Quit", id="meeting.quit"),
@@ -103,6 +107,8 @@ class MeetingScreen(Screen[None]):
         self._notes_saved = ""
         self._panes: dict[str, Pane] = {}
         self._tick_timer: Timer | None = None
+        #: A verbatim just kept from a call: the card goes to it once read.
+        self._wanted_card: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -190,6 +196,11 @@ class MeetingScreen(Screen[None]):
 
     # -- drawing -----------------------------------------------------------------
 
+    def on_resize(self) -> None:
+        """A new size may change the breakpoint class (``-tall``): the agenda
+        box takes its rows now, not at the next second."""
+        self.tick()
+
     def _tick_and_reschedule(self) -> None:
         """Redraw, then sleep until the next displayed second turns over.
 
@@ -255,6 +266,8 @@ class MeetingScreen(Screen[None]):
         self._set_story(board, kind)
         if kind == "win":
             pane.show(board.presentation)
+        elif kind == "call":
+            pane.show(board)
         elif kind == "client":
             pane.show(board.verbatims, self._verbatim_index)
             self._mark_current_verbatim(state)
@@ -290,7 +303,7 @@ class MeetingScreen(Screen[None]):
         board, state = self.board, self.state()
         if board is None or state is None or state.state != "running" or not board.verbatims:
             return
-        on_screen = state.segment.kind.value == "client" and state.index != board.win_index
+        on_screen = board.pane_of(state.index) == "client"
         current = board.verbatims[min(self._verbatim_index, len(board.verbatims) - 1)].id
         if on_screen and current == vid and vid not in board.shown:
             self.board = replace(board, shown=board.shown | {vid})
@@ -336,6 +349,8 @@ class MeetingScreen(Screen[None]):
         """Keep the card the room is looking at: the same verbatim wherever
         a new read puts it; if it is gone (archived), the one now in its place."""
         ids = [v.id for v in board.verbatims]
+        if self._wanted_card in ids:
+            self._verbatim_id, self._wanted_card = self._wanted_card, None
         if self._verbatim_id in ids:
             self._verbatim_index = ids.index(self._verbatim_id)
         else:
@@ -353,7 +368,7 @@ class MeetingScreen(Screen[None]):
     def _set_story(self, board: Board, kind: str) -> None:
         """A client's words (or a win's story) take the screen; the clock gives way.
         Client time with no verbatim to show keeps the big clock."""
-        self.set_class(kind in STORY and (kind == "win" or bool(board.verbatims)), "-story")
+        self.set_class(kind in STORY and (kind != "client" or bool(board.verbatims)), "-story")
 
     def _reading_pane(self) -> ReadingPane | None:
         pane = next((p for p in self._panes.values() if p.display and p.is_mounted), None)
@@ -369,6 +384,8 @@ class MeetingScreen(Screen[None]):
         if action == "page":
             pane = self._reading_pane()
             return pane is not None and pane.has_more
+        if action == "call":
+            return self._call_pane() is not None
         if action == "client_page":
             return self._card_on_screen() is not None
         return True
@@ -387,6 +404,21 @@ class MeetingScreen(Screen[None]):
             from screens.client_screen import ClientScreen
 
             self.app.push_screen(ClientScreen(verbatim_id=vid))
+
+    def _call_pane(self) -> CallPane | None:
+        pane = self._panes.get("call")
+        return pane if isinstance(pane, CallPane) and pane.display and pane.is_mounted else None
+
+    def action_call(self, what: str) -> None:
+        pane = self._call_pane()
+        if pane is not None:
+            pane.act(what)
+
+    @on(CallPane.Logged)
+    def _called(self, event: CallPane.Logged) -> None:
+        """A call's words are a new verbatim: the next client card shows them."""
+        self._wanted_card = event.value.verbatim_id or self._wanted_card
+        self.load()
 
     def action_edit_notes(self) -> None:
         state = self.state()

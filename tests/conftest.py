@@ -66,6 +66,16 @@ def conn(db_path: Path) -> Iterator[sqlite3.Connection]:
 
 
 @pytest.fixture
+def classic_agenda(db_path: Path) -> None:
+    """The agenda teams had before the client call (what an existing team
+    keeps): for tests about the meeting's mechanics written against it."""
+    from briefing.agenda import CLASSIC_AGENDA, save_agenda
+
+    with store.opened(db_path) as connection:
+        save_agenda(connection, CLASSIC_AGENDA)
+
+
+@pytest.fixture
 def cli(db_path: Path, monkeypatch: pytest.MonkeyPatch):
     """``cli("team", "add", "Inès")`` runs ``briefing --db <tmp> team add Inès``."""
     monkeypatch.delenv("BRIEFING_DB", raising=False)

@@ -17,12 +17,13 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "agenda.example.toml"
 DEFAULT_JSON = {
     "target_share": 0.5,
     "segments": [
-        {"title": "Client voice", "kind": "client", "planned_s": 240, "win": False},
-        {"title": "Client win", "kind": "client", "planned_s": 180, "win": True},
-        {"title": "Numbers", "kind": "sales", "planned_s": 300, "win": False},
-        {"title": "Focus of the day", "kind": "team", "planned_s": 180, "win": False},
+        {"title": "Client call", "kind": "client", "planned_s": 180, "win": False, "call": True},
+        {"title": "Client voice", "kind": "client", "planned_s": 240, "win": False, "call": False},
+        {"title": "Client win", "kind": "client", "planned_s": 180, "win": True, "call": False},
+        {"title": "Numbers", "kind": "sales", "planned_s": 300, "win": False, "call": False},
+        {"title": "Focus of the day", "kind": "team", "planned_s": 180, "win": False, "call": False},
     ],
-    "total_s": 900,
+    "total_s": 1080,
     "win_min_s": 30,
 }
 
@@ -41,8 +42,8 @@ seconds = 45
 CUSTOM_JSON = {
     "target_share": 0.6,
     "segments": [
-        {"title": "Clients first", "kind": "client", "planned_s": 150, "win": False},
-        {"title": "Pipeline", "kind": "sales", "planned_s": 45, "win": False},
+        {"title": "Clients first", "kind": "client", "planned_s": 150, "win": False, "call": False},
+        {"title": "Pipeline", "kind": "sales", "planned_s": 45, "win": False, "call": False},
     ],
     "total_s": 195,
     "win_min_s": 45,
@@ -79,9 +80,10 @@ def test_a_new_database_uses_the_default_agenda(cli, conn):
     assert table.code == 0
     lines = table.out.splitlines()
     assert lines[0].split() == ["#", "TITLE", "KIND", "PLANNED"]
-    assert lines[2].split() == ["1", "Client", "voice", "client", "4:00"]
-    assert lines[5].split() == ["4", "Focus", "of", "the", "day", "team", "3:00"]
-    assert lines[6] == "Total 15:00 · target: client time at least 50% of client + sales time (planned: 58%)"
+    assert lines[2].split() == ["1", "Client", "call", "client", "3:00"]
+    assert lines[6].split() == ["5", "Focus", "of", "the", "day", "team", "3:00"]
+    assert lines[7] == "Total 18:00 · target: client time at least 50% of client + sales time (planned: 67%)"
+    assert lines[9].startswith("Client call: segment 1 (Client call)")
     assert "default agenda" in table.err
 
 
@@ -90,8 +92,9 @@ def test_the_example_file_is_the_default_and_round_trips(cli, custom):
     result = cli("agenda", "set", str(EXAMPLE))
     assert (result.code, result.out) == (0, "")
     assert result.err.splitlines() == [
-        "Agenda saved: 4 segments, 15:00, target 50% client",
-        "Client win: segment 2 (Client win), told by the rotation's presenter",
+        "Agenda saved: 5 segments, 18:00, target 50% client",
+        "Client win: segment 3 (Client win), told by the rotation's presenter",
+        "Client call: segment 1 (Client call), a client the app proposes ('briefing call suggest')",
     ]
     assert cli("agenda", "show", "--json").json() == DEFAULT_JSON
 
@@ -126,14 +129,14 @@ def test_a_stored_agenda_from_before_win_keeps_its_presenter():
 
     legacy = {
         "target_share": 0.5,
-        "segments": [{k: v for k, v in s.items() if k != "win"} for s in DEFAULT_JSON["segments"]],
+        "segments": [{k: v for k, v in s.items() if k not in ("win", "call")} for s in DEFAULT_JSON["segments"][1:]],
     }
     assert from_json(legacy).win_index == 1
 
 
 def test_reset_restores_the_default(cli, custom):
     result = cli("agenda", "reset")
-    assert (result.code, result.err) == (0, "Agenda reset to the default: 4 segments, 15:00, target 50% client\n")
+    assert (result.code, result.err) == (0, "Agenda reset to the default: 5 segments, 18:00, target 50% client\n")
     assert cli("agenda", "show", "--json").json() == DEFAULT_JSON
 
 
@@ -154,7 +157,7 @@ BAD_FILES = {
     "a typo in a key": (
         HEAD + "\n" + '[[segment]]\ntitle = "Numbers"\nkind = "sales"\nminuts = 5\n',
         "agenda.toml line 9: segment 2 (\"Numbers\"): unknown key 'minuts' "
-        "(expected title, kind, minutes or seconds, win)",
+        "(expected title, kind, minutes or seconds, win, call)",
     ),
     "an unknown top-level key": (
         "targte = 50\n" + HEAD,

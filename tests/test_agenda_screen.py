@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import DataTable, Input, Label, Static
 
 from briefing import db as store
-from briefing.agenda import DEFAULT_AGENDA, Agenda, Segment, load_agenda
+from briefing.agenda import CLASSIC_AGENDA, Agenda, Segment, load_agenda
 from briefing.kinds import SegmentKind
 from screens.agenda_screen import AgendaScreen
 from screens.app import make_app
@@ -74,9 +74,9 @@ async def test_add_reorder_remove_then_save_stores_the_agenda_as_shown(demo_db):
         await pilot.press("shift+up")  # before Numbers
         await pilot.press("up", "up", "up", "d")  # Client voice removed
         assert titles(app) == ["Client win", "Pipeline review", "Numbers", "Focus of the day"]
-        assert stored(demo_db) == DEFAULT_AGENDA  # nothing stored before saving
+        assert stored(demo_db) == CLASSIC_AGENDA  # nothing stored before saving
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: stored(demo_db) != DEFAULT_AGENDA, "the agenda stored")
+        await until(pilot, lambda: stored(demo_db) != CLASSIC_AGENDA, "the agenda stored")
         assert stored(demo_db) == Agenda(
             (
                 Segment("Client win", CLIENT, 180, win=True),
@@ -101,7 +101,7 @@ async def test_a_refused_agenda_says_why_on_the_row_and_field_at_fault_and_store
         assert minutes.has_class("-refused") and minutes.has_focus
         assert str(app.screen.query_one("#agenda-table", DataTable).get_row_at(1)[0]) == "2!"
         await settled(pilot)
-        assert stored(demo_db) == DEFAULT_AGENDA
+        assert stored(demo_db) == CLASSIC_AGENDA
         await pilot.press("backspace", "backspace", "backspace", "1")  # fixing it clears the error
         await until(pilot, lambda: error(app) == "", "the error gone")
         assert not minutes.has_class("-refused")
@@ -115,7 +115,7 @@ async def test_a_word_for_minutes_is_refused_in_the_cores_words(demo_db):
         await until(pilot, lambda: error(app), "the refusal shown")
         assert "Segment 1: minutes: 'four' is not a number" in error(app)
         assert "four" in screen_text(app)  # the table shows what was typed, marked
-        assert stored(demo_db) == DEFAULT_AGENDA
+        assert stored(demo_db) == CLASSIC_AGENDA
 
 
 async def test_a_plan_below_its_target_is_warned_live_and_again_on_saving(demo_db):
@@ -128,7 +128,7 @@ async def test_a_plan_below_its_target_is_warned_live_and_again_on_saving(demo_d
         await until(pilot, lambda: "Warning" in share(app), "the warning")
         assert "Warning: planned client share 25% is below the target 50%" in share(app)
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: stored(demo_db) != DEFAULT_AGENDA, "the agenda stored, warning or not")
+        await until(pilot, lambda: stored(demo_db) != CLASSIC_AGENDA, "the agenda stored, warning or not")
         await until(pilot, lambda: app._notifications, "the saved notice")
         notices = [n.message for n in app._notifications]
         assert any("Warning: planned client share 25% is below the target 50%" in n for n in notices)
@@ -155,7 +155,7 @@ async def test_leaving_with_changes_asks_first(demo_db):
         await pilot.press("escape", "y")
         await until(pilot, lambda: on_top(app, HomeScreen), "back home")
         await settled(pilot)
-        assert stored(demo_db) == DEFAULT_AGENDA
+        assert stored(demo_db) == CLASSIC_AGENDA
 
 
 async def test_the_palette_opens_the_agenda(demo_db):

@@ -12,9 +12,12 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from briefing import meeting as core
-from briefing.agenda import DEFAULT_AGENDA
+from briefing.agenda import CLASSIC_AGENDA
 
-DEFAULT = DEFAULT_AGENDA.segments
+#: Written against the agenda teams had before the client call.
+pytestmark = pytest.mark.usefixtures("classic_agenda")
+
+DEFAULT = CLASSIC_AGENDA.segments
 SEGMENT_FIELDS = {"index", "title", "kind", "planned_s", "elapsed_s", "remaining_s", "overrun_s"}
 
 
@@ -57,7 +60,7 @@ def test_start_then_status_json_shows_the_first_segment_running(cli):
     assert data["segment"]["planned_s"] == first.planned_s
     assert data["running_kind"] == first.kind.value
     assert set(data["elapsed_by_kind"]) == {"client", "sales", "team"}
-    assert data["target_share"] == DEFAULT_AGENDA.target_share
+    assert data["target_share"] == CLASSIC_AGENDA.target_share
     assert [s["title"] for s in data["segments"]] == [s.title for s in DEFAULT]
 
 
@@ -184,7 +187,7 @@ def test_human_status_names_the_segment_and_the_client_share(cli, conn):
     assert result.code == 0, result.err
     assert DEFAULT[0].title in result.out
     assert f"client share {90 / 120:.0%}" in result.out
-    assert f"target {DEFAULT_AGENDA.target_share:.0%}" in result.out
+    assert f"target {CLASSIC_AGENDA.target_share:.0%}" in result.out
     assert "running: sales" in result.out
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.agenda import DEFAULT_AGENDA
+from briefing.agenda import CLASSIC_AGENDA
 from briefing.clock import MAX_GAP_S, Clock, Event, EventType, fold
 from briefing.kinds import SegmentKind
 
@@ -16,7 +16,7 @@ T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
 
 # The team's default agenda: client voice 4 min, client win 3, numbers 5, focus 3.
-AGENDA = DEFAULT_AGENDA
+AGENDA = CLASSIC_AGENDA
 
 
 def at(seconds: float) -> datetime:

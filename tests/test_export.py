@@ -90,7 +90,7 @@ def hostile_briefing(conn, cli) -> int:
     return m.id
 
 
-def test_hostile_text_never_reshapes_the_minutes(conn, cli):
+def test_hostile_text_never_reshapes_the_minutes(classic_agenda, conn, cli):
     meeting_id = hostile_briefing(conn, cli)
     result = cli("export", "--format", "md", "--id", str(meeting_id))
     assert result.code == 0, result.err

@@ -297,10 +297,15 @@ def test_a_database_file_replaced_under_the_app_is_noticed(db_path, tmp_path):
 
 
 def _damage(path, pages: int = 2) -> None:
-    """Overwrite the headers of pages in the middle of the file."""
+    """Overwrite the headers of pages of data in the middle of the file (the
+    schema's own pages left whole: where they fall moves with the data)."""
     size, page = path.stat().st_size, 4096
+    probe = sqlite3.connect(path)
+    schema = {n for (n,) in probe.execute("SELECT pageno FROM dbstat WHERE name = 'sqlite_schema'")}
+    probe.close()
+    middle = [n for n in range(size // page // 2, size // page) if n + 1 not in schema][:pages]  # dbstat counts from 1
     with path.open("r+b") as f:
-        for number in range(size // page // 2, size // page // 2 + pages):
+        for number in middle:
             f.seek(number * page)
             f.write(b"\xff" * 64)
 

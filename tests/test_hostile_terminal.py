@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Input, Static
 
 from briefing import db as store
 from briefing import meeting, metrics, team, verbatims, wins
+from briefing.agenda import CLASSIC_AGENDA, save_agenda
 from briefing.timeutil import today
 from screens.app import make_app
 from screens.meeting import MeetingScreen
@@ -60,6 +61,7 @@ ESC_PLACEHOLDER = "␛".encode()
 def build(path: Path, day: date) -> None:
     conn = store.connect(path)
     try:
+        save_agenda(conn, CLASSIC_AGENDA)  # the win segment second, as the test walks it
         team.add(conn, CLICK, lead=True, today=day)
         for name in HOSTILE_NAMES[1:]:
             team.add(conn, name, today=day)

@@ -8,6 +8,7 @@ A change to this file is a change to the published interface.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -100,9 +101,35 @@ PINNED: dict[tuple[str, ...], Any] = {
     ("metric", "list"): [{"name": str, "value": NUMBER, "target": (*NUMBER, NULL), "unit": (str, NULL), "date": str}],
     ("agenda", "show"): {
         "target_share": NUMBER,
-        "segments": [{"title": str, "kind": str, "planned_s": int, "win": bool}],
+        "segments": [{"title": str, "kind": str, "planned_s": int, "win": bool, "call": bool}],
         "total_s": int,
         "win_min_s": int,
+    },
+    ("call", "suggest"): {
+        "day": str,
+        "quiet_days": int,
+        "caller": (str, NULL),
+        "suggestions": [
+            {
+                "client_id": int,
+                "client": str,
+                "phone": (str, NULL),
+                "rule": str,
+                "reason": str,
+                "days": int,
+                "win_id": (int, NULL),
+            }
+        ],
+    },
+    ("call", "log", "Hélène Roussel (Altis Logistique)", "--outcome", "voicemail"): {
+        "id": int,
+        "client_id": int,
+        "client": str,
+        "day": str,
+        "outcome": str,
+        "by": (str, NULL),
+        "meeting_id": (int, NULL),
+        "verbatim_id": (int, NULL),
     },
     ("rotation", "next"): {
         "presenter": (str, NULL),
@@ -221,6 +248,9 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory):
     ok("verbatim", "archive", "2")
     ok("win", "add", "Bare win", "--by", "Inès")
     ok("metric", "add", "Bare metric", "3")
+    # Someone to propose to call: negative words, weeks ago.
+    weeks_ago = (DAY - timedelta(days=41)).isoformat()
+    ok("verbatim", "add", "Encore en retard", "--client", "Marc Petit", "--sentiment", "negative", "--date", weeks_ago)
     ok("meeting", "start", "--again")
     ok("meeting", "skip")
     return path

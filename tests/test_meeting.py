@@ -14,15 +14,18 @@ import pytest
 from briefing import db as store
 from briefing import meeting, verbatims
 from briefing import summary as summaries
-from briefing.agenda import DEFAULT_AGENDA, parse_toml, save_agenda
+from briefing.agenda import CLASSIC_AGENDA, parse_toml, save_agenda
 from briefing.cli.jsonout import meeting_state
 from briefing.clock import MAX_GAP_S, flipped
 from briefing.errors import AlreadyHadOneToday, BadInput, LastSegment
 from briefing.kinds import SegmentKind
 
+#: Written against the agenda teams had before the client call.
+pytestmark = pytest.mark.usefixtures("classic_agenda")
+
 DAY = date(2026, 11, 24)
 T0 = datetime(2026, 11, 24, 8, 30, tzinfo=UTC)
-DEFAULT = DEFAULT_AGENDA.segments
+DEFAULT = CLASSIC_AGENDA.segments
 
 TEAM_FIRST = """
 target = 60
@@ -296,7 +299,7 @@ def test_state_json_holds_what_a_screen_shows(conn, started):
     }
     assert data["elapsed_by_kind"] == {"client": 40, "sales": 60, "team": 0}
     assert data["client_share"] == round(40 / 100, 4)
-    assert data["target_share"] == DEFAULT_AGENDA.target_share
+    assert data["target_share"] == CLASSIC_AGENDA.target_share
     assert [s["title"] for s in data["segments"]] == [s.title for s in DEFAULT]
 
 

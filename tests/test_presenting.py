@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
 from briefing import meeting as meetings
 from briefing import presenting
 from briefing import summary as summaries
 from briefing.records import RotationEntry
+
+#: Written against the agenda teams had before the client call.
+pytestmark = pytest.mark.usefixtures("classic_agenda")
 
 # The team fixture joins today: briefings are held from today on.
 MONDAY = date.today()

@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 
 from briefing import (
+    calls,
     client_admin,
     client_near,
     client_page,
@@ -66,6 +67,8 @@ HOT = {
     "export of a month": lambda c: exporting.read(c, date(2026, 11, 1), date(2026, 11, 30)),
     "minutes of a briefing": lambda c: minutes.load(c, history.page(c, limit=1)[0].id),
     "import: what is already there": lambda c: _import_dry_run(c),
+    "whom to call today": lambda c: calls.proposals(c, DAY),
+    "a call logged with words": lambda c: calls.log(c, "Hélène Roussel", "reached", None, "Ça va", None, DAY),
     "a client's page": lambda c: client_page.page_of(c, verbatim_id=1),
     "a win's client page": lambda c: client_page.page_of(c, win_id=1),
     "clients list": lambda c: client_admin.list_clients(c),

@@ -33,7 +33,10 @@ from briefing.stats import Period, headline, load, percent, share, week_of, week
 from tests.conftest import DAY
 from tests.test_query_plans import GROWING, full_scans
 
-AGENDA = json.dumps(agenda.to_json(agenda.DEFAULT_AGENDA))
+#: Written against the agenda teams had before the client call.
+pytestmark = pytest.mark.usefixtures("classic_agenda")
+
+AGENDA = json.dumps(agenda.to_json(agenda.CLASSIC_AGENDA))
 
 
 def hold(conn, day: str, seconds: list[int], *, presenter=None, win=None, outcome="finished") -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from textual.containers import VerticalScroll
 
 from briefing import db as store
@@ -19,6 +20,9 @@ from screens.app import make_app
 from screens.summary import SummaryScreen
 from tests.conftest import DAY
 from tests.pilot import home_drawn, screen_text, settled, until
+
+#: Written against the agenda teams had before the client call.
+pytestmark = pytest.mark.usefixtures("classic_agenda")
 
 T0 = datetime(2026, 11, 24, 8, 30, tzinfo=UTC)
 

@@ -16,6 +16,9 @@ from briefing import summary as summaries
 from briefing.agenda import DEFAULT_AGENDA, Agenda, from_json, load_agenda, parse_toml, to_json
 from briefing.errors import BadInput
 
+#: Written against the agenda teams had before the client call.
+pytestmark = pytest.mark.usefixtures("classic_agenda")
+
 MONDAY = date.today()
 T0 = datetime(MONDAY.year, MONDAY.month, MONDAY.day, 8, tzinfo=UTC)
 

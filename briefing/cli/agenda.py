@@ -52,6 +52,7 @@ def show(conn: sqlite3.Connection, as_json: bool) -> None:
     emit_table(rows, [("n", "#"), ("title", "TITLE"), ("kind", "KIND"), ("planned", "PLANNED")], empty="")
     write(f"Total {mmss(current.total_s, pad=False)} \u00b7 {_target_line(current)}")
     write(_win_line(current))
+    write(_call_line(current))
     if current == core.DEFAULT_AGENDA:
         write("This is the default agenda; change it with: briefing agenda set FILE", err=True)
 
@@ -64,6 +65,15 @@ def _win_line(current: core.Agenda) -> str:
         return "No client-win segment: nobody is picked to present (add win = true to one segment)"
     title = inert(current.segments[index].title)
     return f"Client win: segment {index + 1} ({title}), told by the rotation's presenter"
+
+
+def _call_line(current: core.Agenda) -> str:
+    """Where the room calls a client, or that it could: the option is easy to miss."""
+    index = current.call_index
+    if index is None:
+        return "No client call: add call = true to a client segment to call a client the app proposes"
+    title = inert(current.segments[index].title)
+    return f"Client call: segment {index + 1} ({title}), a client the app proposes ('briefing call suggest')"
 
 
 def _target_line(current: core.Agenda) -> str:
@@ -106,6 +116,7 @@ def set_(conn: sqlite3.Connection, file: str) -> None:
         err=True,
     )
     write(_win_line(new), err=True)
+    write(_call_line(new), err=True)
     warning = core.share_warning(new)
     if warning:  # accepted (the lead may mean it), but said
         write(f"warning: {warning}", err=True)
@@ -114,7 +125,7 @@ def set_(conn: sqlite3.Connection, file: str) -> None:
 @agenda.command("reset")
 @db_option
 def reset(conn: sqlite3.Connection) -> None:
-    """Go back to the default agenda (15 minutes, target 50% client)."""
+    """Go back to the default agenda (18 minutes opening on a client call, target 50% client)."""
     core.reset_agenda(conn)
     default = core.DEFAULT_AGENDA
     write(

@@ -13,6 +13,7 @@ from briefing.timeutil import iso
 
 if TYPE_CHECKING:  # only read here: `briefing verbatim list` need not load the meeting's code
     from briefing.agenda import Agenda
+    from briefing.calls import Call, Proposals
     from briefing.client_admin import ListedClient
     from briefing.client_doctor import Finding
     from briefing.clients import Client, Moment
@@ -196,6 +197,39 @@ def stats(s: Stats) -> Json:
         "overruns": [
             {"segment": o.segment, "held": o.held, "overran": o.overran, "overrun_s": o.overrun_s} for o in s.overruns
         ],
+    }
+
+
+def call_proposals(p: Proposals) -> Json:
+    return {
+        "day": p.day.isoformat(),
+        "quiet_days": p.quiet_days,
+        "caller": p.caller,
+        "suggestions": [
+            {
+                "client_id": s.client_id,
+                "client": s.label,
+                "phone": s.phone,
+                "rule": s.rule,
+                "reason": s.reason,
+                "days": s.days,
+                "win_id": s.win_id,
+            }
+            for s in p.suggestions
+        ],
+    }
+
+
+def call(c: Call) -> Json:
+    return {
+        "id": c.id,
+        "client_id": c.client_id,
+        "client": c.client,
+        "day": c.day.isoformat(),
+        "outcome": c.outcome.value,
+        "by": c.by,
+        "meeting_id": c.meeting_id,
+        "verbatim_id": c.verbatim_id,
     }
 
 

@@ -30,6 +30,7 @@ COMMANDS = {
     "doctor": "briefing.cli.upkeep:doctor",
     "backup": "briefing.cli.upkeep:backup",
     "restore": "briefing.cli.upkeep:restore",
+    "call": "briefing.cli.call:call",
 }
 
 

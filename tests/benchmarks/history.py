@@ -11,7 +11,8 @@ with the search index filled by the schema's own triggers:
   finish; attendance for everyone active, a few away each day; the
   presenter and the win told, as the rotation would record them;
 * 100,000 verbatims (the last two weeks' still new), 10,000 wins, four
-  metrics a day.
+  metrics a day;
+* the clients those name (a third with a phone number), two calls a day.
 
     python tests/benchmarks/history.py OUT.db     # about 30 s, 70 MB
 """
@@ -119,6 +120,18 @@ def build(path: Path, *, today: date | None = None, seed: int = 20261130) -> dic
 
     # Clients and companies, as the migration that brought them in links them.
     link_existing(conn)
+    # A third of them with a phone number; two client calls a day, one in
+    # three reaching the client (what the call segment proposes from).
+    conn.execute("UPDATE clients SET phone = printf('06 %08d', id) WHERE id % 3 = 0")
+    client_count = conn.execute("SELECT count(*) FROM clients").fetchone()[0]
+    conn.executemany(
+        "INSERT INTO calls (client_id, day, outcome, by_id, at) VALUES (?, ?, ?, ?, ?)",
+        [
+            (rng.randint(1, client_count), d.isoformat(), ("reached", "voicemail", "no-answer")[n % 3], 1, stamp)
+            for d in days
+            for n in range(2)
+        ],
+    )
 
     conn.executemany(
         "INSERT INTO metrics (name, date, value, target, unit, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -129,7 +142,7 @@ def build(path: Path, *, today: date | None = None, seed: int = 20261130) -> dic
         ],
     )
 
-    agenda_json = json.dumps(agendas.to_json(agendas.DEFAULT_AGENDA))
+    agenda_json = json.dumps(agendas.to_json(agendas.CLASSIC_AGENDA))
     pending = sorted(range(1, WINS + 1), key=lambda w: win_days[w - 1])
     next_win = 0
     events, attendance, shown, presented = [], [], [], []

@@ -1,0 +1,345 @@
+"""The client call at the start of the briefing: whom to call, and why; the
+client's story while the phone rings; what they say, kept as a verbatim.
+
+The name and the reason are what the room reads from the back, so each
+has its own band, as the presenter's name does in the client-win pane.
+The lead drives it with the meeting's keys (``MeetingScreen`` forwards
+them here while the call segment runs): ``s`` another suggestion, ``/`` any
+client by name, ``c`` write what the client says, ``ctrl+s`` keep the
+words (the client was reached), ``r`` ``v`` ``0`` the outcome, ``b`` who
+made the call. The name field and the words field take focus only when
+asked for, so the meeting's one-letter keys keep working otherwise, and
+letters typed in them are only text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Static, TextArea
+
+from briefing import calls, clients
+from briefing.board import Board
+from briefing.call_suggest import Suggestion
+from screens.data import Failed, Loaded, Refused, run
+from screens.safe import safe
+from screens.widgets.client_story import ClientStory
+from screens.widgets.panes import Pane
+
+#: The meeting's keys for the call -> what they do here (shown in the border).
+CALL_KEYS = {
+    "s": "other",
+    "slash": "pick",
+    "c": "write",
+    "ctrl+s": "keep",
+    "r": "reached",
+    "v": "voicemail",
+    "0": "no-answer",
+    "b": "caller",
+}
+#: The keys, in the pane's border: how to choose above, how it went below.
+CHOOSE_KEYS = "Client call · s another · / by name · c write · ctrl+s keep"
+OUTCOME_KEYS = "r reached · v voicemail · 0 no answer · b caller"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The client on the line: a proposal, or someone picked by name."""
+
+    client_id: int
+    label: str
+    why: str
+    phone: str | None = None
+
+
+def why_text(s: Suggestion) -> str:
+    """The reason without the name the band already shows, as a sentence."""
+    why = s.reason.removeprefix(f"{s.label}: ")
+    return why[:1].upper() + why[1:]
+
+
+class CallPane(Pane):
+    DEFAULT_CSS = """
+    CallPane { border: round $success; padding: 0 1; height: 1fr; border-subtitle-align: right; }
+    CallPane #call-who {
+        width: 100%; height: auto; min-height: 3; padding: 1 2; content-align: center middle;
+        text-align: center; background: $success 35%; color: $text; text-style: bold;
+    }
+    .-short CallPane #call-who { padding: 0 2; min-height: 1; }
+    CallPane #call-why { width: 100%; height: auto; text-align: center; text-style: bold; margin-bottom: 1; }
+    CallPane #call-body { height: 1fr; }
+    CallPane #call-story-box { width: 1fr; height: 1fr; border: round $secondary; }
+    CallPane #call-story-box { border-title-color: $secondary; }
+    /* A small screen: the band already names them; the story gets the rows. */
+    .-short CallPane #story-header { display: none; }
+    CallPane #call-words { width: 1fr; height: 1fr; border: round $accent; }
+    CallPane #call-words:focus { border: round $warning; }
+    CallPane #call-pick { display: none; }
+    CallPane.-picking #call-pick { display: block; }
+    CallPane #call-error { color: $text-error; height: auto; }
+    CallPane #call-status { height: auto; color: $text-muted; }
+    """
+    #: Unscoped, so the meeting's ``-short`` (a small screen) can thin the band.
+    SCOPED_CSS = False
+    BORDER_TITLE = CHOOSE_KEYS
+    BORDER_SUBTITLE = OUTCOME_KEYS
+    BINDINGS = [
+        # While typing in the pane: Esc gives the keys back to the meeting.
+        Binding("escape", "done", "Done", show=False),
+        Binding("ctrl+s", "keep", "Keep the words", show=False),
+    ]
+
+    class ProposalsRead(Loaded[calls.Proposals]):
+        """Whom to call today, and who calls."""
+
+    class NamesRead(Loaded[list[str]]):
+        """Every client's name, to complete a typed one."""
+
+    class Found(Loaded[list[clients.Client]]):
+        """The clients a typed name may mean."""
+
+    class Logged(Loaded[calls.Call]):
+        """A call stored (bubbles to the meeting: its card shows the words)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.proposals: calls.Proposals | None = None
+        self.choice: Choice | None = None
+        self.caller: str | None = None
+        self._meeting_id: int | None = None
+        self._names_asked = False
+        #: The last call stored, in words (until the next one).
+        self._done: Text | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="call-who")
+        yield Static(id="call-why")
+        with Horizontal(id="call-body"):
+            # The client's story (screens/widgets/client_story.py), mounted
+            # once someone is chosen: it reads for itself.
+            box = Vertical(id="call-story-box")
+            box.border_title = "Their story"
+            yield box
+            words = TextArea(id="call-words")
+            words.can_focus = False
+            words.border_title = "What they say (c to write)"
+            words.can_focus = False
+            yield words
+        pick = Input(placeholder="Any client: a name (→ completes), or Name (Company)", id="call-pick", compact=True)
+        pick.can_focus = False
+        yield pick
+        yield Static(id="call-error")
+        yield Static(id="call-status")
+
+    # -- reading ---------------------------------------------------------------------
+
+    def draw(self, board: Board) -> None:
+        if self._meeting_id != board.meeting.id:
+            self._meeting_id = board.meeting.id
+            self.load()
+        self._draw()
+
+    def load(self) -> None:
+        run(self, self.ProposalsRead, calls.proposals, self.app.day)
+
+    @on(ProposalsRead)
+    def _proposals(self, event: ProposalsRead) -> None:
+        event.stop()
+        self.proposals = event.value
+        if self.caller is None or self.caller not in event.value.team:
+            self.caller = event.value.caller
+        if self.choice is None and event.value.suggestions:
+            self._choose_suggestion(0)
+        self._draw()
+
+    def _choose_suggestion(self, index: int) -> None:
+        s = self.proposals.suggestions[index]
+        self._choose(Choice(s.client_id, s.label, why_text(s), s.phone))
+
+    def _choose(self, choice: Choice) -> None:
+        self.choice = choice
+        self._show_story(choice.client_id)
+        self._draw()
+
+    def _show_story(self, client_id: int) -> None:
+        story = next(iter(self.query(ClientStory)), None)
+        if story is None:
+            story = ClientStory(client_id, id="call-story")
+            story.can_focus = False  # the meeting's keys stay the meeting's
+            self.query_one("#call-story-box").mount(story)
+        else:
+            story.client_id = client_id
+            story.load()
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def _draw(self) -> None:
+        who, why = self.query_one("#call-who", Static), self.query_one("#call-why", Static)
+        if self.choice is None:
+            who.update(Text("☎ Whom shall we call?"))
+            if self.proposals is None:
+                why.update(Text("Looking for a client to call…", style="dim"))
+            else:
+                why.update(Text("No client stands out today: / picks any client by name"))
+        else:
+            name = Text("☎ ")
+            name.append_text(safe(self.choice.label, single_line=True))
+            if self.choice.phone:
+                name.append("   ")
+                name.append_text(safe(self.choice.phone, single_line=True))
+            who.update(name)
+            why.update(safe(self.choice.why + self._place()))
+        self._draw_status()
+
+    def _place(self) -> str:
+        """Which proposal this is, when there are others to pass to."""
+        found = self.proposals.suggestions if self.proposals else ()
+        ids = [s.client_id for s in found]
+        if self.choice is None or self.choice.client_id not in ids or len(ids) < 2:
+            return ""
+        return f"  ({ids.index(self.choice.client_id) + 1} of {len(ids)}, s for another)"
+
+    def _draw_status(self) -> None:
+        line = Text("Called by ")
+        line.append_text(safe(self.caller or "nobody named", "bold", single_line=True))
+        line.append(" (b: someone else)")
+        if self._done is not None:
+            line = Text.assemble(self._done, "  ·  ", line)
+        self.query_one("#call-status", Static).update(line)
+
+    # -- keys (forwarded by the meeting) --------------------------------------------------
+
+    @property
+    def typing(self) -> bool:
+        """The lead is typing a name or the client's words."""
+        return any(w.has_focus for w in (self.query_one("#call-words"), self.query_one("#call-pick")))
+
+    def act(self, what: str) -> None:
+        if what == "other":
+            self._other()
+        elif what == "pick":
+            self._start_picking()
+        elif what == "write":
+            self._focus(self.query_one("#call-words", TextArea))
+        elif what == "caller":
+            self._next_caller()
+        elif what == "keep":
+            self.action_keep()
+        else:
+            self._log(what)
+
+    def _other(self) -> None:
+        found = self.proposals.suggestions if self.proposals else ()
+        if not found:
+            return
+        ids = [s.client_id for s in found]
+        at = ids.index(self.choice.client_id) + 1 if self.choice and self.choice.client_id in ids else 0
+        self._choose_suggestion(at % len(ids))
+
+    def _next_caller(self) -> None:
+        team = self.proposals.team if self.proposals else ()
+        if team:
+            at = team.index(self.caller) + 1 if self.caller in team else 0
+            self.caller = team[at % len(team)]
+            self._draw_status()
+
+    def _start_picking(self) -> None:
+        if not self._names_asked:
+            self._names_asked = True
+            run(self, self.NamesRead, calls.client_names)
+        self.add_class("-picking")
+        self._focus(self.query_one("#call-pick", Input))
+
+    @on(NamesRead)
+    def _names(self, event: NamesRead) -> None:
+        from textual.suggester import SuggestFromList
+
+        event.stop()
+        self.query_one("#call-pick", Input).suggester = SuggestFromList(event.value, case_sensitive=False)
+
+    @on(Input.Submitted, "#call-pick")
+    def _picked(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            run(self, self.Found, clients.find, event.value)
+
+    @on(Found)
+    def _found(self, event: Found) -> None:
+        event.stop()
+        typed = self.query_one("#call-pick", Input).value.strip()
+        if len(event.value) == 1:
+            client = event.value[0]
+            self._error("")
+            self.action_done()
+            self._choose(Choice(client.id, client.label, "Chosen by name", client.phone))
+        elif not event.value:
+            self._error(f"No client called {typed!r}")
+        else:
+            self._error(f"{typed!r} could be " + " or ".join(c.label for c in event.value) + ": add the company")
+
+    def _focus(self, widget: TextArea | Input) -> None:
+        widget.can_focus = True
+        widget.focus()
+
+    def action_done(self) -> None:
+        """Leave the field typed in: the meeting's keys are the meeting's again."""
+        self.remove_class("-picking")
+        for widget in (self.query_one("#call-words"), self.query_one("#call-pick")):
+            widget.can_focus = False
+        self.screen.set_focus(None)
+
+    def action_keep(self) -> None:
+        """The client's words, kept: they were reached."""
+        if self.query_one("#call-words", TextArea).text.strip():
+            self._log("reached")
+        else:
+            self._error("Nothing written yet: c to write what the client says")
+
+    def _log(self, outcome: str) -> None:
+        if self.choice is None:
+            self._error("No client chosen: / picks one by name")
+            return
+        words = self.query_one("#call-words", TextArea).text
+        text = words if words.strip() and outcome == "reached" else None
+        if words.strip() and outcome != "reached":
+            self._error("Words come from a client who was reached: r keeps them, or clear them first")
+            return
+        self.action_done()
+        args = (self.choice.client_id, outcome, self.caller, text, self._meeting_id, self.app.day)
+        run(self, self.Logged, calls.log, *args, write=True)
+
+    @on(Logged)
+    def _logged(self, event: Logged) -> None:
+        # Not stopped: the meeting hears it too, and shows the words on its next card.
+        made = event.value
+        self.query_one("#call-words", TextArea).load_text("")
+        self._error("")
+        outcome = {"reached": "reached", "voicemail": "voicemail", "no-answer": "no answer"}[made.outcome.value]
+        done = Text.assemble(("✓ ", "bold"), safe(made.client, "bold", single_line=True), f": {outcome}")
+        if made.verbatim_id is not None:
+            done.append(", their words are on the next client card")
+        self._done = done
+        self._draw_status()
+        if self.choice is not None and self.choice.client_id == made.client_id:
+            self._show_story(made.client_id)  # the call is in their story now
+        self.load()  # the client called is left in peace from now on
+
+    @on(Refused)
+    def _refused(self, event: Refused) -> None:
+        if event.answer in (self.Logged, self.Found):
+            event.stop()
+            self._error(event.error.problem[:1].upper() + event.error.problem[1:])
+
+    @on(Failed)
+    def _failed(self, event: Failed) -> None:
+        if event.answer is self.Logged:
+            event.stop()
+            self._error(event.message)
+
+    def _error(self, message: str) -> None:
+        self.query_one("#call-error", Static).update(safe(message, single_line=True))

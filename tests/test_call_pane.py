@@ -1,0 +1,162 @@
+"""The client call in the meeting, as the lead runs it with the keyboard:
+the proposal and why, another one, any client by name, their words typed
+(letters that are meeting keys stay letters), kept with one key, the
+outcome in one key, and the words on the next client segment's card."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from briefing import db as store
+from briefing import verbatims
+from briefing.agenda import DEFAULT_AGENDA, save_agenda
+from tests.conftest import DAY, SIZES
+from tests.pilot import screen_text, settled, until
+from tests.test_meeting_screen import NOW, _meeting_app, started
+
+WORDS = "Ça va mieux depuis lundi, + merci à Karim !"
+
+
+def calling(path: Path) -> None:
+    """The demo team on the new default agenda (a call first), with two
+    clients to propose: one with negative last words, one gone quiet."""
+    with store.opened(path) as conn:
+        save_agenda(conn, DEFAULT_AGENDA)
+        past = lambda days: (DAY - timedelta(days=days)).isoformat()  # noqa: E731
+        verbatims.add(
+            conn,
+            {
+                "text": "Encore un retard de livraison, troisième fois ce mois-ci.",
+                "client": "Marc Petit",
+                "company": "Petit & Fils Transports",
+                "sentiment": "negative",
+                "collected_by": "Karim",
+                "date": past(41),
+            },
+        )
+        for days in (80, 90, 100):
+            verbatims.add(conn, {"text": f"Bon suivi ({days})", "client": "Julie Verdier", "date": past(days)})
+        conn.execute("UPDATE clients SET phone = '06 12 34 56 78' WHERE name = 'Marc Petit'")
+    started(path, 20, base=NOW)
+
+
+def who(app) -> str:
+    return str(app.screen.query_one("#call-who").render())
+
+
+def calls_made(path: Path) -> list[tuple]:
+    with store.opened(path) as conn:
+        return [
+            tuple(r)
+            for r in conn.execute(
+                """SELECT c.name, k.outcome, v.text, v.channel, p.name FROM calls k JOIN clients c ON c.id = k.client_id
+                   LEFT JOIN verbatims v ON v.id = k.verbatim_id LEFT JOIN collaborators p ON p.id = k.by_id
+                   ORDER BY k.id"""
+            )
+        ]
+
+
+def story_read(app) -> bool:
+    return app.screen.query_one("#call-story").page is not None
+
+
+async def _proposed(pilot) -> None:
+    app = pilot.app
+    await until(pilot, lambda: "Marc Petit" in who(app) and story_read(app), "the proposal and their story")
+    await settled(pilot)
+
+
+async def test_a_full_call_from_the_proposal_to_the_next_card(demo_db):
+    calling(demo_db)
+    app = _meeting_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _proposed(pilot)
+        shown = screen_text(app)
+        assert "Last heard 41 days ago, and their last words were negative" in shown
+        assert "06 12 34 56 78" in shown and "Called by Claire Dubois" in shown
+        # Pass to the next proposal, and back.
+        await pilot.press("s")
+        await until(pilot, lambda: "Julie Verdier" in who(app), "the second proposal")
+        assert "3 verbatims in the last year, then nothing for 80 days" in screen_text(app)
+        # Anyone, by name.
+        await pilot.press("slash", *"marc petit", "enter")
+        await until(pilot, lambda: "Marc Petit" in who(app) and "Chosen by name" in screen_text(app), "the pick")
+        # The words: meeting keys (n, p, +, space, f, q) are only letters here.
+        await pilot.press("c", *WORDS)
+        await until(pilot, lambda: app.screen.query_one("#call-words").text == WORDS, "the words typed")
+        state = app.screen.state()
+        assert (state.index, state.segment.planned_s, state.state) == (0, 180, "running")
+        # Someone else made the call; the words are kept with one key.
+        await pilot.press("escape", "b")  # the next of the team after the lead
+        await until(pilot, lambda: "Called by Chloé Martin" in screen_text(app), "the caller changed")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "their words are on the next client card" in screen_text(app), "the call kept")
+        assert calls_made(demo_db) == [("Marc Petit", "reached", WORDS, "call", "Chloé Martin")]
+        # Another client, no answer: one key.
+        await settled(pilot)  # the proposals read again: Marc, called, is left in peace
+        await pilot.press("s")
+        await until(pilot, lambda: "Julie Verdier" in who(app), "the next proposal")
+        await pilot.press("0")
+        await until(pilot, lambda: len(calls_made(demo_db)) == 2, "the second call")
+        assert calls_made(demo_db)[1] == ("Julie Verdier", "no-answer", None, None, "Chloé Martin")
+        # The next segment: the client's words on the card.
+        await pilot.press("n")
+        await until(pilot, lambda: WORDS in screen_text(app), "the words on the next card")
+        assert "Marc Petit" in screen_text(app) and "collected by Chloé Martin" in screen_text(app)
+
+
+async def test_words_from_a_voicemail_are_refused_next_to_the_field(demo_db):
+    calling(demo_db)
+    app = _meeting_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _proposed(pilot)
+        await pilot.press("c", *"Allô ?", "escape", "v")
+        await until(pilot, lambda: "Words come from a client who was reached" in screen_text(app), "the refusal")
+        assert calls_made(demo_db) == []
+        await pilot.press("slash", *"Nobody", "enter")
+        await until(pilot, lambda: "No client called 'Nobody'" in screen_text(app), "no such client")
+        # A few letters and → take the name offered.
+        pick = app.screen.query_one("#call-pick")
+        await until(pilot, lambda: pick.suggester is not None, "the names to complete from")
+        await pilot.press("ctrl+u", *"hél")
+        await until(pilot, lambda: "Roussel" in screen_text(app), "the name offered")
+        await pilot.press("right", "enter")
+        await until(pilot, lambda: "Hélène Roussel (Altis Logistique)" in who(app), "the client chosen by name")
+
+
+async def test_the_call_keys_are_the_call_segments_only(demo_db):
+    calling(demo_db)
+    app = _meeting_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _proposed(pilot)
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen.state().index == 1, "the client voice segment")
+        await pilot.press("r", "0", "v")
+        await settled(pilot)
+        assert calls_made(demo_db) == []
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_call_pane_snapshot(snap_compare, demo_db, size):
+    calling(demo_db)
+    assert snap_compare(_meeting_app(demo_db), terminal_size=size, run_before=_proposed)
+
+
+async def test_the_agenda_screen_marks_the_call_segment(demo_db):
+    from screens.app import make_app
+    from tests.test_agenda_screen import error, open_agenda, stored
+
+    app = make_app(demo_db, day=DAY, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_agenda(pilot)
+        # Numbers is sales time: a call there is refused next to the flag.
+        await pilot.press("down", "down", "enter", "tab", "tab", "tab", "tab", "space", "ctrl+s")
+        await until(pilot, lambda: error(app), "the refusal shown")
+        assert 'a client call is client time: its kind must be "client"' in error(app)
+        assert app.screen.query_one("#seg-call").has_focus
+        await pilot.press("space", "escape", "up", "up", "enter", "tab", "tab", "tab", "tab", "space", "ctrl+s")
+        await until(pilot, lambda: stored(demo_db).call_index == 0, "Client voice stored as the call")
+        assert "☎ client call" in screen_text(app)
