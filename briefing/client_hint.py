@@ -19,7 +19,7 @@ from briefing.client_near import near_client, near_win_match
 
 __all__ = ["Hint", "for_verbatim", "for_win"]
 
-State = Literal["empty", "known", "company", "several", "near", "new"]
+State = Literal["empty", "known", "company", "several", "near", "elsewhere", "new"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +29,9 @@ class Hint:
     ``known``: one client (``name`` at ``company``); ``company``: a company
     (a win's client); ``several``: a name that fits more than one person and
     no company, which links nothing; ``near``: nobody yet, but close to
-    ``near`` (saving will ask); ``new``: nobody the team has met.
+    ``near`` (saving will ask); ``elsewhere``: nobody at this company (or
+    without one), but someone of this very name is known at ``near`` (the
+    company is missing, or mistyped); ``new``: nobody the team has met.
     """
 
     state: State
@@ -69,15 +71,23 @@ def for_verbatim(conn: sqlite3.Connection, name: str | None, company: str | None
         return EMPTY
     firm_key = key(company)
     firm = conn.execute("SELECT id FROM companies WHERE key = ?", (firm_key,)).fetchone() if firm_key else None
-    if firm_key and firm is None:
-        return Hint("new")  # a company never met: its people are new too
-    row = conn.execute(
-        "SELECT id FROM clients WHERE ifnull(company_id, 0) = ? AND key = ?", (firm[0] if firm else 0, k)
+    if not (firm_key and firm is None):  # a company never met: its people are new too
+        row = conn.execute(
+            "SELECT id FROM clients WHERE ifnull(company_id, 0) = ? AND key = ?", (firm[0] if firm else 0, k)
+        ).fetchone()
+        if row:
+            return _known(conn, row[0])
+        close = near_client(conn, name or "", company)
+        if close:
+            return Hint("near", near=close.label)
+    other = conn.execute(
+        """SELECT c.name, f.name FROM clients c LEFT JOIN companies f ON f.id = c.company_id
+           WHERE c.key = ? ORDER BY c.id LIMIT 1""",
+        (k,),
     ).fetchone()
-    if row:
-        return _known(conn, row[0])
-    close = near_client(conn, name or "", company)
-    return Hint("near", near=close.label) if close else Hint("new")
+    if other:
+        return Hint("elsewhere", near=f"{other[0]} ({other[1]})" if other[1] else other[0])
+    return Hint("new")
 
 
 def for_win(conn: sqlite3.Connection, name: str | None) -> Hint:

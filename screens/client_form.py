@@ -50,6 +50,9 @@ def hint_text(hint: Hint) -> Text:
         return text.append(", " + ", ".join(counts))
     if hint.state == "near":
         return Text("new client, close to ").append_text(safe(hint.near, single_line=True)).append(": saving will ask")
+    if hint.state == "elsewhere":
+        said = Text("new client here; ").append_text(safe(hint.near, single_line=True))
+        return said.append(" is known: is the company right?")
     if hint.state == "several":
         return Text("several clients have this name: the win will be linked to none (name the company)")
     return Text("new client" if hint.state == "new" else "")

@@ -67,9 +67,14 @@ async def test_the_verbatim_form_says_whom_the_client_will_be_while_typing(demo_
             demo_db, lambda c: c.execute("SELECT count(*) FROM verbatims WHERE client_id = ?", (known,)).fetchone()[0]
         )
         await until(pilot, lambda: hint(app).startswith(f"→ {HELENE} · {ALTIS}, {said} verbatims"), "her, named")
-        await pilot.press("backspace")  # "altis logistiqu": a company never met
+        await pilot.press("backspace")  # "altis logistiqu": a company never met, where she is not known
+        await until(pilot, lambda: hint(app).startswith("new client here; "), "a new client, known elsewhere")
+        assert f"{HELENE} ({ALTIS}) is known: is the company right?" in hint(app)
+        await pilot.press("shift+tab", *["backspace"] * len("helene roussel"), *"Zoé Martin")
         await until(pilot, lambda: hint(app) == "new client", "a new client")
-        await pilot.press("e", "shift+tab", "end", "backspace")  # "helene rousse": near Hélène Roussel
+        await pilot.press(*["backspace"] * len("Zoé Martin"), *"helene roussel", "tab", "end", "e")
+        await until(pilot, lambda: hint(app).startswith(f"→ {HELENE}"), "her again")
+        await pilot.press("shift+tab", "end", "backspace")  # "helene rousse": near Hélène Roussel
         await until(pilot, lambda: "close to" in hint(app), "the near client named")
         assert f"{HELENE} ({ALTIS})" in hint(app)
 
@@ -198,3 +203,64 @@ OFFERS = {
 @pytest.mark.parametrize("form", list(OFFERS))
 def test_offer_snapshot(snap_compare, demo_db, form, size):
     assert snap_compare(make_app(demo_db, day=DAY, watch=False), terminal_size=size, run_before=OFFERS[form])
+
+
+# -- the hint tells what saving will do ------------------------------------------------
+
+CASES = [
+    ("helene roussel", "altis logistique", "known"),
+    ("Helene Rousel", ALTIS, "near"),
+    ("Hélène Roussel", None, "elsewhere"),
+    ("Hélène Roussel", "Altis Logistiqu", "elsewhere"),
+    ("Zoé Martin", ALTIS, "new"),
+]
+
+
+@pytest.mark.parametrize(("name", "company", "state"), CASES)
+def test_the_verbatim_hint_says_what_saving_will_do(demo_db, name, company, state):
+    from briefing import client_hint
+    from briefing.errors import NearClient
+
+    hint = read(demo_db, client_hint.for_verbatim, name, company)
+    assert hint.state == state
+    before = count(demo_db, "clients")
+    fields = {"text": "Merci", "client": name, "company": company}
+    if state == "near":
+        with pytest.raises(NearClient):
+            read(demo_db, verbatims.add, fields)
+        assert count(demo_db, "clients") == before
+        return
+    vid = read(demo_db, verbatims.add, fields)
+    linked = read(demo_db, lambda c: c.execute("SELECT client_id FROM verbatims WHERE id = ?", (vid,)).fetchone()[0])
+    if state == "known":
+        assert linked == helene(demo_db).id and count(demo_db, "clients") == before
+    else:
+        assert linked != helene(demo_db).id and count(demo_db, "clients") == before + 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "state"),
+    [(ALTIS.upper(), "company"), ("helene roussel", "known"), ("Altis Logistiqe", "near"), ("Zed Corp", "new")],
+)
+def test_the_win_hint_says_what_saving_will_do(demo_db, typed, state):
+    from briefing import client_hint
+    from briefing.errors import NearClient
+
+    hint = read(demo_db, client_hint.for_win, typed)
+    assert hint.state == state
+    fields = {
+        "title": "Signed",
+        "owner": read(demo_db, lambda c: c.execute("SELECT name FROM collaborators").fetchone()[0]),
+        "client": typed,
+    }
+    if state == "near":
+        with pytest.raises(NearClient):
+            read(demo_db, wins.add, fields)
+        return
+    wid = read(demo_db, wins.add, fields)
+    firm, person = read(
+        demo_db, lambda c: c.execute("SELECT company_id, client_id FROM wins WHERE id = ?", (wid,)).fetchone()
+    )
+    altis = read(demo_db, lambda c: c.execute("SELECT id FROM companies WHERE name = ?", (ALTIS,)).fetchone()[0])
+    assert (firm == altis) == (state in ("company", "known"))
+    assert (person == helene(demo_db).id) == (state == "known")
