@@ -38,8 +38,10 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def hint_text(hint: Hint) -> Text:
-    """The quiet line under the client field, for what ``hint`` found."""
+def hint_text(hint: Hint, *, asks: bool = True) -> Text:
+    """The quiet line under the client field, for what ``hint`` found
+    (``asks``: saving a near name will ask first, as adding does; an edit
+    does not)."""
     if hint.state in ("known", "company"):
         text = Text("→ ").append_text(safe(hint.name, single_line=True))
         if hint.company:
@@ -49,7 +51,8 @@ def hint_text(hint: Hint) -> Text:
         counts = [_count(hint.verbatims, "verbatim")] + ([_count(hint.wins, "win")] if hint.wins else [])
         return text.append(", " + ", ".join(counts))
     if hint.state == "near":
-        return Text("new client, close to ").append_text(safe(hint.near, single_line=True)).append(": saving will ask")
+        said = Text("new client, close to ").append_text(safe(hint.near, single_line=True))
+        return said.append(": saving will ask" if asks else "")
     if hint.state == "elsewhere":
         said = Text("new client here; ").append_text(safe(hint.near, single_line=True))
         return said.append(" is known: is the company right?")
@@ -105,7 +108,7 @@ class ClientFormScreen(FormScreen):
 
     @on(HintRead)
     def _hinted(self, event: HintRead) -> None:
-        self.query_one("#client-hint", Label).update(hint_text(event.value))
+        self.query_one("#client-hint", Label).update(hint_text(event.value, asks=self.record_id is None))
 
     # -- the offer when saving meets a near name ------------------------------------
 

@@ -264,3 +264,17 @@ def test_the_win_hint_says_what_saving_will_do(demo_db, typed, state):
     altis = read(demo_db, lambda c: c.execute("SELECT id FROM companies WHERE name = ?", (ALTIS,)).fetchone()[0])
     assert (firm == altis) == (state in ("company", "known"))
     assert (person == helene(demo_db).id) == (state == "known")
+
+
+async def test_editing_a_verbatim_names_its_client_and_never_promises_to_ask(demo_db):
+    """An edit links the name as typed (the core asks only when adding): the
+    hint must not say that saving will ask."""
+    vid = read(demo_db, verbatims.add, {"text": "Merci", "client": HELENE, "company": ALTIS})
+    app = make_app(demo_db, day=DAY, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot, VerbatimFormScreen(vid))
+        await until(pilot, lambda: hint(app).startswith(f"→ {HELENE} · {ALTIS}"), "her, named")
+        app.screen.query_one("#client", Input).focus()
+        await pilot.press("end", "backspace", "backspace", "l")  # "Hélène Roussl"
+        await until(pilot, lambda: hint(app).startswith("new client, close to "), "the near client named")
+        assert "saving will ask" not in hint(app)
