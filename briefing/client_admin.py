@@ -72,7 +72,7 @@ def list_clients(
 ) -> list[ListedClient]:
     """A page of clients in name order, walking ``clients_key`` (or, for one
     company, ``clients_identity``) and stopping at the page's end. ``search``
-    matches any part of the name, accent- and case-blind."""
+    matches any part of the name or of the company's, accent- and case-blind."""
     where, params = [], []
     if company is not None:
         firm = conn.execute("SELECT id FROM companies WHERE key = ?", (key(company),)).fetchone()
@@ -83,8 +83,9 @@ def list_clients(
     folded = key(search)
     if folded:
         escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        where.append("c.key LIKE ? ESCAPE '\\'")
-        params.append(f"%{escaped}%")
+        # The company too: a lead looking for "the people at Altis" types "altis".
+        where.append("(c.key LIKE ? ESCAPE '\\' OR f.key LIKE ? ESCAPE '\\')")
+        params += [f"%{escaped}%"] * 2
     sql = SELECT.replace(
         "SELECT c.*,",
         """SELECT c.*,

@@ -25,7 +25,7 @@ from briefing.client_links import key
 if TYPE_CHECKING:
     from briefing.clients import Client
 
-__all__ = ["distance", "initials_fit", "is_near", "near_client", "near_for_win"]
+__all__ = ["distance", "initials_fit", "is_near", "near_client", "near_for_win", "near_win_match"]
 
 #: Words this long or longer may be two edits apart and still be near.
 LONG = 8
@@ -129,8 +129,16 @@ def near_client(conn: sqlite3.Connection, name: str, company: str | None) -> Cli
 def near_for_win(conn: sqlite3.Connection, name: str | None) -> str | None:
     """For a win's client as typed: the known company or client name it is
     near (a typo of "Altis Logistique"), or None when it is known exactly
-    or new. Companies are few; people are looked at only among those whose
-    name starts with the same letter (a range of ``clients_key``)."""
+    or new."""
+    found = near_win_match(conn, name)
+    return found[0] if found else None
+
+
+def near_win_match(conn: sqlite3.Connection, name: str | None) -> tuple[str, str] | None:
+    """:func:`near_for_win` with what to type to mean that one: (how it is
+    named aloud, the name itself). Companies are few; people are looked at
+    only among those whose name starts with the same letter (a range of
+    ``clients_key``)."""
     k = key(name)
     if not k:
         return None
@@ -140,7 +148,7 @@ def near_for_win(conn: sqlite3.Connection, name: str | None) -> str | None:
         return None
     for firm_name, firm_key in conn.execute("SELECT name, key FROM companies ORDER BY id"):
         if is_near(k, firm_key):
-            return firm_name
+            return firm_name, firm_name
     start = k[0]
     people = conn.execute(
         """SELECT c.name, c.key, f.name FROM clients c LEFT JOIN companies f ON f.id = c.company_id
@@ -149,7 +157,7 @@ def near_for_win(conn: sqlite3.Connection, name: str | None) -> str | None:
     )
     for person, person_key, firm in people:
         if is_near(k, person_key):
-            return f"{person} ({firm})" if firm else person
+            return (f"{person} ({firm})" if firm else person), person
     return None
 
 
@@ -160,13 +168,13 @@ def refuse_near(conn: sqlite3.Connection, name: str, company: str | None) -> Non
 
     found = near_client(conn, name, company)
     if found is not None:
-        raise NearClient("client", name, found.label)
+        raise NearClient("client", name, found.label, name=found.name, company=found.company)
 
 
 def refuse_near_win(conn: sqlite3.Connection, name: str | None) -> None:
     """:class:`NearClient` when a win's client is near a known name."""
     from briefing.errors import NearClient
 
-    found = near_for_win(conn, name)
+    found = near_win_match(conn, name)
     if found is not None:
-        raise NearClient("client", name or "", found)
+        raise NearClient("client", name or "", found[0], name=found[1])

@@ -62,10 +62,14 @@ class NearClient(BadInput):
     initial): ``existing`` is how the known one is named, so a front end
     can offer it; adding them anyway is the caller's explicit choice."""
 
-    def __init__(self, field: str, typed: str, existing: str) -> None:
+    def __init__(self, field: str, typed: str, existing: str, *, name: str = "", company: str | None = None) -> None:
         super().__init__(field, f"{typed!r} is not a client yet, but {existing!r} is")
         self.typed = typed
         self.existing = existing
+        #: What to type to mean the known one: their name (and company, for
+        #: a verbatim), so a form can fill its fields with it.
+        self.name = name or existing
+        self.company = company
 
 
 class ClientExists(BadInput):

@@ -24,6 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, TextArea
 
 from briefing.db import BUSY_TIMEOUT_MS
+from briefing.errors import BadInput
 from briefing.records import Person
 from screens.data import BUSY_WRITE, Failed, Loaded, Refused, run
 from screens.safe import safe
@@ -184,6 +185,8 @@ class FormScreen(Screen[int | None]):
             self._cannot_open(event.error.problem)
             return
         self._done_saving()
+        if self.offered(event.error):
+            return
         wid = self.WIDGETS.get(event.error.field or "")
         if wid not in self.FIELDS:
             self.notify(safe(event.error.problem, single_line=True).plain, severity="error", markup=False)
@@ -197,6 +200,11 @@ class FormScreen(Screen[int | None]):
         error.update(safe(problem))
         error.add_class("-shown")
         widget.focus()
+
+    def offered(self, error: BadInput) -> bool:
+        """A refusal the form answers with an offer of its own (True), rather
+        than an error next to the field."""
+        return False
 
     @on(Failed)
     def _failed(self, event: Failed) -> None:

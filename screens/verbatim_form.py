@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Select, TextArea
 
-from briefing import verbatims
+from briefing import client_hint, verbatims
 from briefing.kinds import Channel, Sentiment
 from briefing.records import Person, Verbatim
 from briefing.safetext import inert
-from screens.saving import FormScreen, field, people
+from screens.client_form import ClientFormScreen
+from screens.saving import field, people
 
 #: Model field -> widget id, so a refusal from the core lands on the right field.
 WIDGETS = {
@@ -29,7 +30,7 @@ WIDGETS = {
 }
 
 
-class VerbatimFormScreen(FormScreen):
+class VerbatimFormScreen(ClientFormScreen):
     """Dismissed with the verbatim's id once saved, or None when cancelled."""
 
     NOUN = "verbatim"
@@ -39,6 +40,8 @@ class VerbatimFormScreen(FormScreen):
     GET = staticmethod(verbatims.get)
     ADD = staticmethod(verbatims.add)
     EDIT = staticmethod(verbatims.edit)
+    CLIENT_FIELDS = ("client", "company")
+    HINT = staticmethod(client_hint.for_verbatim)
 
     def __init__(self, verbatim_id: int | None = None) -> None:
         super().__init__(verbatim_id)
@@ -52,6 +55,7 @@ class VerbatimFormScreen(FormScreen):
         with Horizontal(classes="row"):
             yield field("Client", Input(id="client", placeholder="who said it"))
             yield field("Company", Input(id="company", placeholder="optional"), "-last")
+        yield from self.client_notes()
         with Horizontal(classes="row"):
             yield field("Channel", _choice(Channel, Channel.OTHER, "channel"))
             yield field("Sentiment", _choice(Sentiment, Sentiment.NEUTRAL, "sentiment"))

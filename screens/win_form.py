@@ -11,16 +11,17 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Select, TextArea
 
-from briefing import wins
+from briefing import client_hint, wins
 from briefing.records import Person, Win
 from briefing.safetext import inert
-from screens.saving import FormScreen, field, people
+from screens.client_form import ClientFormScreen
+from screens.saving import field, people
 
 #: Model field -> widget id, so a refusal from the core lands on the right field.
 WIDGETS = {"title": "title", "owner": "by", "client": "client", "story": "story", "date": "date"}
 
 
-class WinFormScreen(FormScreen):
+class WinFormScreen(ClientFormScreen):
     """Dismissed with the win's id once saved, or None when cancelled."""
 
     NOUN = "win"
@@ -30,6 +31,7 @@ class WinFormScreen(FormScreen):
     GET = staticmethod(wins.get)
     ADD = staticmethod(wins.add)
     EDIT = staticmethod(wins.edit)
+    HINT = staticmethod(client_hint.for_win)
 
     def __init__(self, win_id: int | None = None) -> None:
         super().__init__(win_id)
@@ -40,6 +42,7 @@ class WinFormScreen(FormScreen):
             yield field("Won by", Select([], prompt="Choose who won it", id="by"), "-wide")
             yield field("Client", Input(id="client", placeholder="optional"))
             yield field("Date (YYYY-MM-DD)", Input(self.app.day.isoformat(), id="date"), "-last")
+        yield from self.client_notes()
         yield field(
             "Story: how it happened (optional)",
             TextArea(id="story", placeholder="A sentence or two the team can retell"),

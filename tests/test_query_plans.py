@@ -16,6 +16,7 @@ import pytest
 from briefing import (
     calls,
     client_admin,
+    client_hint,
     client_near,
     client_page,
     demo,
@@ -77,6 +78,9 @@ HOT = {
     "wins of the week under the numbers": lambda c: win_stories.recent(c, DAY),
     "a near client name": lambda c: client_near.near_client(c, "Helene Rousel", "Altis Logistique"),
     "a near win client": lambda c: client_near.near_for_win(c, "Altis Logistiqe"),
+    "a verbatim form's client hint": lambda c: client_hint.for_verbatim(c, "helene roussel", "Altis Logistique"),
+    "a win form's client hint (company)": lambda c: client_hint.for_win(c, "altis logistique"),
+    "a win form's client hint (person)": lambda c: client_hint.for_win(c, "Hélène Roussel"),
 }
 
 

@@ -54,7 +54,7 @@ def add(conn: sqlite3.Connection, name: str, company, phone, email, notes, owner
 
 
 @client.command("list")
-@click.option("--search", metavar="TEXT", help="Only names containing TEXT (accents and case ignored).")
+@click.option("--search", metavar="TEXT", help="Only names or companies containing TEXT (accents, case ignored).")
 @click.option("--company", help="Only this company's clients.")
 @click.option("--limit", type=RECORD_ID, default=50, show_default=True, metavar="N", help="At most N clients.")
 @click.option("--offset", type=int, default=0, metavar="N", help="Skip the first N (the next page).")

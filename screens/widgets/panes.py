@@ -118,7 +118,6 @@ class MetricsPane(Pane):
     DEFAULT_CSS = """
     MetricsPane { border: round $primary; padding: 0 1; height: 1fr; }
     MetricsPane DataTable { height: auto; max-height: 1fr; }
-    MetricsPane #win-stories { height: auto; max-height: 7; margin-top: 1; }
     """
     BORDER_TITLE = "Today's numbers"
 
@@ -129,12 +128,14 @@ class MetricsPane(Pane):
         self._focusable = focusable
 
     def compose(self) -> ComposeResult:
-        from textual.widgets import DataTable, Static
+        from textual.widgets import DataTable
+
+        from screens.widgets.client_story import WinStories
 
         table = DataTable(show_cursor=False, zebra_stripes=True)
         table.can_focus = self._focusable
         yield table
-        yield Static(id="win-stories")
+        yield WinStories(id="win-stories")
 
     def draw(self, metrics: tuple[Metric, ...], stories: tuple[WinStory, ...] = ()) -> None:
         from textual.widgets import DataTable
@@ -150,11 +151,11 @@ class MetricsPane(Pane):
             )
             rows.append((cells, None))
         fill(self.query_one(DataTable), ("Metric", "Value", "Target", "Gap"), rows)
-        from screens.widgets.client_story import win_stories_text
+        from screens.widgets.client_story import WinStories
 
-        box = self.query_one("#win-stories")
+        box = self.query_one("#win-stories", WinStories)
         box.display = bool(stories)
-        box.update(win_stories_text(stories, self.size.width - 2))
+        box.stories = stories
 
 
 class NotesPane(Pane):
