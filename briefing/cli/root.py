@@ -29,6 +29,7 @@ COMMANDS = {
     "doctor": "briefing.cli.upkeep:doctor",
     "backup": "briefing.cli.upkeep:backup",
     "restore": "briefing.cli.upkeep:restore",
+    "serve": "briefing.cli.serve:serve",
 }
 
 
