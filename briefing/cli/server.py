@@ -119,9 +119,25 @@ class Session(AppService):
 
     async def stop(self) -> None:
         """Ask the app to quit (it finishes its writes); terminate it after
-        :data:`STOP_GRACE_S`, kill it after :data:`KILL_GRACE_S` more.
-        Safe to call twice."""
-        task, process, self._task = self._task, self._process, None
+        :data:`STOP_GRACE_S`, kill it after :data:`KILL_GRACE_S` more. Every
+        caller (the tab's handler, the server stopping) waits for the same
+        stop, which no cancellation interrupts."""
+        if self.stopped is None:
+            self.stopped = asyncio.ensure_future(self._stop())
+        await asyncio.shield(self.stopped)
+
+    stopped: asyncio.Future[None] | None = None
+    #: Called once the process is gone (the server stops counting the tab).
+    gone: Callable[[], None] = staticmethod(lambda: None)
+
+    async def _stop(self) -> None:
+        try:
+            await self._end_process()
+        finally:
+            self.gone()
+
+    async def _end_process(self) -> None:
+        task, process = self._task, self._process
         if task is None or process is None:
             return
         await self.send_meta({"type": "quit"})
@@ -135,6 +151,7 @@ class Session(AppService):
                     signal_after()
         await task
         await process.wait()
+        self._task = None
 
 
 class BriefingServer:
@@ -251,6 +268,7 @@ class BriefingServer:
                 download_manager=self.downloads,
             )
             self.sessions[session] = socket_
+            session.gone = partial(self.sessions.pop, session, None)
             self.starting -= 1
             await session.start(width, height)
             await self.relay(socket_, session)
@@ -260,8 +278,7 @@ class BriefingServer:
             if session is None:
                 self.starting -= 1
             else:
-                self.sessions.pop(session, None)
-                await session.stop()
+                await session.stop()  # counted against the cap until its process is gone
             await socket_.close()
         return socket_
 
@@ -295,7 +312,6 @@ class BriefingServer:
         """Every tab's app asked to quit (then made to), every socket closed."""
         self.stopping.set()
         sessions = list(self.sessions.items())
-        self.sessions.clear()
         await asyncio.gather(*(session.stop() for session, _ in sessions))
         await asyncio.gather(*(socket_.close(code=1001, message=b"server stopped") for _, socket_ in sessions))
         return len(sessions)
