@@ -99,3 +99,77 @@ def alive(pid: int) -> bool:
     except OSError:
         return False
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+# -- the browser ----------------------------------------------------------------
+
+#: Debian's chromium, run headless as root on a machine with no network but loopback.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+#: Keeps the words each tab's terminal received in ``window.__screen`` (escape
+#: sequences dropped): xterm.js draws on a canvas, so the page has no text to read.
+WATCH_THE_TERMINAL = r"""
+(() => {
+  const Native = window.WebSocket;
+  const escapes = /\x1b(\[[0-?]*[ -\/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78])/g;
+  window.__screen = "";
+  class Watched extends Native {
+    constructor(...args) {
+      super(...args);
+      const decoder = new TextDecoder();
+      this.addEventListener("message", (event) => {
+        if (typeof event.data !== "string") {
+          window.__screen += decoder.decode(event.data, {stream: true}).replace(escapes, "");
+        }
+      });
+    }
+  }
+  window.WebSocket = Watched;
+})();
+"""
+
+
+def chromium() -> str | None:
+    """Debian's chromium, if installed (``.ci/run`` installs it)."""
+    import shutil
+
+    for name in ("chromium", "chromium-browser"):
+        if path := shutil.which(name):
+            return path
+    return None
+
+
+class Tab:
+    """A browser page on one of the server's links, read through its terminal's bytes."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+
+    def mark(self) -> int:
+        return self.page.evaluate("window.__screen.length")
+
+    def shows(self, text: str, since: int = 0, seconds: float = TIMEOUT) -> None:
+        """Wait until ``text`` is drawn (after position ``since`` of what was received)."""
+        self.page.wait_for_function(
+            "([text, since]) => window.__screen.indexOf(text, since) >= 0", arg=[text, since], timeout=seconds * 1000
+        )
+
+    def press(self, key: str, shows: str) -> None:
+        """Press ``key`` once the screen shows the key before it took effect (Textual hands
+        keys to the widget focused when they are read): return once ``shows`` is drawn."""
+        mark = self.mark()
+        self.page.keyboard.press(key)
+        self.shows(shows, mark)
+
+    def type(self, text: str) -> None:
+        mark = self.mark()
+        self.page.keyboard.type(text)
+        self.shows(text, mark)
