@@ -124,9 +124,11 @@ WATCH_THE_TERMINAL = r"""
   class Watched extends Native {
     constructor(...args) {
       super(...args);
+      window.__socketAt ??= performance.now();  // ms since the page's navigation began
       const decoder = new TextDecoder();
       this.addEventListener("message", (event) => {
         if (typeof event.data !== "string") {
+          window.__firstByteAt ??= performance.now();
           window.__screen += decoder.decode(event.data, {stream: true}).replace(escapes, "");
         }
       });
