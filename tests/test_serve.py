@@ -336,3 +336,13 @@ def test_the_browser_id_is_checked_before_it_names_a_setting(conn, team):
     person = browsers.remember(conn, "a" * 24, 2)
     assert browsers.who(conn, "a" * 24) == person
     assert os.environ.get(browsers.ENV) is None
+
+
+def test_a_port_in_use_is_one_line_and_exit_1(team, db_path, cli):
+    served = ServerProcess(db_path)
+    try:
+        result = cli("serve", "--port", served.base.rsplit(":", 1)[1])
+        assert result.code == 1
+        assert result.err.startswith("briefing: cannot listen on 127.0.0.1:") and result.err.count("\n") == 1
+    finally:
+        assert served.stop() == 0

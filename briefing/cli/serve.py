@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import click
 
 from briefing.cli.common import DB_HELP, chosen_db_path
-from briefing.errors import BadInput, BriefingError
+from briefing.errors import BriefingError
 
 MODES = ("full", "inbox", "view")
 EVERYWHERE = ("0.0.0.0", "::", "")
@@ -72,7 +72,10 @@ def serve(
     if public_url is not None:
         parts = urlsplit(public_url)
         if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-            raise BadInput("public_url", f"{public_url!r} is not an http:// or https:// address without ? or #")
+            raise click.BadParameter(
+                f"{public_url!r} is not an http:// or https:// address (without ?query or #part)",
+                param_hint="'--public-url'",
+            )
     path = chosen_db_path(db_path)
     with opened(path):
         pass  # a file that is not ours is refused now, in one line, not in every tab
