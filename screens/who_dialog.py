@@ -60,7 +60,9 @@ class WhoScreen(Dialog[Person | None]):
         names = self.query_one(OptionList)
         names.clear_options()
         names.add_options([Option(safe(p.name, single_line=True), id=str(p.id)) for p in self._team])
-        if not self._team:
+        if self._team:
+            names.highlighted = 0  # Enter alone picks the first name
+        else:
             self.query_one("#who-ask", Static).update(NOBODY)
         names.focus()
 

@@ -44,8 +44,12 @@ class ServerProcess:
         )
         self.out = bytearray()
         self.err = bytearray()
-        for stream, into in ((self.process.stdout, self.out), (self.process.stderr, self.err)):
-            threading.Thread(target=_drain, args=(stream, into), daemon=True).start()
+        self.readers = [
+            threading.Thread(target=_drain, args=(stream, into), daemon=True)
+            for stream, into in ((self.process.stdout, self.out), (self.process.stderr, self.err))
+        ]
+        for reader in self.readers:
+            reader.start()
         try:
             wait_for(lambda: b"Ctrl-C" in self.out or self.process.poll() is not None, what="the server's links")
         except AssertionError:
@@ -66,11 +70,14 @@ class ServerProcess:
         if self.process.poll() is None:
             self.process.send_signal(sig)
         try:
-            return self.process.wait(seconds)
+            code = self.process.wait(seconds)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
             raise
+        for reader in self.readers:
+            reader.join(5)  # all it printed is in out and err
+        return code
 
 
 def _drain(stream, into: bytearray) -> None:

@@ -54,8 +54,7 @@ def test_a_collaborator_adds_a_verbatim_and_the_room_follows_the_lead(browser, t
         assert inbox.page.url == f"{served.base}/inbox/"  # the token left the address bar
         inbox.shows("Who is adding")
         inbox.page.locator(".xterm-helper-textarea").focus()
-        inbox.press("ArrowDown", "Inès Moreau")
-        inbox.press("Enter", "Adding as Inès Moreau")
+        inbox.press("Enter", "Adding as Inès Moreau")  # the first name, highlighted
         inbox.press("a", "the client's own words")
         inbox.type("Typed in a browser, saved for the room")
         inbox.press("Control+s", "must not be empty")  # the client is missing: its field takes the focus
@@ -85,7 +84,9 @@ def test_a_collaborator_adds_a_verbatim_and_the_room_follows_the_lead(browser, t
         # Within a second in use (the app polls every 0.5 s); bounded loosely
         # here, since a loaded test run may stall any process for a while.
         assert time.monotonic() - started < 10
+        # Ctrl-C with both tabs open: each is stopped, then the server.
+        assert served.stop() == 0
+        assert "Stopped 2 tabs" in served.out.decode()
         context.close()
     finally:
-        assert served.stop() == 0
-    assert "Stopped 2 tabs" in served.out.decode()
+        served.stop()

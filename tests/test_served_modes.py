@@ -21,7 +21,7 @@ def rows(db_path, sql: str) -> list[tuple]:
 async def chosen(pilot, name: str) -> None:
     """Who is adding: the first member (``name``), picked in the dialog."""
     await until(pilot, lambda: on_top(pilot.app, WhoScreen) and name in screen_text(pilot.app), "the team to pick from")
-    await pilot.press("down", "enter")
+    await pilot.press("enter")
     await until(pilot, lambda: on_top(pilot.app, InboxDesk) and pilot.app.adding is not None, "the choice")
 
 
