@@ -76,3 +76,24 @@ async def test_the_view_follows_the_briefing_and_changes_nothing(team, db_path, 
         await until(pilot, lambda: app.screen.state().index == 1, "the lead's next segment")
         assert cli("meeting", "finish", stdin="y\n").code == 0
         await until(pilot, lambda: on_top(app, LobbyScreen), "the lobby again once it is over")
+
+
+async def test_the_view_shows_the_card_the_lead_showed_last(team, db_path, cli):
+    from briefing import db as store
+    from briefing import meeting as meetings
+    from briefing.timeutil import utc_now
+
+    cli("verbatim", "add", "The older words", "--client", "A", "--by", "Inès", "--date", "yesterday")
+    cli("verbatim", "add", "The newer words", "--client", "B", "--by", "Inès")
+    assert cli("meeting", "start").code == 0
+    app = make("view", db_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: "The newer words" in screen_text(app), "the newest card first")
+        conn = store.connect(db_path)
+        try:
+            older = conn.execute("SELECT id FROM verbatims WHERE text = 'The older words'").fetchone()[0]
+            meetings.mark_shown(conn, meetings.current_id(conn), older, utc_now())  # the lead pressed ↓
+        finally:
+            conn.close()
+        await until(pilot, lambda: "The older words" in screen_text(app), "the lead's card")
+        assert "Verbatim 2 of 2" in screen_text(app)
