@@ -347,3 +347,23 @@ def test_a_port_in_use_is_one_line_and_exit_1(team, db_path, cli):
         assert result.err.startswith("briefing: cannot listen on 127.0.0.1:") and result.err.count("\n") == 1
     finally:
         assert served.stop() == 0
+
+
+def test_a_server_killed_outright_takes_its_tabs_with_it(team, db_path):
+    """kill -9 gives the server no chance to stop its tabs: they end by themselves."""
+    served = ServerProcess(db_path)
+    try:
+
+        async def one_tab() -> list[int]:
+            async with ClientSession() as http:
+                ws = await http.ws_connect(f"{served.base}/view/ws?token={served.token('view')}")
+                await screen_text(ws, "No briefing is running", bytearray())
+                tabs = served.tabs()
+                served.process.kill()
+                served.process.wait()
+                return tabs
+
+        (tab,) = asyncio.run(one_tab())
+        wait_for(lambda: not alive(tab), what="the orphaned tab to end")
+    finally:
+        served.stop()

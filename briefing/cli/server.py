@@ -88,6 +88,28 @@ class Settings:
     max_sessions: int = 20
 
 
+def _prctl():
+    """libc's prctl, looked up in the server (never between fork and exec,
+    where loading a library could wait on a lock another thread held)."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        return ctypes.CDLL(None, use_errno=True).prctl
+    return None
+
+
+PRCTL = _prctl()
+
+
+def _die_with_the_server() -> None:
+    """In the tab's process, before it runs: a SIGTERM when the server dies,
+    however it dies (kill -9 included), so no tab outlives it. Textual's web
+    driver does not quit when its standard input closes. Linux only; elsewhere
+    a no-op."""
+    if PRCTL is not None:
+        PRCTL(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 class Session(AppService):
     """One tab's app process: started without a shell, in its own session,
     with the tab's environment; stopped for sure."""
@@ -108,6 +130,7 @@ class Session(AppService):
             stderr=asyncio.subprocess.PIPE,
             env=self._build_environment(width=width, height=height),
             start_new_session=True,
+            preexec_fn=_die_with_the_server,
         )
         assert process.stdin is not None
         self._stdin = process.stdin
