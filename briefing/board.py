@@ -28,6 +28,9 @@ class Board:
     verbatims: tuple[Verbatim, ...] = ()
     metrics: tuple[Metric, ...] = ()
     shown: frozenset[int] = frozenset()
+    #: The verbatim marked shown last: the card on the lead's screen, which a
+    #: read-only view (``briefing serve --mode view``) follows.
+    last_shown: int | None = None
     #: Who presents today's client win (see briefing.presenting).
     presentation: presenting.Presentation | None = None
     #: The week's wins and what their clients said before (under the numbers).
@@ -79,6 +82,7 @@ def load_board(
             verbatims=tuple(cards),
             metrics=tuple(metrics.on_day(conn, day)),
             shown=frozenset(shown),
+            last_shown=shown[-1] if shown else None,
             presentation=presenting.next_presentation(conn, day, meeting.id),
             win_stories=tuple(win_stories.recent(conn, day)),
         )

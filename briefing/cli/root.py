@@ -31,6 +31,7 @@ COMMANDS = {
     "backup": "briefing.cli.upkeep:backup",
     "restore": "briefing.cli.upkeep:restore",
     "call": "briefing.cli.call:call",
+    "serve": "briefing.cli.serve:serve",
 }
 
 

@@ -1,0 +1,225 @@
+"""The app as ``briefing serve`` runs it for one browser tab, in one of three modes.
+
+    python -m screens.served full|inbox|view DATABASE
+
+- ``full``: the whole app, for the lead (what ``briefing`` opens in a terminal).
+- ``inbox``: add, edit and browse verbatims and wins, and nothing else: no
+  home, no meeting, no team or agenda, and archiving only what the person
+  at this browser collected. Who that is is asked once per browser
+  (:mod:`screens.who_dialog`), the browser named by ``$BRIEFING_BROWSER``.
+- ``view``: the briefing under way, read-only (:mod:`screens.view_screen`).
+
+The server (:mod:`briefing.serve`) starts one such process per tab, with
+Textual's web driver; run in a terminal it opens the same screens there,
+which is how the benchmark compares the two.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from textual import events, on
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from briefing import browsers
+from briefing.records import Person, Verbatim
+from screens.app import BriefingApp
+from screens.data import Loaded, run
+from screens.inbox import InboxScreen
+from screens.verbatim_form import VerbatimFormScreen
+from screens.win_form import WinFormScreen
+
+MODES = ("full", "inbox", "view")
+NOT_YOURS = "Only the lead archives a colleague's verbatim; this one was collected by someone else"
+
+
+class InboxApp(BriefingApp):
+    """The inbox alone, for a collaborator in a browser."""
+
+    COMMANDS = {lambda: InboxCommands}
+
+    def __init__(self, db_path: Path, *, browser: str | None = None, **kwargs) -> None:
+        super().__init__(db_path, **kwargs)
+        self.browser = browser
+        #: Who is adding, once known (asked once per browser).
+        self.adding: Person | None = None
+
+    class Known(Loaded[Person | None]):
+        """Who this browser chose before, if anyone."""
+
+    def on_mount(self, event: events.Mount) -> None:
+        event.prevent_default()  # not BriefingApp's opening (home or the meeting)
+        self.sub_title = "Inbox"
+        if self._watch:
+            self.call_after_refresh(self._start_watching)
+        self.push_screen(InboxDesk())
+        if self.browser is not None:
+            run(self, self.Known, browsers.who, self.browser)
+        else:
+            self._ask()
+
+    @on(Known)
+    def _known(self, event: Known) -> None:
+        if event.value is None:
+            self._ask()
+        else:
+            self.adding = event.value
+
+    def _ask(self) -> None:
+        from screens.who_dialog import WhoScreen
+
+        self.push_screen(WhoScreen(self.browser), self._chosen)
+
+    def _chosen(self, person: Person | None) -> None:
+        if person is not None:
+            self.adding = person
+            self.notify(f"Adding as {person.name}", markup=False)
+        self.screen.refresh_bindings()
+
+    def go_home(self) -> None:
+        """There is no home here: the inbox is the bottom screen."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+
+class InboxDesk(InboxScreen):
+    """The inbox as a collaborator's desk: it cannot be closed (there is
+    nothing behind it), the forms start with their name, and only their
+    own verbatims can be archived."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "archive" and not self._mine():
+            return False
+        if action == "back" and self.focused is self.table():
+            return False  # nothing to go back to
+        return super().check_action(action, parameters)
+
+    def _mine(self) -> bool:
+        row, me = self.current_row(), getattr(self.app, "adding", None)
+        return isinstance(row, Verbatim) and me is not None and row.collected_by_id == me.id
+
+    def on_data_table_row_highlighted(self) -> None:
+        self.refresh_bindings()  # "Archive" in the footer only on one's own rows
+
+    def action_archive(self) -> None:
+        if not self._mine():
+            self.notify(NOT_YOURS, severity="warning", markup=False)
+            return
+        super().action_archive()
+
+    def action_back(self) -> None:
+        if self.focused is not self.table():
+            self.table().focus()
+
+    def action_form(self, edit: bool) -> None:
+        kind, row_id = self.kind, self.current_id() if edit else None
+        if edit and row_id is None:
+            self.notify("Nothing to edit here yet", severity="warning", markup=False)
+            return
+        form = (DeskVerbatimForm if kind == "verbatims" else DeskWinForm)(row_id)
+        self.app.push_screen(form, lambda saved: self._saved(kind, saved))
+
+
+def _default_by(form: VerbatimFormScreen | WinFormScreen, record: object) -> None:
+    """A new record is the person's at this browser until they say otherwise."""
+    from textual.widgets import Select
+    from textual.widgets.select import InvalidSelectValueError
+
+    me = getattr(form.app, "adding", None)
+    if record is None and me is not None:
+        try:
+            form.query_one("#by", Select).value = me.name
+        except InvalidSelectValueError:
+            pass  # they left the team meanwhile: the field stays unset
+
+
+class DeskVerbatimForm(VerbatimFormScreen):
+    def fill(self, loaded) -> None:
+        super().fill(loaded)
+        _default_by(self, loaded[1])
+
+
+class DeskWinForm(WinFormScreen):
+    def fill(self, loaded) -> None:
+        super().fill(loaded)
+        _default_by(self, loaded[1])
+
+
+class InboxCommands(Provider):
+    """The Menu (ctrl+p) of the inbox mode: the inbox's own actions only."""
+
+    def _commands(self):
+        screen = self.app.screen
+        if not isinstance(screen, InboxDesk):
+            return []
+        return [
+            ("Add a verbatim", "A client's own words", lambda: _add(screen, "verbatims")),
+            ("Add a client win", "A deal, a saved account, whose it is", lambda: _add(screen, "wins")),
+            ("Search", "Find a verbatim or a win as you type", screen.action_search),
+        ]
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            if (score := matcher.match(title)) > 0:
+                yield Hit(score, matcher.highlight(title), callback, text=title, help=help_text)
+
+
+def _add(screen: InboxDesk, kind: str) -> None:
+    screen.query_one("TabbedContent").active = kind
+    screen.action_form(False)
+
+
+class ViewApp(BriefingApp):
+    """The briefing under way, read-only; the lobby when none runs."""
+
+    ENABLE_COMMAND_PALETTE = False
+
+    def on_mount(self, event: events.Mount) -> None:
+        event.prevent_default()
+        from screens.view_screen import LobbyScreen
+
+        self.sub_title = "View"
+        if self._watch:
+            self.call_after_refresh(self._start_watching)
+        self.push_screen(LobbyScreen())
+
+    def go_home(self) -> None:
+        from screens.view_screen import LobbyScreen
+
+        self.switch_screen(LobbyScreen())
+
+
+def make(mode: str, db_path: Path, *, browser: str | None = None, **kwargs) -> BriefingApp:
+    if mode == "inbox":
+        return InboxApp(db_path, browser=browser, **kwargs)
+    if mode == "view":
+        return ViewApp(db_path, **kwargs)
+    return BriefingApp(db_path, **kwargs)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2 or argv[0] not in MODES:
+        print("usage: python -m screens.served full|inbox|view DATABASE", file=sys.stderr)
+        return 2
+    mode, db_path = argv[0], Path(argv[1])
+    browser = os.environ.get(browsers.ENV) or None
+    if browser is not None and not browsers.SHAPE.fullmatch(browser):
+        browser = None  # not one the server made: ask, remember nothing
+    if mode == "full":
+        from screens.app import run as run_full
+
+        run_full(db_path)
+    else:
+        make(mode, db_path, browser=browser).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
