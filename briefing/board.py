@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from briefing import clients, metrics, presenting, verbatims, win_stories
 from briefing import meeting as meetings
-from briefing import metrics, presenting, verbatims, win_stories
 from briefing.db import snapshot
 from briefing.records import Metric, Verbatim
 from briefing.timeutil import today as _today
@@ -35,6 +35,8 @@ class Board:
     presentation: presenting.Presentation | None = None
     #: The week's wins and what their clients said before (under the numbers).
     win_stories: tuple[win_stories.WinStory, ...] = ()
+    #: The client the lead chose to call in this briefing (the call segment).
+    calling: clients.Client | None = None
 
     @property
     def win_index(self) -> int | None:
@@ -69,7 +71,12 @@ def load_board(
             return None
         day = day or _today()
         if cards_of is not None and cards_of.meeting.id == meeting.id:
-            return replace(cards_of, meeting=meeting, presentation=presenting.next_presentation(conn, day, meeting.id))
+            return replace(
+                cards_of,
+                meeting=meeting,
+                presentation=presenting.next_presentation(conn, day, meeting.id),
+                calling=_calling(conn, meeting.id),
+            )
         shown = meetings.shown_verbatims(conn, meeting.id)
         waiting = verbatims.list_verbatims(conn, status="new")
         # Shown ones stay on the board (the room may go back to them) unless
@@ -85,7 +92,13 @@ def load_board(
             last_shown=shown[-1] if shown else None,
             presentation=presenting.next_presentation(conn, day, meeting.id),
             win_stories=tuple(win_stories.recent(conn, day)),
+            calling=_calling(conn, meeting.id),
         )
+
+
+def _calling(conn: sqlite3.Connection, meeting_id: int) -> clients.Client | None:
+    row = conn.execute("SELECT call_client_id FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+    return clients.get(conn, row[0]) if row and row[0] is not None else None
 
 
 def after_command(

@@ -22,13 +22,14 @@ from datetime import date, timedelta
 from briefing import clients, team
 from briefing.call_suggest import LOOKBACK_DAYS, WIN_WITHIN_DAYS, Heard, RecentWin, Suggestion, suggest
 from briefing.db import snapshot, write
-from briefing.errors import BadInput
+from briefing.errors import BadInput, NotFound
 from briefing.kinds import CallOutcome, Channel, Sentiment
 from briefing.timeutil import today, utc_now_iso
 
 __all__ = [
     "Call",
     "Proposals",
+    "choose",
     "client_names",
     "log",
     "proposals",
@@ -185,6 +186,19 @@ def _heard(r: sqlite3.Row) -> Heard:
         last_mood=r["mood"],
         last_call=date.fromisoformat(r["last_call"]) if r["last_call"] else None,
     )
+
+
+# --- whom the lead is calling --------------------------------------------------
+
+
+def choose(conn: sqlite3.Connection, meeting_id: int, client_id: int) -> clients.Client:
+    """The lead's choice of whom to call in briefing ``meeting_id``: kept
+    with the briefing, so every screen watching it shows the same person."""
+    with write(conn):
+        who = clients.get(conn, client_id)
+        if conn.execute("UPDATE meetings SET call_client_id = ? WHERE id = ?", (who.id, meeting_id)).rowcount == 0:
+            raise NotFound("id", f"no briefing with id {meeting_id}")
+    return who
 
 
 # --- the call ---------------------------------------------------------------------

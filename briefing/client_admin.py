@@ -161,6 +161,7 @@ def merge(conn: sqlite3.Connection, keep: str, other: str) -> Client:
             "UPDATE wins SET client_id = ?, company_id = ? WHERE client_id = ?", (kept.id, kept.company_id, gone.id)
         )
         conn.execute("UPDATE calls SET client_id = ? WHERE client_id = ?", (kept.id, gone.id))
+        conn.execute("UPDATE meetings SET call_client_id = ? WHERE call_client_id = ?", (kept.id, gone.id))
         conn.execute(
             """UPDATE clients SET
                  phone = ifnull(phone, ?), email = ifnull(email, ?),

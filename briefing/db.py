@@ -28,7 +28,7 @@ from briefing import damage
 from briefing.errors import BadInput, BriefingError, NotFound
 
 #: Bumped with every migration added to :mod:`briefing.schema` (a test checks).
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 #: "BRFG": identifies a briefing database among SQLite files.
 APPLICATION_ID = 0x42524647
 BUSY_TIMEOUT_MS = 15_000

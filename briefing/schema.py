@@ -319,3 +319,12 @@ def m008_pin_the_agenda_of_existing_teams(db: Database) -> None:
             "INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
             (SETTING_KEY, json.dumps(to_json(CLASSIC_AGENDA), ensure_ascii=False)),
         )
+
+
+@migrations()
+def m009_the_client_on_the_line(db: Database) -> None:
+    """The client the lead chose to call in this briefing: stored with the
+    briefing, so a read-only view (``briefing serve --mode view``) shows the
+    same person, and a reopened app the same call. Cleared when that client
+    is merged away."""
+    db.execute("ALTER TABLE meetings ADD COLUMN call_client_id INTEGER REFERENCES clients(id) ON DELETE SET NULL")

@@ -34,6 +34,9 @@ WAITING = "No briefing is running. This screen follows it as soon as the lead st
 class ViewMeetingScreen(MeetingScreen):
     """The meeting screen, every key that changes the briefing switched off."""
 
+    #: Read by the panes that could write (the call pane stores the lead's choice).
+    READ_ONLY = True
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action not in VIEWER_ACTIONS:
             return False

@@ -83,7 +83,8 @@ async def test_a_full_call_from_the_proposal_to_the_next_card(demo_db):
         assert "3 verbatims in the last year, then nothing for 80 days" in screen_text(app)
         # Anyone, by name.
         await pilot.press("slash", *"marc petit", "enter")
-        await until(pilot, lambda: "Marc Petit" in who(app) and "Chosen by name" in screen_text(app), "the pick")
+        # (Marc is also the first proposal: the reason stays his.)
+        await until(pilot, lambda: "Marc Petit" in who(app) and "Last heard 41" in screen_text(app), "the pick")
         # The words: meeting keys (n, p, +, space, f, q) are only letters here.
         await pilot.press("c", *WORDS)
         await until(pilot, lambda: app.screen.query_one("#call-words").text == WORDS, "the words typed")
@@ -125,6 +126,7 @@ async def test_words_from_a_voicemail_are_refused_next_to_the_field(demo_db):
         await until(pilot, lambda: "Roussel" in screen_text(app), "the name offered")
         await pilot.press("right", "enter")
         await until(pilot, lambda: "Hélène Roussel (Altis Logistique)" in who(app), "the client chosen by name")
+        assert "Chosen by name" in screen_text(app)
 
 
 async def test_the_call_keys_are_the_call_segments_only(demo_db):
@@ -160,3 +162,28 @@ async def test_the_agenda_screen_marks_the_call_segment(demo_db):
         await pilot.press("space", "escape", "up", "up", "enter", "tab", "tab", "tab", "tab", "space", "ctrl+s")
         await until(pilot, lambda: stored(demo_db).call_index == 0, "Client voice stored as the call")
         assert "☎ client call" in screen_text(app)
+
+
+async def test_the_lead_s_choice_is_kept_with_the_briefing(demo_db):
+    """A reopened app (or a viewer) shows the client the lead passed to."""
+    calling(demo_db)
+    app = _meeting_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _proposed(pilot)
+        await pilot.press("s")
+        await until(pilot, lambda: "Julie Verdier" in who(app), "the second proposal")
+        await until(pilot, lambda: on_the_line(demo_db) == "Julie Verdier", "the choice stored")
+    again = _meeting_app(demo_db)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: "Julie Verdier" in who(again) and story_read(again), "the same call")
+        await settled(pilot)
+        assert "Julie Verdier" in who(again) and on_the_line(demo_db) == "Julie Verdier"
+        assert "3 verbatims in the last year" in screen_text(again)
+
+
+def on_the_line(path: Path) -> str | None:
+    with store.opened(path) as conn:
+        row = conn.execute(
+            "SELECT c.name FROM meetings m JOIN clients c ON c.id = m.call_client_id WHERE m.outcome IS NULL"
+        ).fetchone()
+    return row[0] if row else None

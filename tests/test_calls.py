@@ -125,6 +125,21 @@ def test_a_recent_win_with_a_company_nobody_has_heard_from_since(clients, cli):
     )
 
 
+def test_the_lead_s_choice_follows_a_merged_client_and_needs_a_briefing(clients, cli):
+    from briefing import client_admin, meeting
+
+    assert cli("meeting", "start").code == 0
+    running = meeting.current_id(clients)
+    said(clients, "Doublon.", "Paul Durand", "Petit & Fils Transports", 2)
+    twin = clients.execute("SELECT id FROM clients WHERE name = 'Paul Durand'").fetchone()[0]
+    assert calls.choose(clients, running, twin).name == "Paul Durand"
+    client_admin.merge(clients, "Marc Petit (Petit & Fils Transports)", "Paul Durand (Petit & Fils Transports)")
+    on_line = "SELECT c.name FROM meetings m JOIN clients c ON c.id = m.call_client_id WHERE m.id = ?"
+    assert clients.execute(on_line, (running,)).fetchone()[0] == "Marc Petit"
+    with pytest.raises(BadInput, match="no briefing"):
+        calls.choose(clients, running + 1, twin - 1)
+
+
 def test_the_quiet_days_are_a_setting_with_bounds(conn):
     assert calls.quiet_days(conn) == 30
     assert calls.set_quiet_days(conn, 45) == 45 and calls.quiet_days(conn) == 45

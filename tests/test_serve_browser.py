@@ -75,12 +75,13 @@ def test_a_collaborator_adds_a_verbatim_and_the_room_follows_the_lead(browser, t
         view.shows("No briefing is running")
         mark = view.mark()
         assert cli("meeting", "start").code == 0
-        view.shows("1/4", mark)
-        view.shows("Typed in a browser", mark)  # the new verbatim is the room's card
+        view.shows("1/5", mark)  # a new team's agenda opens on a client call
+        view.shows("Client call", mark)
         mark = view.mark()
         started = time.monotonic()
         assert cli("meeting", "next").code == 0
-        view.shows("2/4", mark)
+        view.shows("2/5", mark)
+        view.shows("Typed in a browser", mark)  # the new verbatim is the room's card
         # Within a second in use (the app polls every 0.5 s); bounded loosely
         # here, since a loaded test run may stall any process for a while.
         assert time.monotonic() - started < 10

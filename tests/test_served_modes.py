@@ -86,6 +86,7 @@ async def test_the_view_shows_the_card_the_lead_showed_last(team, db_path, cli):
     cli("verbatim", "add", "The older words", "--client", "A", "--by", "Inès", "--date", "yesterday")
     cli("verbatim", "add", "The newer words", "--client", "B", "--by", "Inès")
     assert cli("meeting", "start").code == 0
+    assert cli("meeting", "next").code == 0  # past the client call a new team's agenda opens on
     app = make("view", db_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await until(pilot, lambda: "The newer words" in screen_text(app), "the newest card first")
@@ -97,3 +98,32 @@ async def test_the_view_shows_the_card_the_lead_showed_last(team, db_path, cli):
             conn.close()
         await until(pilot, lambda: "The older words" in screen_text(app), "the lead's card")
         assert "Verbatim 2 of 2" in screen_text(app)
+
+
+async def test_the_view_shows_whom_the_lead_calls_and_none_of_the_call_keys(demo_db):
+    from briefing import calls
+    from briefing import db as store
+    from tests.conftest import DAY
+    from tests.test_call_pane import calling, who
+    from tests.test_meeting_screen import NOW
+
+    calling(demo_db)  # Marc Petit proposed first, then Julie Verdier
+    app = make("view", demo_db, day=DAY, now=NOW)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: "Marc Petit" in who(app), "the first proposal, as on the lead's screen")
+        shown = screen_text(app)
+        assert "Last heard 41 days ago" in shown
+        for lead_only in ("s another", "r reached", "Called by", "What they say", "s for another"):
+            assert lead_only not in shown
+        with store.opened(demo_db) as conn:
+            julie = conn.execute("SELECT id FROM clients WHERE name = 'Julie Verdier'").fetchone()[0]
+            calls.choose(conn, meetings_current(conn), julie)  # the lead pressed s
+        await until(pilot, lambda: "Julie Verdier" in who(app), "the lead's choice")
+        assert "3 verbatims in the last year" in screen_text(app)
+        assert rows(demo_db, "SELECT count(*) FROM calls") == [(0,)]
+
+
+def meetings_current(conn) -> int:
+    from briefing import meeting as meetings
+
+    return meetings.current_id(conn)

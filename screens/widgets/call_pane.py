@@ -10,6 +10,11 @@ words (the client was reached), ``r`` ``v`` ``0`` the outcome, ``b`` who
 made the call. The name field and the words field take focus only when
 asked for, so the meeting's one-letter keys keep working otherwise, and
 letters typed in them are only text.
+
+The lead's choice is stored with the briefing (``calls.choose``): a
+read-only view of the meeting (``briefing serve --mode view``) shows the
+same person, without the keys, the words being typed or the caller, and a
+reopened app the same call.
 """
 
 from __future__ import annotations
@@ -49,12 +54,16 @@ OUTCOME_KEYS = "r reached · v voicemail · 0 no answer · b caller"
 
 @dataclass(frozen=True)
 class Choice:
-    """The client on the line: a proposal, or someone picked by name."""
+    """The client on the line: a proposal, or someone picked by name (the
+    reason is the proposal's, when they are one; see ``CallPane._why``)."""
 
     client_id: int
     label: str
-    why: str
     phone: str | None = None
+
+    @classmethod
+    def of(cls, client: clients.Client) -> Choice:
+        return cls(client.id, client.label, client.phone)
 
 
 def why_text(s: Suggestion) -> str:
@@ -103,6 +112,9 @@ class CallPane(Pane):
     class Found(Loaded[list[clients.Client]]):
         """The clients a typed name may mean."""
 
+    class Chosen(Loaded[clients.Client]):
+        """The lead's choice, stored with the briefing."""
+
     class Logged(Loaded[calls.Call]):
         """A call stored (bubbles to the meeting: its card shows the words)."""
 
@@ -138,10 +150,25 @@ class CallPane(Pane):
 
     # -- reading ---------------------------------------------------------------------
 
+    @property
+    def read_only(self) -> bool:
+        """On a viewer's screen: show the lead's call, change nothing."""
+        return getattr(self.screen, "READ_ONLY", False)
+
+    def on_mount(self) -> None:
+        if self.read_only:
+            self.border_title, self.border_subtitle = "Client call", ""
+            self.query_one("#call-words").display = False
+            self.query_one("#call-status").display = False
+
     def draw(self, board: Board) -> None:
         if self._meeting_id != board.meeting.id:
             self._meeting_id = board.meeting.id
             self.load()
+        stored = board.calling
+        if stored is not None and self.choice != Choice.of(stored) and (self.read_only or self.choice is None):
+            # The lead's choice: followed by a viewer, taken back by a reopened app.
+            self._choose(Choice.of(stored), store=False)
         self._draw()
 
     def load(self) -> None:
@@ -154,17 +181,24 @@ class CallPane(Pane):
         if self.caller is None or self.caller not in event.value.team:
             self.caller = event.value.caller
         if self.choice is None and event.value.suggestions:
-            self._choose_suggestion(0)
+            # A viewer shows the first proposal too until the lead chooses.
+            self._choose_suggestion(0, store=not self.read_only)
         self._draw()
 
-    def _choose_suggestion(self, index: int) -> None:
+    def _choose_suggestion(self, index: int, *, store: bool = True) -> None:
         s = self.proposals.suggestions[index]
-        self._choose(Choice(s.client_id, s.label, why_text(s), s.phone))
+        self._choose(Choice(s.client_id, s.label, s.phone), store=store)
 
-    def _choose(self, choice: Choice) -> None:
+    def _choose(self, choice: Choice, *, store: bool = True) -> None:
         self.choice = choice
         self._show_story(choice.client_id)
         self._draw()
+        if store and not self.read_only and self._meeting_id is not None:
+            run(self, self.Chosen, calls.choose, self._meeting_id, choice.client_id, write=True)
+
+    @on(Chosen)
+    def _chosen(self, event: Chosen) -> None:
+        event.stop()
 
     def _show_story(self, client_id: int) -> None:
         story = next(iter(self.query(ClientStory)), None)
@@ -184,6 +218,8 @@ class CallPane(Pane):
             who.update(Text("☎ Whom shall we call?"))
             if self.proposals is None:
                 why.update(Text("Looking for a client to call…", style="dim"))
+            elif self.read_only:
+                why.update(Text("No client stands out today"))
             else:
                 why.update(Text("No client stands out today: / picks any client by name"))
         else:
@@ -193,14 +229,21 @@ class CallPane(Pane):
                 name.append("   ")
                 name.append_text(safe(self.choice.phone, single_line=True))
             who.update(name)
-            why.update(safe(self.choice.why + self._place()))
+            why.update(safe(self._why() + self._place()))
         self._draw_status()
+
+    def _why(self) -> str:
+        found = self.proposals.suggestions if self.proposals else ()
+        proposal = next((s for s in found if self.choice and s.client_id == self.choice.client_id), None)
+        if proposal is not None:
+            return why_text(proposal)
+        return "" if self.proposals is None else "Chosen by name"
 
     def _place(self) -> str:
         """Which proposal this is, when there are others to pass to."""
         found = self.proposals.suggestions if self.proposals else ()
         ids = [s.client_id for s in found]
-        if self.choice is None or self.choice.client_id not in ids or len(ids) < 2:
+        if self.choice is None or self.choice.client_id not in ids or len(ids) < 2 or self.read_only:
             return ""
         return f"  ({ids.index(self.choice.client_id) + 1} of {len(ids)}, s for another)"
 
@@ -276,7 +319,7 @@ class CallPane(Pane):
             client = event.value[0]
             self._error("")
             self.action_done()
-            self._choose(Choice(client.id, client.label, "Chosen by name", client.phone))
+            self._choose(Choice.of(client))
         elif not event.value:
             self._error(f"No client called {typed!r}")
         else:
@@ -331,13 +374,13 @@ class CallPane(Pane):
 
     @on(Refused)
     def _refused(self, event: Refused) -> None:
-        if event.answer in (self.Logged, self.Found):
+        if event.answer in (self.Logged, self.Found, self.Chosen):
             event.stop()
             self._error(event.error.problem[:1].upper() + event.error.problem[1:])
 
     @on(Failed)
     def _failed(self, event: Failed) -> None:
-        if event.answer is self.Logged:
+        if event.answer in (self.Logged, self.Chosen):
             event.stop()
             self._error(event.message)
 

@@ -94,9 +94,15 @@ def moment_text(m: Moment, focus: int | None = None) -> Text:
     return head.append_text(body).append("  " if by else "").append_text(by)
 
 
+#: Fewer cells than this beside the date and mood: the words go under them.
+NARROW = 24
+
+
 def timeline_text(page: Page, width: int | None = None, console: Console | None = None) -> Text:
     """The story, a moment a line; given a ``width``, a long or multi-line
-    quote wraps under its own words, not under the dates."""
+    quote wraps under its own words, not under the dates; in a narrow box
+    (the call pane at 80x24) the words start on the line under the date,
+    so a word is never cut in two."""
     if not page.moments:
         return Text("Nothing heard from them yet.", style="dim italic")
     if width is None or console is None:
@@ -105,7 +111,11 @@ def timeline_text(page: Page, width: int | None = None, console: Console | None 
     for m in page.moments:
         head, body = moment_parts(m, page.focus)
         indent, by = head.cell_len, _by(m)
-        room = max(width - indent, 20)
+        if width - indent < NARROW and body:
+            head.rstrip()
+            lines.append(head)
+            head, indent = Text(" " * 4), 4
+        room = max(width - indent, 1)
         wrapped = [line.rstrip() or line for line in body.wrap(console, room)] if body else [Text()]
         if by and wrapped[-1].cell_len + 2 + by.cell_len <= room:
             wrapped[-1].append("  " if wrapped[-1].plain else "").append_text(by)
