@@ -118,6 +118,15 @@ def _fill(conn: sqlite3.Connection, source: Path, day0: date) -> dict[str, int]:
         if q.get("status") == "shown":
             _shown(conn, new_id, day0 - timedelta(days=int(q["days_ago"])))
 
+    # Phone numbers, so the client call has someone to ring (a proposal
+    # with a number comes first).
+    for c in _load(source, "clients.json"):
+        conn.execute(
+            """UPDATE clients SET phone = ? WHERE name = ?
+               AND company_id = (SELECT id FROM companies WHERE name = ?)""",
+            (c["phone"], c["name"], c["company"]),
+        )
+
     won = _load(source, "wins.json")
     for w in won:
         fields = {k: w.get(k) for k in ("title", "owner", "client", "story")}

@@ -5,13 +5,11 @@ outcome in one key, and the words on the next client segment's card."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from briefing import db as store
-from briefing import verbatims
 from briefing.agenda import DEFAULT_AGENDA, save_agenda
 from tests.conftest import DAY, SIZES
 from tests.pilot import screen_text, settled, until
@@ -21,25 +19,11 @@ WORDS = "Ça va mieux depuis lundi, + merci à Karim !"
 
 
 def calling(path: Path) -> None:
-    """The demo team on the new default agenda (a call first), with two
-    clients to propose: one with negative last words, one gone quiet."""
+    """The demo team on the new default agenda (a call first). The demo
+    proposes two clients: Marc Petit, whose last words were negative, then
+    Sophie Marlin, gone quiet (both with a phone number)."""
     with store.opened(path) as conn:
         save_agenda(conn, DEFAULT_AGENDA)
-        past = lambda days: (DAY - timedelta(days=days)).isoformat()  # noqa: E731
-        verbatims.add(
-            conn,
-            {
-                "text": "Encore un retard de livraison, troisième fois ce mois-ci.",
-                "client": "Marc Petit",
-                "company": "Petit & Fils Transports",
-                "sentiment": "negative",
-                "collected_by": "Karim",
-                "date": past(41),
-            },
-        )
-        for days in (80, 90, 100):
-            verbatims.add(conn, {"text": f"Bon suivi ({days})", "client": "Julie Verdier", "date": past(days)})
-        conn.execute("UPDATE clients SET phone = '06 12 34 56 78' WHERE name = 'Marc Petit'")
     started(path, 20, base=NOW)
 
 
@@ -79,8 +63,8 @@ async def test_a_full_call_from_the_proposal_to_the_next_card(demo_db):
         assert "06 12 34 56 78" in shown and "Called by Claire Dubois" in shown
         # Pass to the next proposal, and back.
         await pilot.press("s")
-        await until(pilot, lambda: "Julie Verdier" in who(app), "the second proposal")
-        assert "3 verbatims in the last year, then nothing for 80 days" in screen_text(app)
+        await until(pilot, lambda: "Sophie Marlin" in who(app), "the second proposal")
+        assert "3 verbatims in the last year, then nothing for 78 days" in screen_text(app)
         # Anyone, by name.
         await pilot.press("slash", *"marc petit", "enter")
         # (Marc is also the first proposal: the reason stays his.)
@@ -99,10 +83,10 @@ async def test_a_full_call_from_the_proposal_to_the_next_card(demo_db):
         # Another client, no answer: one key.
         await settled(pilot)  # the proposals read again: Marc, called, is left in peace
         await pilot.press("s")
-        await until(pilot, lambda: "Julie Verdier" in who(app), "the next proposal")
+        await until(pilot, lambda: "Sophie Marlin" in who(app), "the next proposal")
         await pilot.press("0")
         await until(pilot, lambda: len(calls_made(demo_db)) == 2, "the second call")
-        assert calls_made(demo_db)[1] == ("Julie Verdier", "no-answer", None, None, "Chloé Martin")
+        assert calls_made(demo_db)[1] == ("Sophie Marlin", "no-answer", None, None, "Chloé Martin")
         # The next segment: the client's words on the card.
         await pilot.press("n")
         await until(pilot, lambda: WORDS in screen_text(app), "the words on the next card")
@@ -171,13 +155,13 @@ async def test_the_lead_s_choice_is_kept_with_the_briefing(demo_db):
     async with app.run_test(size=(120, 40)) as pilot:
         await _proposed(pilot)
         await pilot.press("s")
-        await until(pilot, lambda: "Julie Verdier" in who(app), "the second proposal")
-        await until(pilot, lambda: on_the_line(demo_db) == "Julie Verdier", "the choice stored")
+        await until(pilot, lambda: "Sophie Marlin" in who(app), "the second proposal")
+        await until(pilot, lambda: on_the_line(demo_db) == "Sophie Marlin", "the choice stored")
     again = _meeting_app(demo_db)
     async with again.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: "Julie Verdier" in who(again) and story_read(again), "the same call")
+        await until(pilot, lambda: "Sophie Marlin" in who(again) and story_read(again), "the same call")
         await settled(pilot)
-        assert "Julie Verdier" in who(again) and on_the_line(demo_db) == "Julie Verdier"
+        assert "Sophie Marlin" in who(again) and on_the_line(demo_db) == "Sophie Marlin"
         assert "3 verbatims in the last year" in screen_text(again)
 
 

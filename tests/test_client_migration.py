@@ -140,7 +140,7 @@ def test_the_demo_made_with_the_old_schema_comes_out_as_the_demo(demo_db, tmp_pa
     total = migrated.execute("SELECT count(*) FROM verbatims").fetchone()[0]
     assert len(verbatim_links(migrated)) == total  # every verbatim linked
     assert verbatim_links(migrated) == verbatim_links(reference)
-    assert migrated.execute("SELECT count(*) FROM clients").fetchone()[0] == 27
+    assert migrated.execute("SELECT count(*) FROM clients").fetchone()[0] == 29
     assert win_links(migrated) == win_links(reference)
     # every demo win names its company, and is linked to it
     for win_id, (company, _person) in win_links(migrated).items():

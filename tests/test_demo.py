@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import demo, readiness
+from briefing import calls, demo, readiness
 from briefing.db import connect
 from briefing.resources import data_dir
 from tests.conftest import DAY, invoke
@@ -30,7 +30,13 @@ def test_demo_holds_a_realistic_team_with_dates_relative_to_today(tmp_path):
         assert ready.new_verbatims > 0 and ready.pending_wins > 0 and ready.metrics_today
         dates = [r[0] for r in conn.execute("SELECT date FROM verbatims")]
         assert max(dates) == DAY.isoformat()
-        assert min(dates) >= (DAY - timedelta(days=21)).isoformat()
+        recent = [r[0] for r in conn.execute("SELECT date FROM verbatims WHERE status != 'archived'")]
+        assert min(recent) >= (DAY - timedelta(days=21)).isoformat()  # three weeks of words to go through
+        # and a few older, archived, so the client call has someone to propose
+        assert [s.label for s in calls.suggestions(conn, DAY)] == [
+            "Marc Petit (Petit & Fils Transports)",
+            "Sophie Marlin (Marlin Équipements)",
+        ]
         channels = {r[0] for r in conn.execute("SELECT DISTINCT channel FROM verbatims")}
         sentiments = {r[0] for r in conn.execute("SELECT DISTINCT sentiment FROM verbatims")}
         assert len(channels) >= 5 and sentiments == {"positive", "neutral", "negative"}

@@ -107,7 +107,7 @@ async def test_the_view_shows_whom_the_lead_calls_and_none_of_the_call_keys(demo
     from tests.test_call_pane import calling, who
     from tests.test_meeting_screen import NOW
 
-    calling(demo_db)  # Marc Petit proposed first, then Julie Verdier
+    calling(demo_db)  # Marc Petit proposed first, then Sophie Marlin
     app = make("view", demo_db, day=DAY, now=NOW)
     async with app.run_test(size=(120, 36)) as pilot:
         await until(pilot, lambda: "Marc Petit" in who(app), "the first proposal, as on the lead's screen")
@@ -116,9 +116,9 @@ async def test_the_view_shows_whom_the_lead_calls_and_none_of_the_call_keys(demo
         for lead_only in ("s another", "r reached", "Called by", "What they say", "s for another"):
             assert lead_only not in shown
         with store.opened(demo_db) as conn:
-            julie = conn.execute("SELECT id FROM clients WHERE name = 'Julie Verdier'").fetchone()[0]
-            calls.choose(conn, meetings_current(conn), julie)  # the lead pressed s
-        await until(pilot, lambda: "Julie Verdier" in who(app), "the lead's choice")
+            sophie = conn.execute("SELECT id FROM clients WHERE name = 'Sophie Marlin'").fetchone()[0]
+            calls.choose(conn, meetings_current(conn), sophie)  # the lead pressed s
+        await until(pilot, lambda: "Sophie Marlin" in who(app), "the lead's choice")
         assert "3 verbatims in the last year" in screen_text(app)
         assert rows(demo_db, "SELECT count(*) FROM calls") == [(0,)]
 
