@@ -124,7 +124,8 @@ def resolve(conn: sqlite3.Connection, text: str, field: str = "client") -> Clien
 def timeline(conn: sqlite3.Connection, client_id: int, *, limit: int | None = None) -> list[Moment]:
     """The client's story newest first: their verbatims (archived ones too,
     marked by nothing: what they said was said), the wins naming them or
-    signed with their company, the calls made to them."""
+    signed with their company, the calls made to them (words kept from a
+    call are told once, with the call)."""
     client = get(conn, client_id)
     cap = "" if limit is None else f" LIMIT {int(limit)}"
     moments = [
@@ -132,7 +133,8 @@ def timeline(conn: sqlite3.Connection, client_id: int, *, limit: int | None = No
         for r in conn.execute(
             f"""SELECT v.id, v.date, v.text, c.name, v.sentiment FROM verbatims v
                 LEFT JOIN collaborators c ON c.id = v.collected_by
-                WHERE v.client_id = ? ORDER BY v.date DESC, v.id DESC{cap}""",
+                WHERE v.client_id = ? AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.verbatim_id = v.id)
+                ORDER BY v.date DESC, v.id DESC{cap}""",
             (client_id,),
         )
     ]

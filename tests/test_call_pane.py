@@ -79,6 +79,11 @@ async def test_a_full_call_from_the_proposal_to_the_next_card(demo_db):
         await until(pilot, lambda: "Called by Chloé Martin" in screen_text(app), "the caller changed")
         await pilot.press("ctrl+s")
         await until(pilot, lambda: "their words are on the next client card" in screen_text(app), "the call kept")
+        # Called, Marc leaves the proposals; his reason stays on the band, and
+        # his words are told once in his story, with the call.
+        await until(pilot, lambda: "“Ça va mieux" in screen_text(app), "the call in their story")
+        assert "Last heard 41 days ago" in screen_text(app) and "Chosen by name" not in screen_text(app)
+        assert screen_text(app).count("“Ça va mieux") == 1
         assert calls_made(demo_db) == [("Marc Petit", "reached", WORDS, "call", "Chloé Martin")]
         # Another client, no answer: one key.
         await settled(pilot)  # the proposals read again: Marc, called, is left in peace

@@ -19,7 +19,7 @@ reopened app the same call.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual import on
@@ -60,6 +60,8 @@ class Choice:
     client_id: int
     label: str
     phone: str | None = None
+    #: Why, when they were proposed (kept once they are called and leave the proposals).
+    why: str | None = None
 
     @classmethod
     def of(cls, client: clients.Client) -> Choice:
@@ -166,7 +168,8 @@ class CallPane(Pane):
             self._meeting_id = board.meeting.id
             self.load()
         stored = board.calling
-        if stored is not None and self.choice != Choice.of(stored) and (self.read_only or self.choice is None):
+        same = self.choice is not None and stored is not None and self.choice.client_id == stored.id
+        if stored is not None and not same and (self.read_only or self.choice is None):
             # The lead's choice: followed by a viewer, taken back by a reopened app.
             self._choose(Choice.of(stored), store=False)
         self._draw()
@@ -187,9 +190,13 @@ class CallPane(Pane):
 
     def _choose_suggestion(self, index: int, *, store: bool = True) -> None:
         s = self.proposals.suggestions[index]
-        self._choose(Choice(s.client_id, s.label, s.phone), store=store)
+        self._choose(Choice(s.client_id, s.label, s.phone, why_text(s)), store=store)
 
     def _choose(self, choice: Choice, *, store: bool = True) -> None:
+        found = self.proposals.suggestions if self.proposals else ()
+        proposal = next((s for s in found if s.client_id == choice.client_id), None)
+        if choice.why is None and proposal is not None:
+            choice = replace(choice, why=why_text(proposal))  # picked by name, but proposed too
         self.choice = choice
         self._show_story(choice.client_id)
         self._draw()
@@ -237,6 +244,8 @@ class CallPane(Pane):
         proposal = next((s for s in found if self.choice and s.client_id == self.choice.client_id), None)
         if proposal is not None:
             return why_text(proposal)
+        if self.choice is not None and self.choice.why is not None:
+            return self.choice.why
         return "" if self.proposals is None else "Chosen by name"
 
     def _place(self) -> str:
