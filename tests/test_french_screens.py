@@ -36,7 +36,14 @@ from tests.test_meeting_screen import NOW, _client_win, _meeting_app, _running, 
 
 PO = Path(__file__).resolve().parents[1] / "briefing" / "locale" / "fr" / "LC_MESSAGES" / "briefing.po"
 #: The files whose words these screens show.
-SHOWN_BY = ("screens/home.py", "screens/meeting", "screens/summary", "screens/widgets/", "briefing/rotation.py")
+SHOWN_BY = (
+    "screens/home.py",
+    "screens/meeting",
+    "screens/summary",
+    "screens/widgets/",
+    "screens/checkin.py",
+    "briefing/rotation.py",
+)
 
 
 @pytest.fixture(scope="session")
@@ -151,6 +158,16 @@ async def test_no_english_is_left_on_the_french_screens(demo_template_fr, tmp_pa
             else:
                 await _shown(pilot)
             seen[name] = screen_text(app)
+    path = tmp_path / "checkin.db"
+    shutil.copy(demo_template_fr, path)
+    app = make_app(path, day=DAY, watch=False)
+    async with app.run_test(size=size) as pilot:  # s on home: who is in the room
+        await home_shown(pilot)
+        await pilot.press("s")
+        await until(pilot, lambda: "présente" in screen_text(app) and "présent" in screen_text(app), "the check-in")
+        await settled(pilot)
+        seen["checkin"] = screen_text(app)
+        assert "Qui est là aujourd'hui ? Puis Entrée pour lancer." in seen["checkin"]
     left = {(name, phrase) for name, text in seen.items() for phrase in phrases if phrase in text}
     assert not left, f"English on a French screen: {sorted(left)}"
 
