@@ -172,14 +172,38 @@ async def test_no_english_is_left_on_the_french_screens(demo_template_fr, tmp_pa
     assert not left, f"English on a French screen: {sorted(left)}"
 
 
-@pytest.mark.parametrize("prepare", [_running, _client_win], ids=["client", "win"])
+def _call(path: Path) -> None:
+    """A new team's agenda, which opens on the client call."""
+    from briefing.agenda import default_agenda, save_agenda
+
+    with store.opened(path) as conn:
+        save_agenda(conn, default_agenda())
+    started(path, 30, base=NOW)
+
+
+def _call_shown(app) -> bool:
+    text = screen_text(app)
+    return "☎" in text and "Recherche" not in text and "Appelé par" in text
+
+
+@pytest.mark.parametrize("prepare", [_running, _client_win, _call], ids=["client", "win", "call"])
 async def test_french_words_are_never_cut_at_80x24(demo_fr, prepare):
-    """The footer's keys and the balance's sentence, whole on a laptop's terminal."""
+    """The footer's keys, the boxes' titles and the balance's sentence,
+    whole on a laptop's terminal."""
     prepare(demo_fr)
     app = _meeting_app(demo_fr)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _shown(pilot)
-        lines = screen_text(app).splitlines()
+        if prepare is _call:
+            await until(pilot, lambda: _call_shown(app), "the call pane")
+            await settled(pilot)
+        else:
+            await _shown(pilot)
+        text = screen_text(app)
+        lines = text.splitlines()
+        for widget in app.screen.query("*"):
+            for title in (widget.border_title, widget.border_subtitle):
+                if widget.display and title:
+                    assert str(title) in text, f"{title!r} cut"
         footer = lines[-1]
         for binding in (b.binding for b in app.screen.active_bindings.values()):
             if binding.show and app.screen.check_action(binding.action.split("(")[0], ()) is not False:
