@@ -54,6 +54,7 @@ from typing import Any
 from briefing.checks import NAME_MAX, parse_number
 from briefing.db import write
 from briefing.errors import AgendaUnreadable, BadInput, BadSegment
+from briefing.i18n import N_, _
 from briefing.kinds import SegmentKind
 
 __all__ = [
@@ -65,7 +66,9 @@ __all__ = [
     "Agenda",
     "Segment",
     "Typed",
+    "builtin",
     "check",
+    "default_agenda",
     "from_json",
     "load_agenda",
     "parse_toml",
@@ -137,18 +140,31 @@ def win_by_title(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
 #: keep it: migration 8 stores it for them).
 CLASSIC_AGENDA = Agenda(
     segments=(
-        Segment("Client voice", SegmentKind.CLIENT, 4 * 60),
-        Segment("Client win", SegmentKind.CLIENT, 3 * 60, win=True),
-        Segment("Numbers", SegmentKind.SALES, 5 * 60),
-        Segment("Focus of the day", SegmentKind.TEAM, 3 * 60),
+        Segment(N_("Client voice"), SegmentKind.CLIENT, 4 * 60),
+        Segment(N_("Client win"), SegmentKind.CLIENT, 3 * 60, win=True),
+        Segment(N_("Numbers"), SegmentKind.SALES, 5 * 60),
+        Segment(N_("Focus of the day"), SegmentKind.TEAM, 3 * 60),
     ),
     target_share=0.5,
 )
 
 #: A new team's agenda: a short client call first, then the classic stand-up.
 DEFAULT_AGENDA = replace(
-    CLASSIC_AGENDA, segments=(Segment("Client call", SegmentKind.CLIENT, 3 * 60, call=True), *CLASSIC_AGENDA.segments)
+    CLASSIC_AGENDA,
+    segments=(Segment(N_("Client call"), SegmentKind.CLIENT, 3 * 60, call=True), *CLASSIC_AGENDA.segments),
 )
+
+
+def builtin(agenda: Agenda) -> Agenda:
+    """One of the agendas above, its titles in the team's language: what a
+    new team first sees and stores. Once stored (or written by the lead)
+    the titles are the team's own text, never translated again."""
+    return replace(agenda, segments=tuple(replace(s, title=_(s.title)) for s in agenda.segments))
+
+
+def default_agenda() -> Agenda:
+    """A new team's agenda, as it speaks (DEFAULT_AGENDA, translated)."""
+    return builtin(DEFAULT_AGENDA)
 
 
 # --- JSON and storage -----------------------------------------------------------
@@ -326,7 +342,7 @@ def parse_toml(text: str, source: str = "agenda.toml") -> Agenda:
 def load_agenda(conn: sqlite3.Connection) -> Agenda:
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (SETTING_KEY,)).fetchone()
     if row is None:
-        return DEFAULT_AGENDA
+        return default_agenda()
     try:
         return from_json(json.loads(row[0]))
     except (ValueError, BadInput) as exc:

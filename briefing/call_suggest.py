@@ -32,6 +32,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from briefing.i18n import _, ngettext
+
 __all__ = ["Heard", "RecentWin", "Suggestion", "suggest"]
 
 NEGATIVE_AFTER_DAYS = 7
@@ -96,10 +98,10 @@ class Suggestion:
 
 def ago(days: int) -> str:
     if days == 0:
-        return "today"
+        return _("today")
     if days == 1:
-        return "yesterday"
-    return f"{days} days ago"
+        return _("yesterday")
+    return ngettext("{count} day ago", "{count} days ago", days).format(count=days)
 
 
 def _quiet(client: Heard, day: date, quiet_days: int) -> bool:
@@ -123,19 +125,26 @@ def suggest(
             continue
         silent = (day - c.last_said).days
         if c.last_mood == "negative" and NEGATIVE_AFTER_DAYS <= silent <= NEGATIVE_WITHIN_DAYS:
-            reason = f"{c.label}: last heard {ago(silent)}, and their last words were negative"
+            why = _("last heard {ago}, and their last words were negative").format(ago=ago(silent))
+            reason = f"{c.label}: {why}"
             found[c.id] = Suggestion(c.id, c.label, c.phone, "negative", reason, silent)
     for w, c in _after_wins(known, wins, day, quiet_days):
         if c.id not in found:
             since = (day - w.date).days
-            reason = f"{c.label}: a win {ago(since)} (“{w.title}”), and nobody has asked them how it is going since"
+            why = _("a win {ago} (“{title}”), and nobody has asked them how it is going since")
+            reason = f"{c.label}: " + why.format(ago=ago(since), title=w.title)
             found[c.id] = Suggestion(c.id, c.label, c.phone, "after-win", reason, since, w.id)
     for c in known.values():
         if c.id in found or _quiet(c, day, quiet_days) or c.last_said is None or c.said < TALKATIVE:
             continue
         silent = (day - c.last_said).days
         if silent >= SILENCE_AFTER_DAYS:
-            reason = f"{c.label}: {c.said} verbatims in the last year, then nothing for {silent} days"
+            why = ngettext(
+                "{count} verbatim in the last year, then nothing for {days} days",
+                "{count} verbatims in the last year, then nothing for {days} days",
+                c.said,
+            )
+            reason = f"{c.label}: " + why.format(count=c.said, days=silent)
             found[c.id] = Suggestion(c.id, c.label, c.phone, "silence", reason, silent)
 
     def rank(s: Suggestion) -> tuple[bool, int, int, int]:

@@ -106,7 +106,8 @@ def _fill(conn: sqlite3.Connection, source: Path, day0: date) -> dict[str, int]:
 
     # The demo team has run its stand-up for weeks, on the agenda teams had
     # before the client call (``briefing agenda set`` adds one).
-    agendas.save_agenda(conn, agendas.CLASSIC_AGENDA)
+    # Its titles in the language the demo is built in (a new team's own text from then on).
+    agendas.save_agenda(conn, agendas.builtin(agendas.CLASSIC_AGENDA))
     _past_briefings(conn, day0)
 
     quotes = _load(source, "verbatims.json")

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from briefing import rotation
 from briefing.db import write
 from briefing.errors import BadInput, NoMeeting, NotFound
+from briefing.i18n import _
 from briefing.records import RotationEntry, Win
 from briefing.timeutil import iso, utc_now
 from briefing.timeutil import today as _today
@@ -179,7 +180,7 @@ def _recorded(conn: sqlite3.Connection, team: list[rotation.Person], meeting: sq
 
     presenter = next((p for p in team if p.id == meeting["presenter_id"]), None)
     win = find(conn, meeting["win_id"]) if meeting["win_id"] is not None else None
-    reason = f"{presenter.name} presented today." if presenter else "Nobody presented today."
+    reason = _("{name} presented today.").format(name=presenter.name) if presenter else _("Nobody presented today.")
     choice = rotation.Choice(presenter=presenter, reason=reason, queue=())
     own = bool(win and presenter and win.owner_id == presenter.id)
     return Presentation(choice, win, own, recorded=True)

@@ -56,12 +56,27 @@ from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
 
+from briefing.formats import LazyDay
+from briefing.i18n import N_, _, ngettext
+
 PRESENT = "present"
 ABSENT = "absent"
 OFF = "off"
 LEAD = "lead"
 
 _day_of = attrgetter("day")
+
+#: Why someone in the rotation does not present today, as the reason says it.
+AWAY_WORDS = {
+    ABSENT: N_("absent"),
+    OFF: N_("off"),
+    "not present": N_("not present"),
+    "not ready today": N_("not ready today"),
+    "presented earlier today": N_("presented earlier today"),
+}
+#: How a reason begins: a screen showing the name large drops it (Choice.why).
+PRESENTS = N_("{name} presents: ")
+NOBODY = N_("Nobody can present today: ")
 
 
 @dataclass(frozen=True)
@@ -100,9 +115,9 @@ class Choice:
         """The reason without the presenter's name in front: for a screen
         that already shows the name large, so it is not said twice."""
         if self.presenter is None:
-            leads: tuple[str, ...] = ("Nobody can present today: ",)
+            leads: tuple[str, ...] = (_(NOBODY),)
         else:
-            leads = (f"{self.presenter.name} presents: ", f"{self.presenter.name} ")
+            leads = (_(PRESENTS).format(name=self.presenter.name), f"{self.presenter.name} ")
         for lead in leads:
             if self.reason.startswith(lead):
                 rest = self.reason[len(lead) :]
@@ -187,12 +202,13 @@ def choose(
     first = eligible[0]
     reason = _reason(first, history, pending_wins)
     if kept:
-        reason += " Keeping their place: " + ", ".join(f"{p.name} ({why})" for p, why in kept) + "."
+        names = ", ".join(f"{p.name} ({_(AWAY_WORDS[why])})" for p, why in kept)
+        reason += " " + _("Keeping their place: {names}.").format(names=names)
     return Choice(
         first.person,
         reason,
         tuple(s.person for s in eligible[1:]),
-        tuple(p for p, _ in kept),
+        tuple(p for p, _why in kept),
     )
 
 
@@ -200,47 +216,49 @@ def _reason(s: _Standing, history: Sequence[Briefing], pending_wins: Mapping[int
     person = s.person
     if s.last is not None:
         ago = len(history) - s.last
-        when = history[s.last].day.isoformat()
+        # {iso} or {day} ("lundi 23 novembre"): the translation chooses.
+        when = history[s.last].day
         if ago == 1:
-            standing = f"last presented at the previous briefing ({when})"
+            standing = _("last presented at the previous briefing ({iso})")
         else:
-            standing = f"last presented {ago} briefings ago ({when})"
+            standing = _("last presented {ago} briefings ago ({iso})")
     elif s.rejoined:
-        standing = f"has not presented since rejoining ({person.since.isoformat()})"
+        when, standing = person.since, _("has not presented since rejoining ({iso})")
     else:
-        standing = f"has not presented yet (joined {person.since.isoformat()})"
+        when, standing = person.since, _("has not presented yet (joined {iso})")
+    standing = standing.format(iso=when.isoformat(), day=LazyDay(when), ago=ago if s.last is not None else 0)
+    lead = _(PRESENTS).format(name=person.name)
 
     if pending_wins is None:
-        return f"{person.name} presents: {standing}."
+        return lead + _("{standing}.").format(standing=standing)
     wins = pending_wins.get(person.id, 0)
-    if wins > 1:
-        about = f"{wins} wins by {person.name} are waiting."
-    elif wins == 1:
-        about = f"1 win by {person.name} is waiting."
+    if wins:
+        about = ngettext("{count} win by {name} is waiting.", "{count} wins by {name} are waiting.", wins)
+        about = about.format(count=wins, name=person.name)
     else:
-        about = "no win of theirs is pending: the team's oldest pending win, or a fresh client story."
-    return f"{person.name} presents: {standing}; {about}"
+        about = _("no win of theirs is pending: the team's oldest pending win, or a fresh client story.")
+    return lead + _("{standing}; {about}").format(standing=standing, about=about)
 
 
 def _nobody(standings: list[_Standing], away) -> str:
     if not standings:
-        return "Nobody can present today: nobody active is in the rotation."
+        return _(NOBODY) + _("nobody active is in the rotation.")
     whys = {away(s.person) for s in standings}
-    states = [w for w in (ABSENT, OFF, "not present") if w in whys]
+    states = [_(AWAY_WORDS[w]) for w in (ABSENT, OFF, "not present") if w in whys]
     actions = [
-        phrase
+        _(phrase)
         for why, phrase in (
-            ("not ready today", "has been skipped"),
-            ("presented earlier today", "has already presented today"),
+            ("not ready today", N_("has been skipped")),
+            ("presented earlier today", N_("has already presented today")),
         )
         if why in whys
     ]
     if states:
-        states[0] = "is " + states[0]
-    return f"Nobody can present today: everyone in the rotation {_or(states + actions)}."
+        states[0] = _("is {state}").format(state=states[0])
+    return _(NOBODY) + _("everyone in the rotation {reasons}.").format(reasons=_or(states + actions))
 
 
 def _or(items: list[str]) -> str:
     if len(items) == 1:
         return items[0]
-    return ", ".join(items[:-1]) + " or " + items[-1]
+    return _("{items} or {last}").format(items=", ".join(items[:-1]), last=items[-1])

@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, Select, Static
 
-from briefing.agenda import DEFAULT_AGENDA, MAX_SEGMENTS, Agenda, Typed, load_agenda, save_typed, share_warning
+from briefing.agenda import MAX_SEGMENTS, Agenda, Typed, default_agenda, load_agenda, save_typed, share_warning
 from briefing.errors import BadSegment
 from briefing.kinds import SegmentKind
 from briefing.timeutil import mmss
@@ -279,7 +279,7 @@ class AgendaScreen(Screen[None]):
             # Stored agenda unreadable (or the file): start from the default, and say so.
             self.notify(f"{event.message}. Showing the default agenda; saving replaces the stored one.",
                         severity="error", timeout=10, markup=False)  # fmt: skip
-            self.show_agenda(DEFAULT_AGENDA)
+            self.show_agenda(default_agenda())
             self.stored = ([], "")  # saving is needed to mend it
             return
         self.saving = False

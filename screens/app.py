@@ -19,11 +19,13 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
+from briefing.i18n import N_
 from briefing.safetext import inert
 from briefing.timeutil import today as _today
 from briefing.watch import ChangeWatcher, Seen
 from screens import data
 from screens.data import Failed, Loaded, Refused, connection, finish_writes
+from screens.speaking import Speaks
 
 if TYPE_CHECKING:
     from briefing.board import Board
@@ -34,15 +36,22 @@ QUICK_CHECK_AFTER_S = 5.0
 POLL_SECONDS = 0.5
 
 
-class BriefingApp(App[None]):
+class BriefingApp(Speaks, App[None]):
     CSS_PATH = "briefing.tcss"
     COMMANDS = App.COMMANDS | {lambda: _commands()}
     TITLE = "briefing"
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
+        Binding("q", "quit", N_("Quit"), id="quit"),
         # Every screen and action in plain words: "menu" says so to someone
         # who has never heard of a command palette.
-        Binding("ctrl+p", "command_palette", "Menu", show=False, priority=True, tooltip="Every screen and action"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            N_("Menu"),
+            show=False,
+            priority=True,
+            tooltip=N_("Every screen and action"),
+        ),
     ]
 
     #: Bumped whenever the database changed under us; screens watch it.
@@ -208,16 +217,20 @@ def make_app(db_path: Path, *, day: date | None = None, watch: bool = True, now:
     return BriefingApp(db_path, day=day, watch=watch, now=now)
 
 
-def run(db_path: Path) -> None:
+def run(db_path: Path, *, lang: str | None = None) -> None:
     """Open the app on ``db_path``. The database is read before Textual
     starts: a bad file is refused in one line (a BriefingError for the CLI
     to print), and restarted mid-meeting, the very first frame holds the
     clock and the card, not an empty screen waiting for a worker (a WAL read
-    never waits for a writer)."""
+    never waits for a writer). The language is chosen from the same read,
+    before a screen is built (``lang``: the ``--lang`` flag)."""
+    from briefing import i18n
     from briefing.db import opened
+    from briefing.team_settings import team_language
     from briefing.timeutil import today
 
     with opened(db_path) as conn:
+        i18n.decide(lang, team_language(conn))
         opening = Opening.read(conn, today())
     BriefingApp(db_path, opening=opening).run()
 

@@ -20,26 +20,30 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Label
 
 from briefing import rotation
+from briefing.i18n import N_, _
 from briefing.presenting import turn_order
 from briefing.records import Person
 from briefing.team import list_team
 from screens.data import Loaded, run
 from screens.dialog import Dialog
 from screens.safe import safe
+from screens.speaking import Speaks
 from screens.tones import tone
 from screens.widgets.tables import fill
 
 CYCLE = {"present": "absent", "absent": "off", "off": "present"}
-LOOK = {"present": ("✓ present", "good"), "absent": ("✗ absent", "bad"), "off": ("☀ off", "caution")}
+LOOK = {"present": (N_("✓ present"), "good"), "absent": (N_("✗ absent"), "bad"), "off": (N_("☀ off"), "caution")}
+#: A status in the sentence saying who presents: "Inès is absent".
+AWAY = {"absent": N_("absent"), "off": N_("off")}
 
 
-class CheckInScreen(Dialog[dict[int, str] | None]):
+class CheckInScreen(Speaks, Dialog[dict[int, str] | None]):
     """Returns {person id: status}, or None when cancelled."""
 
     BINDINGS = [
-        Binding("space", "cycle", "Present / absent / off", id="checkin.toggle"),
-        Binding("enter", "done", "Done", id="checkin.done", priority=True),
-        Binding("escape", "cancel", "Cancel", id="checkin.cancel"),
+        Binding("space", "cycle", N_("Present / absent / off"), id="checkin.toggle"),
+        Binding("enter", "done", N_("Done"), id="checkin.done", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="checkin.cancel"),
     ]
 
     class TeamRead(Loaded[list[Person]]):
@@ -60,7 +64,7 @@ class CheckInScreen(Dialog[dict[int, str] | None]):
             yield Label(self.title_text)
             yield Label(id="checkin-presenter")
             yield DataTable(cursor_type="row", zebra_stripes=True)
-            yield Label("↑↓ choose · space: present → absent → off · Enter: done · Esc: cancel", classes="keys")
+            yield Label(_("↑↓ choose · space: present → absent → off · Enter: done · Esc: cancel"), classes="keys")
 
     def on_mount(self) -> None:
         run(self, self.TeamRead, partial(list_team, include_inactive=False))
@@ -82,15 +86,16 @@ class CheckInScreen(Dialog[dict[int, str] | None]):
         text = Text()
         if here is not first:
             text.append_text(safe(first.name, single_line=True))
-            text.append(f" is {self.status.get(first.id, 'away')}: ")
+            status = self.status.get(first.id, "absent")
+            text.append(" " + _("is {state}").format(state=_(AWAY.get(status, status))) + ": ")
         if here is None:
-            text.append("nobody in the room can present the client win today", style=tone("caution"))
+            text.append(_("nobody in the room can present the client win today"), style=tone("caution"))
         elif here is first:
-            text.append("Client win today: ")
+            text.append(_("Client win today: "))
             text.append_text(safe(here.name, tone("good", "bold"), single_line=True))
-            text.append(" presents")
+            text.append(_(" presents"))
         else:
-            text.append("the client win passes to ")
+            text.append(_("the client win passes to "))
             text.append_text(safe(here.name, tone("good", "bold"), single_line=True))
         label.update(text)
 
@@ -102,16 +107,17 @@ class CheckInScreen(Dialog[dict[int, str] | None]):
             self.status.setdefault(p.id, "present")
             name = safe(p.name, single_line=True)
             if p.is_lead:
-                name.append(" · lead", style="dim")
+                name.append(" · " + _("lead"), style="dim")
             rows.append(((name, self._look(p.id)), str(p.id)))
         table = self.query_one(DataTable)
-        fill(table, ("Name", "Today"), rows, at_least=(0, max(cell_len(label) for label, _ in LOOK.values())))
+        widest = max(cell_len(_(label)) for label, _meaning in LOOK.values())
+        fill(table, (_("Name"), _("Today")), rows, at_least=(0, widest))
         table.focus()
         self._show_turn()
 
     def _look(self, person_id: int) -> Text:
         label, meaning = LOOK[self.status[person_id]]
-        return Text(label, style=tone(meaning))
+        return Text(_(label), style=tone(meaning))
 
     def action_cycle(self) -> None:
         table = self.query_one(DataTable)

@@ -8,13 +8,16 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label
 
+from briefing.i18n import N_, _
 from screens.dialog import Dialog
+from screens.speaking import Speaks
 
 
-class ConfirmScreen(Dialog[bool]):
+class ConfirmScreen(Speaks, Dialog[bool]):
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        # y / n in every language: the keys are the line under the question.
+        Binding("y,enter", "answer(True)", N_("Yes"), id="confirm.yes"),
+        Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
     ]
 
     def __init__(self, question: str | Text) -> None:
@@ -25,7 +28,7 @@ class ConfirmScreen(Dialog[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.question)
-            yield Label("y / Enter: yes    n / Esc: no", classes="keys")
+            yield Label(_("y / Enter: yes    n / Esc: no"), classes="keys")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

@@ -16,31 +16,34 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Header, Label, Static
 
+from briefing import formats
 from briefing.errors import AlreadyHadOneToday
+from briefing.i18n import N_, _
 from briefing.meeting import Meeting
 from briefing.readiness import Readiness, readiness
 from screens.data import Loaded, Refused, follow, run
 from screens.safe import safe
+from screens.speaking import Speaks
 from screens.widgets.panes import MetricsPane
 
 #: Asked before a second briefing the same day.
-AGAIN = "The team already had its briefing today. Start another one?"
+AGAIN = N_("The team already had its briefing today. Start another one?")
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(Speaks, Screen[None]):
     BINDINGS = [
-        Binding("s", "start", "Start", id="home.start"),
-        Binding("i", "open('inbox')", "Inbox", id="home.inbox"),
-        Binding("v", "open('verbatim')", "+Verbatim", id="home.add_verbatim"),
-        Binding("w", "open('win')", "+Win", id="home.add_win"),
-        Binding("m", "open('numbers')", "Numbers", id="home.numbers"),
-        Binding("h", "open('history')", "History", id="home.history"),
-        Binding("y", "open('trends')", "Trends", id="home.trends"),
+        Binding("s", "start", N_("Start"), id="home.start"),
+        Binding("i", "open('inbox')", N_("Inbox"), id="home.inbox"),
+        Binding("v", "open('verbatim')", N_("+Verbatim"), id="home.add_verbatim"),
+        Binding("w", "open('win')", N_("+Win"), id="home.add_win"),
+        Binding("m", "open('numbers')", N_("Numbers"), id="home.numbers"),
+        Binding("h", "open('history')", N_("History"), id="home.history"),
+        Binding("y", "open('trends')", N_("Trends"), id="home.trends"),
         # The footer keeps what a morning needs within 80 columns; these keys
         # work all the same, and the Menu (ctrl+p) lists them by name.
-        Binding("t", "open('team')", "Team", id="home.team", show=False),
-        Binding("g", "open('agenda')", "Agenda", id="home.agenda", show=False),
-        Binding("q", "app.quit", "Quit", id="home.quit", show=False),
+        Binding("t", "open('team')", N_("Team"), id="home.team", show=False),
+        Binding("g", "open('agenda')", N_("Agenda"), id="home.agenda", show=False),
+        Binding("q", "app.quit", N_("Quit"), id="home.quit", show=False),
     ]
 
     class Ready(Loaded[Readiness]):
@@ -60,9 +63,9 @@ class HomeScreen(Screen[None]):
             yield Static(id="day")
             with Horizontal(id="counts"):
                 for key, label in (
-                    ("verbatims", "new verbatims"),
-                    ("wins", "pending wins"),
-                    ("metrics", "numbers in today"),
+                    ("verbatims", _("new verbatims")),
+                    ("wins", _("pending wins")),
+                    ("metrics", _("numbers in today")),
                 ):
                     with Vertical(classes="count", id=f"count-{key}"):
                         yield Digits("-", id=f"digits-{key}")
@@ -78,7 +81,7 @@ class HomeScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#team-panel").border_title = "Team (t)"
+        self.query_one("#team-panel").border_title = _("Team (t)")
         follow(self, self.load)
         self.load()
 
@@ -89,19 +92,21 @@ class HomeScreen(Screen[None]):
     def show(self, event: Ready) -> None:
         ready = self._ready = event.value
         self.query_one("#day", Static).update(
-            Text.assemble((f"{ready.day:%A %d %B %Y}", "bold"), "  ·  today's briefing")
+            Text.assemble((formats.long_day(ready.day, year=True), "bold"), "  ·  ", _("today's briefing"))
         )
         self.query_one("#digits-verbatims", Digits).update(str(ready.new_verbatims))
         self.query_one("#digits-wins", Digits).update(str(ready.pending_wins))
         expected = len(ready.metrics_today) + len(ready.metrics_missing)
         self.query_one("#digits-metrics", Digits).update(str(len(ready.metrics_today)))
-        self.query_one("#count-metrics .count-label", Label).update(f"numbers in today (of {expected})")
+        self.query_one("#count-metrics .count-label", Label).update(
+            _("numbers in today (of {count})").format(count=expected)
+        )
         self.query_one("#team", Static).update(_team_text(ready))
         self._show_metrics(ready)
         self.query_one("#latest", Static).update(_latest_text(ready))
         presenter = self.query_one("#presenter", Static)
         presenter.update(
-            Text.assemble(("Client win: ", "bold"), safe(ready.next_presenter)) if ready.next_presenter else ""
+            Text.assemble((_("Client win: "), "bold"), safe(ready.next_presenter)) if ready.next_presenter else ""
         )
 
     def _show_metrics(self, ready: Readiness) -> None:
@@ -109,10 +114,12 @@ class HomeScreen(Screen[None]):
         missing = self.query_one("#missing", Static)
         if ready.metrics_missing:
             missing.update(
-                Text.assemble(("Missing today: ", "bold"), safe(", ".join(ready.metrics_missing)), " (m: type them in)")
+                Text.assemble(
+                    (_("Missing today: "), "bold"), safe(", ".join(ready.metrics_missing)), _(" (m: type them in)")
+                )
             )
         elif not ready.metrics_today:
-            missing.update("No numbers yet today: press m to type them in")
+            missing.update(_("No numbers yet today: press m to type them in"))
         else:
             missing.update("")
 
@@ -137,7 +144,7 @@ class HomeScreen(Screen[None]):
             # Asked before the check-in: a "no" after it wasted the lead's clicks.
             from screens.confirm import ConfirmScreen
 
-            self.app.push_screen(ConfirmScreen(AGAIN), lambda yes: self._check_in(again=True) if yes else None)
+            self.app.push_screen(ConfirmScreen(_(AGAIN)), lambda yes: self._check_in(again=True) if yes else None)
             return
         self._check_in(again=False)
 
@@ -145,7 +152,7 @@ class HomeScreen(Screen[None]):
         from screens.checkin import CheckInScreen
 
         self.app.push_screen(
-            CheckInScreen("Who is in the room today? Then Enter to start."),
+            CheckInScreen(_("Who is in the room today? Then Enter to start.")),
             lambda status: self._start(attendance=status, again=again) if status is not None else None,
         )
 
@@ -175,18 +182,18 @@ class HomeScreen(Screen[None]):
         from screens.confirm import ConfirmScreen
 
         self.app.push_screen(
-            ConfirmScreen(AGAIN),
+            ConfirmScreen(_(AGAIN)),
             lambda yes: self._start(self._attendance, again=True) if yes else None,
         )
 
 
 def _team_text(ready: Readiness) -> Text:
     if not ready.team:
-        return Text("Nobody yet: briefing team add NAME")
+        return Text(_("Nobody yet: briefing team add NAME"))
     text = Text()
     for name in ready.lead:
         text.append_text(safe(name, "bold", single_line=True))
-        text.append(" · lead\n", style="dim")
+        text.append(" · " + _("lead") + "\n", style="dim")
     for name in ready.members:
         text.append_text(safe(name, single_line=True))
         text.append("\n")
@@ -197,9 +204,9 @@ def _team_text(ready: Readiness) -> Text:
 def _latest_text(ready: Readiness) -> Text:
     v = ready.latest_verbatim
     if v is None:
-        return Text("No new verbatim waiting. Add one: briefing verbatim add TEXT --client NAME", style="dim")
+        return Text(_("No new verbatim waiting. Add one: briefing verbatim add TEXT --client NAME"), style="dim")
     who = ", ".join(x for x in (v.client, v.company) if x)
-    text = Text.assemble(("Latest: ", "bold"), "“")
+    text = Text.assemble((_("Latest: "), "bold"), "“")
     text.append_text(safe(v.text))
     text.append("”  — ")
     text.append_text(safe(who, "italic", single_line=True))

@@ -28,9 +28,11 @@ from briefing import presenting
 from briefing.board import Board, after_command, load_board
 from briefing.clock import Clock, MeetingState
 from briefing.counted_time import CountedTime
+from briefing.i18n import N_, _
 from briefing.timeutil import mmss
 from screens.data import Loaded, follow, run
 from screens.meeting_text import BannerView, TitleView, agenda_text, banner_text, title_text
+from screens.speaking import Speaks
 from screens.widgets.balance import BalanceGauge
 from screens.widgets.bigclock import BigClock
 from screens.widgets.call_pane import CALL_KEYS, CallPane
@@ -59,34 +61,34 @@ STORY = frozenset({"client", "win", "call"})
 LAST_MINUTE_S = 60
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(Speaks, Screen[None]):
     #: ``-tall``: room for the 5-row clock above a story; below, the 3-row one.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     BINDINGS = [
-        Binding("space", "toggle", "Pause", id="meeting.toggle"),
-        Binding("n,right", "go(1)", "Next", id="meeting.next"),
-        Binding("p,left", "go(-1)", "Prev", id="meeting.prev"),
-        Binding("tab", "switch", "Client⇄Sales", id="meeting.switch", priority=True),
-        Binding("plus", "adjust(60)", "+1m", id="meeting.plus"),
-        Binding("minus", "adjust(-60)", "−1m", id="meeting.minus"),
-        Binding("down", "verbatim(1)", "Verbatim ↓", id="meeting.verbatim_next", show=False),
-        Binding("up", "verbatim(-1)", "Verbatim ↑", id="meeting.verbatim_prev", show=False),
+        Binding("space", "toggle", N_("Pause"), id="meeting.toggle"),
+        Binding("n,right", "go(1)", N_("Next"), id="meeting.next"),
+        Binding("p,left", "go(-1)", N_("Prev"), id="meeting.prev"),
+        Binding("tab", "switch", N_("Client⇄Sales"), id="meeting.switch", priority=True),
+        Binding("plus", "adjust(60)", N_("+1m"), id="meeting.plus"),
+        Binding("minus", "adjust(-60)", N_("−1m"), id="meeting.minus"),
+        Binding("down", "verbatim(1)", N_("Verbatim ↓"), id="meeting.verbatim_next", show=False),
+        Binding("up", "verbatim(-1)", N_("Verbatim ↑"), id="meeting.verbatim_prev", show=False),
         # Shown only when the quote or the story goes on out of sight.
-        Binding("pagedown", "page(1)", "More", id="meeting.page_down"),
-        Binding("pageup", "page(-1)", "Back", id="meeting.page_up", show=False),
-        Binding("e", "edit_notes", "Notes", id="meeting.notes", show=False),
-        Binding("x", "skip", "Not ready", id="meeting.skip", show=False),
-        Binding("u", "unskip", "Undo not ready", id="meeting.unskip", show=False),
-        Binding("w", "pick_win", "Another win", id="meeting.pick_win", show=False),
-        Binding("a", "attendance", "Attendance", id="meeting.attendance", show=False),
+        Binding("pagedown", "page(1)", N_("More"), id="meeting.page_down"),
+        Binding("pageup", "page(-1)", N_("Back"), id="meeting.page_up", show=False),
+        Binding("e", "edit_notes", N_("Notes"), id="meeting.notes", show=False),
+        Binding("x", "skip", N_("Not ready"), id="meeting.skip", show=False),
+        Binding("u", "unskip", N_("Undo not ready"), id="meeting.unskip", show=False),
+        Binding("w", "pick_win", N_("Another win"), id="meeting.pick_win", show=False),
+        Binding("a", "attendance", N_("Attendance"), id="meeting.attendance", show=False),
         # The card's title says it (no room left in the footer at 80x24).
-        Binding("o", "client_page", "Client", id="meeting.client", show=False),
-        Binding("escape", "leave_notes", "Done writing", id="meeting.leave_notes", show=False),
+        Binding("o", "client_page", N_("Client"), id="meeting.client", show=False),
+        Binding("escape", "leave_notes", N_("Done writing"), id="meeting.leave_notes", show=False),
         # The client call (keys listed on its pane; see screens/widgets/call_pane.py).
         *(Binding(key, f"call('{what}')", what, show=False) for key, what in CALL_KEYS.items()),
-        Binding("f", "finish", "Finish", id="meeting.finish"),
+        Binding("f", "finish", N_("Finish"), id="meeting.finish"),
         # Quitting leaves the meeting running in the database: reopen to resume.
-        Binding("q", "app.quit", "Quit", id="meeting.quit"),
+        Binding("q", "app.quit", N_("Quit"), id="meeting.quit"),
     ]
 
     def __init__(self, board: Board | None = None) -> None:
@@ -480,7 +482,7 @@ class MeetingScreen(Screen[None]):
             if changed:
                 self.command(presenting.set_attendances, meeting_id, changed)
 
-        self.app.push_screen(CheckInScreen("Who is in the room?", current), corrected)
+        self.app.push_screen(CheckInScreen(_("Who is in the room?"), current), corrected)
 
     def action_finish(self) -> None:
         from screens.confirm import ConfirmScreen
@@ -490,7 +492,7 @@ class MeetingScreen(Screen[None]):
                 self._save_notes()
                 self.command(meetings.finish, self.now())
 
-        self.app.push_screen(ConfirmScreen("Finish the briefing and see the summary?"), answered)
+        self.app.push_screen(ConfirmScreen(_("Finish the briefing and see the summary?")), answered)
 
     def action_unskip(self) -> None:
         """Undo the last "not ready today" (``x`` pressed by mistake)."""

@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from rich.text import Text
 
 from briefing.clock import MeetingState
+from briefing.i18n import N_, _
 from briefing.kinds import SegmentKind
 from briefing.timeutil import mmss
 from screens.safe import safe
 from screens.tones import tone
 
-KIND_LABEL = {"client": "CLIENT TIME", "sales": "SALES TIME", "team": "TEAM TIME"}
+KIND_LABEL = {"client": N_("CLIENT TIME"), "sales": N_("SALES TIME"), "team": N_("TEAM TIME")}
+#: The kind of time the clock counts, in the banner's sentence.
+KIND_WORD = {"client": N_("CLIENT"), "sales": N_("SALES"), "team": N_("TEAM")}
 MARK = {"done": "✓", "current": "▶", "next": "·"}
 
 
@@ -44,9 +47,11 @@ def title_text(view: TitleView) -> Text:
     """Number, kind of time, overrun, then the segment's title: a long title
     is what the line cuts (with an ellipsis), never the kind or the overrun."""
     kind = view.kind.value
-    title = Text.assemble((f"{view.number}/{view.count}  ", "dim"), (KIND_LABEL[kind], tone(kind, "bold", "reverse")))
+    title = Text.assemble(
+        (f"{view.number}/{view.count}  ", "dim"), (_(KIND_LABEL[kind]), tone(kind, "bold", "reverse"))
+    )
     if view.overrun:
-        title.append("  OVERRUN", style=tone("bad", "bold"))
+        title.append("  " + _("OVERRUN"), style=tone("bad", "bold"))
     title.append("  ·  ")
     title.append_text(safe(view.title, "bold", single_line=True))
     return title
@@ -73,7 +78,7 @@ def agenda_text(state: MeetingState, rows: int | None = None) -> Text:
         shown, before, after = segments[start : start + room], start, len(segments) - start - room
     text = Text()
     if before:
-        text.append(f"↑ {before} more\n", style="dim")
+        text.append(_("↑ {count} more").format(count=before) + "\n", style="dim")
     for s in shown:
         style = "bold" if s.status == "current" else ("dim" if s.status == "done" else "")
         # The current segment's seconds are the big clock's: the box holds the plan.
@@ -84,9 +89,12 @@ def agenda_text(state: MeetingState, rows: int | None = None) -> Text:
         text.append_text(title)
         text.append(actual + "\n", style="dim")
     if after:
-        text.append(f"↓ {after} more\n", style="dim")
+        text.append(_("↓ {count} more").format(count=after) + "\n", style="dim")
     planned = mmss(sum(s.planned_s for s in state.segments))
-    text.append(f"Total {planned} · {int(state.elapsed_s // 60)} min in", style="italic")
+    text.append(
+        _("Total {planned} · {minutes} min in").format(planned=planned, minutes=int(state.elapsed_s // 60)),
+        style="italic",
+    )
     return text
 
 
@@ -108,10 +116,10 @@ class BannerView:
 def banner_text(view: BannerView) -> Text:
     caution = tone("caution", "bold")
     if view.auto_paused:
-        return Text("⏸ Paused by itself after 30 minutes without activity — space to resume", style=caution)
+        return Text(_("⏸ Paused by itself after 30 minutes without activity — space to resume"), style=caution)
     if view.paused:
-        return Text("⏸ Paused — space to resume", style=caution)
+        return Text(_("⏸ Paused — space to resume"), style=caution)
     if view.drifted_to is not None:
-        kind = view.drifted_to.value.upper()
-        return Text(f"⇄ The clock is counting {kind} time — tab to flip back", style=caution)
+        kind = _(KIND_WORD[view.drifted_to.value])
+        return Text(_("⇄ The clock is counting {kind} time — tab to flip back").format(kind=kind), style=caution)
     return Text("")

@@ -11,18 +11,20 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Label
 
+from briefing.i18n import N_, _
 from briefing.records import Win
 from briefing.wins import list_wins
 from screens.data import Loaded, run
 from screens.dialog import Dialog
 from screens.safe import safe
+from screens.speaking import Speaks
 from screens.widgets.tables import fill
 
 
-class PickWinScreen(Dialog[int | None]):
+class PickWinScreen(Speaks, Dialog[int | None]):
     BINDINGS = [
-        Binding("enter", "pick", "Tell this one", id="pick.choose", priority=True),
-        Binding("escape", "cancel", "Cancel", id="pick.cancel"),
+        Binding("enter", "pick", N_("Tell this one"), id="pick.choose", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="pick.cancel"),
     ]
 
     class Pending(Loaded[list[Win]]):
@@ -30,9 +32,9 @@ class PickWinScreen(Dialog[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Which client win is told today?")
+            yield Label(_("Which client win is told today?"))
             yield DataTable(cursor_type="row", zebra_stripes=True)
-            yield Label("↑↓ choose · Enter: tell this one · Esc: cancel")
+            yield Label(_("↑↓ choose · Enter: tell this one · Esc: cancel"))
 
     def on_mount(self) -> None:
         run(self, self.Pending, partial(list_wins, status="pending"))
@@ -52,7 +54,7 @@ class PickWinScreen(Dialog[int | None]):
             for w in event.value
         ]
         table = self.query_one(DataTable)
-        fill(table, ("Date", "Won by", "Client", "Win"), rows)
+        fill(table, (_("Date"), _("Won by"), _("Client"), _("Win")), rows)
         table.focus()
 
     def action_pick(self) -> None:

@@ -12,23 +12,36 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from briefing import minutes
+from briefing import formats, minutes
 from briefing import summary as summaries
+from briefing.i18n import N_, _
 from briefing.summary import Summary
 from briefing.timeutil import mmss
 from screens.data import Loaded, run
 from screens.format import shortfall
 from screens.safe import safe
+from screens.speaking import Speaks
 from screens.summary_text import people_text, verbatims_text
 from screens.widgets.balance import verdict
 from screens.widgets.tables import fill
 
+#: How a briefing ended (or where it stands), as stored -> as said.
+STATES = {
+    "finished": N_("finished"),
+    "abandoned": N_("abandoned"),
+    "running": N_("running"),
+    "paused": N_("paused"),
+    "new": N_("not started"),
+}
+#: The kinds of time, in the table's column.
+KINDS = {"client": N_("client"), "sales": N_("sales"), "team": N_("team")}
 
-class SummaryScreen(Screen[None]):
+
+class SummaryScreen(Speaks, Screen[None]):
     BINDINGS = [
-        Binding("escape,h", "close", "Close", id="summary.home"),
-        Binding("e", "export", "Export minutes", id="summary.export"),
-        Binding("q", "app.quit", "Quit", id="summary.quit"),
+        Binding("escape,h", "close", N_("Close"), id="summary.home"),
+        Binding("e", "export", N_("Export minutes"), id="summary.export"),
+        Binding("q", "app.quit", N_("Quit"), id="summary.quit"),
     ]
 
     class Read(Loaded[Summary]):
@@ -69,8 +82,8 @@ class SummaryScreen(Screen[None]):
         state = summary.state
         self.query_one("#summary-title", Static).update(
             Text.assemble(
-                (f"Briefing of {summary.meeting.day} — {summary.outcome or state.state}", "bold"),
-                f"   total {mmss(state.elapsed_s)}",
+                (_title(summary), "bold"),
+                "   " + _("total {time}").format(time=mmss(state.elapsed_s)),
             )
         )
         level, sentence = verdict(state.client_share, state.target_share)
@@ -79,7 +92,10 @@ class SummaryScreen(Screen[None]):
         share.update(
             Text.assemble(
                 (sentence, "bold"),
-                f"   client {mmss(by_kind['client'])} · sales {mmss(by_kind['sales'])} · team {mmss(by_kind['team'])}",
+                "   "
+                + _("client {client} · sales {sales} · team {team}").format(
+                    client=mmss(by_kind["client"]), sales=mmss(by_kind["sales"]), team=mmss(by_kind["team"])
+                ),
             )
         )
         for name in ("ok", "warn", "low", "none"):
@@ -90,18 +106,19 @@ class SummaryScreen(Screen[None]):
             diff = int(seg.elapsed_s) - seg.planned_s  # the whole seconds shown, so the columns add up
             cells = (
                 safe(seg.title, single_line=True),
-                Text(seg.kind.value),
+                Text(_(KINDS[seg.kind.value])),
                 Text(mmss(seg.planned_s)),
                 Text(mmss(seg.elapsed_s)),
                 Text(("+" if diff >= 0 else "−") + mmss(abs(diff)), style=shortfall() if diff > 30 else ""),
             )
             rows.append((cells, None))
-        fill(self.query_one(DataTable), ("Segment", "Kind", "Planned", "Actual", "Diff"), rows)
+        headings = (_("Segment"), _("Kind"), _("Planned"), _("Actual"), _("Diff"))
+        fill(self.query_one(DataTable), headings, rows)
         self.query_one("#summary-people", Static).update(people_text(summary))
         self.query_one("#summary-verbatims", Static).update(verbatims_text(summary))
         notes = summary.meeting.notes
         self.query_one("#summary-notes", Static).update(
-            Text.assemble(("Notes: ", "bold"), safe(notes)) if notes.strip() else Text("")
+            Text.assemble((_("Notes: "), "bold"), safe(notes)) if notes.strip() else Text("")
         )
 
     def action_export(self) -> None:
@@ -112,7 +129,7 @@ class SummaryScreen(Screen[None]):
 
     @on(Exported)
     def _exported(self, event: Exported) -> None:
-        self.notify(str(event.value), title="Minutes written", markup=False)
+        self.notify(str(event.value), title=_("Minutes written"), markup=False)
 
     def action_close(self) -> None:
         if self._back:
@@ -121,29 +138,41 @@ class SummaryScreen(Screen[None]):
             self.app.go_home()
 
 
+def _title(summary: Summary) -> str:
+    """ "Briefing of 2026-11-24 — finished". The translation picks the
+    day's form: ``{iso}`` or ``{day}`` in words ("mardi 24 novembre")."""
+    state = summary.outcome or summary.state.state
+    day = summary.meeting.day
+    return _("Briefing of {iso} — {state}").format(
+        iso=day.isoformat(), day=formats.long_day(day), state=_(STATES.get(state, state))
+    )
+
+
 def _win_text(summary: Summary) -> Text:
     """Who told the client win, which one, whose it was, who passed."""
     presenter, win = summary.presenter, summary.win
     if summary.win_skipped:
         ran, least = summary.win_elapsed_s or 0, summary.meeting.agenda.win_min_s
         return Text(
-            f"Client win skipped: its segment ran {mmss(ran)}, under {mmss(least)}. "
-            "Nobody's turn was used and no win was marked told.",
+            _(
+                "Client win skipped: its segment ran {ran}, under {least}. "
+                "Nobody's turn was used and no win was marked told."
+            ).format(ran=mmss(ran), least=mmss(least)),
             style="italic",
         )
     if not presenter:
-        return Text("No client win was presented.", style="italic")
-    text = Text.assemble(("Client win: ", "bold"), safe(presenter, "bold", single_line=True), " presented")
+        return Text(_("No client win was presented."), style="italic")
+    text = Text.assemble((_("Client win: "), "bold"), safe(presenter, "bold", single_line=True), _(" presented"))
     if win:
         text.append(" “")
         text.append_text(safe(win.title, single_line=True))
         text.append("”")
         if win.owner != presenter:
-            text.append(" — won by ")
+            text.append(_(" — won by "))
             text.append_text(safe(win.owner, single_line=True))
     else:
-        text.append(" a fresh client story")
+        text.append(_(" a fresh client story"))
     if summary.skipped:
-        text.append("   not ready today: ", style="dim")
+        text.append("   " + _("not ready today: "), style="dim")
         text.append_text(safe(", ".join(summary.skipped), "dim", single_line=True))
     return text

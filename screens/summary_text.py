@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from briefing.i18n import N_, _
 from briefing.summary import Summary
 from screens.safe import safe
 from screens.tones import tone
 
 #: Status -> how its line begins, and what its names mean.
-PEOPLE = (("present", "Present", ""), ("absent", "Absent", "bad"), ("off", "Off", "caution"))
+PEOPLE = (
+    ("present", N_("Present ({count}): "), ""),
+    ("absent", N_("Absent: "), "bad"),
+    ("off", N_("Off: "), "caution"),
+)
 
 
 def people_text(summary: Summary) -> Text:
@@ -24,16 +29,16 @@ def people_text(summary: Summary) -> Text:
         names = summary.who(status)
         if text:
             text.append("\n")
-        text.append(f"{label} ({len(names)}): " if status == "present" else f"{label}: ", style="bold")
+        text.append(_(label).format(count=len(names)), style="bold")
         style = tone(meaning) if meaning and names else ""
-        text.append_text(safe(", ".join(names), style, single_line=True) if names else Text("nobody", style="dim"))
+        text.append_text(safe(", ".join(names), style, single_line=True) if names else Text(_("nobody"), style="dim"))
     return text
 
 
 def verbatims_text(summary: Summary) -> Text:
     """Each verbatim shown, in order: the quote, whose words, who collected them."""
     shown = summary.verbatims_shown
-    text = Text.assemble(("Verbatims shown: ", "bold"), str(len(shown)) if shown else ("none", "dim"))
+    text = Text.assemble((_("Verbatims shown: "), "bold"), str(len(shown)) if shown else (_("none"), "dim"))
     for v in shown:
         text.append("\n  “")
         text.append_text(safe(v.text, single_line=True))
@@ -44,6 +49,6 @@ def verbatims_text(summary: Summary) -> Text:
             text.append_text(safe(v.company, single_line=True))
             text.append(")")
         if v.collected_by:
-            text.append(", collected by ", style="dim")
+            text.append(_(", collected by "), style="dim")
             text.append_text(safe(v.collected_by, "dim", single_line=True))
     return text

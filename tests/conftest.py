@@ -63,6 +63,29 @@ def _steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in English, whatever the machine's locale, and
+    leaves the process in English (a worker runs French and English tests
+    one after the other). Tests that want French say so (``french``)."""
+    from briefing import i18n
+
+    for name in (i18n.ENV, *i18n.LOCALE_ENV):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.use("en")
+    yield
+    i18n.use("en")
+
+
+@pytest.fixture
+def french() -> None:
+    """The app speaks French for this test (``_english`` puts English back)."""
+    from briefing import i18n
+
+    i18n.use("fr")
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "briefing.db"

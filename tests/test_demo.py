@@ -157,6 +157,16 @@ def test_the_wheel_carries_the_demo_data_and_the_screens(wheel_install, tmp_path
         conn.close()
 
 
+def test_the_wheel_carries_the_french_catalog(wheel_install, tmp_path):
+    """A clean install speaks French: the compiled catalog ships with the code."""
+    code = "from briefing import i18n\ni18n.use('fr')\nprint(i18n.__file__)\nprint(i18n._('Start'))\n"
+    env = os.environ | {"PYTHONPATH": str(wheel_install)}
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    where, start = result.stdout.splitlines()
+    assert where.startswith(str(wheel_install)) and start == "Lancer"
+
+
 def test_demo_prints_the_line_a_colleagues_terminal_uses_before_the_app_opens(tmp_path, monkeypatch):
     import shlex
 
@@ -164,7 +174,7 @@ def test_demo_prints_the_line_a_colleagues_terminal_uses_before_the_app_opens(tm
 
     path = tmp_path / "my demo.db"  # a space: the line must still work in a shell
     opened = []
-    monkeypatch.setattr(briefing.cli.app, "open_app", lambda where: opened.append(where))
+    monkeypatch.setattr(briefing.cli.app, "open_app", lambda where, lang=None: opened.append(where))
     result = invoke(["demo", "--db", str(path)])
     assert result.code == 0, result.err
     assert opened == [path]  # the app opens after the line is out

@@ -16,27 +16,43 @@ import sys
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else list(argv)
-    opens_app, db_flag = _only_the_app(args)
-    if opens_app:
-        _open_the_app(db_flag)
+    only_app = _only_the_app(args)
+    if only_app is not None:
+        _open_the_app(*only_app)
         sys.exit(0)
     from briefing.cli.root import run
 
     run(args)
 
 
-def _only_the_app(args: list[str]) -> tuple[bool, str | None]:
-    """Whether ``args`` only open the app, and the ``--db`` they name."""
-    if not args:
-        return True, None
-    if len(args) == 2 and args[0] == "--db":
-        return True, args[1]
-    if len(args) == 1 and args[0].startswith("--db="):
-        return True, args[0].removeprefix("--db=")
-    return False, None
+#: The options that may come with opening the app, without click.
+APP_OPTIONS = ("--db", "--lang")
 
 
-def _open_the_app(db_flag: str | None) -> None:
+def _only_the_app(args: list[str]) -> tuple[str | None, str | None] | None:
+    """``(--db, --lang)`` when ``args`` only open the app, else None (click
+    parses them, and says what is wrong: an unknown language, say)."""
+    given: dict[str, str] = {}
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        name, eq, value = arg.partition("=")
+        if name not in APP_OPTIONS or name in given:
+            return None
+        if not eq:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        given[name] = value
+    lang = given.get("--lang")
+    from briefing.i18n import LANGUAGES
+
+    if lang is not None and lang not in LANGUAGES:
+        return None
+    return given.get("--db"), lang
+
+
+def _open_the_app(db_flag: str | None, lang: str | None = None) -> None:
     from briefing.cli.output import write
     from briefing.errors import BadInput, BriefingError
     from briefing.paths import resolve_db_path
@@ -46,7 +62,7 @@ def _open_the_app(db_flag: str | None) -> None:
             raise BadInput("database", "the path given with --db is empty")
         from briefing.cli.app import open_app
 
-        open_app(resolve_db_path(db_flag))
+        open_app(resolve_db_path(db_flag), lang)
     except BriefingError as exc:
         from briefing.cli.words import one_line
 

@@ -53,7 +53,7 @@ def show(conn: sqlite3.Connection, as_json: bool) -> None:
     write(f"Total {mmss(current.total_s, pad=False)} \u00b7 {_target_line(current)}")
     write(_win_line(current))
     write(_call_line(current))
-    if current == core.DEFAULT_AGENDA:
+    if current == core.default_agenda():
         write("This is the default agenda; change it with: briefing agenda set FILE", err=True)
 
 
@@ -127,7 +127,7 @@ def set_(conn: sqlite3.Connection, file: str) -> None:
 def reset(conn: sqlite3.Connection) -> None:
     """Go back to the default agenda (18 minutes opening on a client call, target 50% client)."""
     core.reset_agenda(conn)
-    default = core.DEFAULT_AGENDA
+    default = core.default_agenda()
     write(
         f"Agenda reset to the default: {len(default.segments)} segments, {mmss(default.total_s, pad=False)}, "
         f"target {percent(default.target_share)} client",

@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def open_app(db_path: Path) -> None:
+def open_app(db_path: Path, lang: str | None = None) -> None:
     """A bad file is refused in one line before Textual starts (screens.app.run
-    reads the database first)."""
+    reads the database first); ``lang``: the ``--lang`` flag, if given."""
     from screens.app import run
 
-    run(db_path)
+    run(db_path, lang=lang)

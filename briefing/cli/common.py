@@ -14,6 +14,7 @@ from briefing.errors import BadInput
 from briefing.paths import resolve_db_path
 
 DB_HELP = "Database file (default: $BRIEFING_DB, else your user data folder)."
+LANG_HELP = "Language: en or fr (default: $BRIEFING_LANG, else the team's setting, else the system's)."
 
 
 def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -41,6 +42,7 @@ def _with_db(func: Callable[..., Any], *, create: bool) -> Callable[..., Any]:
 
         path = chosen_db_path(db_path)
         with opened(path, create=create) as conn:
+            _speak_the_teams_language(conn, bool(kwargs.get("as_json")))
             try:
                 return func(conn, *args, **kwargs)
             except (NoMeeting, NotFound) as exc:
@@ -50,6 +52,22 @@ def _with_db(func: Callable[..., Any], *, create: bool) -> Callable[..., Any]:
                 raise
 
     return wrapper
+
+
+def _speak_the_teams_language(conn: Any, as_json: bool) -> None:
+    """The team's setting, now that its database is open (the root chose
+    from --lang, the environment and the system before). ``--json`` is an
+    interface scripts read: its values (reasons, titles of a new team's
+    agenda) stay English whatever the language."""
+    from briefing import i18n
+    from briefing.team_settings import team_language
+
+    if as_json:
+        i18n.use(i18n.DEFAULT)
+        return
+    ctx = click.get_current_context(silent=True)
+    flag = ctx.find_root().params.get("lang") if ctx else None
+    i18n.decide(flag, team_language(conn))
 
 
 def chosen_db_path(db_path: str | None = None) -> Path:

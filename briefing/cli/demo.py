@@ -63,4 +63,4 @@ def demo(ctx: click.Context, db_path: str | None, yes: bool, no_open: bool) -> N
     if not no_open:
         from briefing.cli.app import open_app
 
-        open_app(path)
+        open_app(path, ctx.find_root().params.get("lang"))

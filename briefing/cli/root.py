@@ -8,8 +8,8 @@ import sys
 
 import click
 
-from briefing import __version__
-from briefing.cli.common import DB_HELP, chosen_db_path
+from briefing import __version__, i18n
+from briefing.cli.common import DB_HELP, LANG_HELP, chosen_db_path
 from briefing.errors import BriefingError
 
 #: Sub-command -> "module:attribute", imported only when that command runs:
@@ -32,6 +32,7 @@ COMMANDS = {
     "restore": "briefing.cli.upkeep:restore",
     "call": "briefing.cli.call:call",
     "serve": "briefing.cli.serve:serve",
+    "settings": "briefing.cli.settings:settings",
 }
 
 
@@ -56,9 +57,10 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 @click.group(cls=LazyGroup, invoke_without_command=True, context_settings=CONTEXT)
 @click.option("--db", "db_path", type=click.Path(dir_okay=True), default=None, help=DB_HELP)
+@click.option("--lang", type=click.Choice(i18n.LANGUAGES), default=None, help=LANG_HELP)
 @click.version_option(__version__, prog_name="briefing")
 @click.pass_context
-def cli(ctx: click.Context, db_path: str | None) -> None:
+def cli(ctx: click.Context, db_path: str | None, lang: str | None) -> None:
     """Run a sales team's daily stand-up with the client at its centre.
 
     Run without a command to open the app on the shared screen. Before the
@@ -72,11 +74,15 @@ def cli(ctx: click.Context, db_path: str | None) -> None:
       briefing win add "Renewed Altis" --by Inès --client Altis
       briefing metric add "Sales yesterday" 12400 --target 12000 --unit €
       briefing                                   open the app
+      briefing --lang fr                         open it in French
     """
+    # Set before anything is said; a command that opens the database then
+    # lets the team's setting speak (common.py), unless --lang or $BRIEFING_LANG did.
+    i18n.decide(lang)
     if ctx.invoked_subcommand is None:
         from briefing.cli.app import open_app
 
-        open_app(chosen_db_path(db_path))
+        open_app(chosen_db_path(db_path), lang)
 
 
 def _fail(message: str, code: int) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
+from briefing import formats
+from briefing.i18n import _
 from briefing.timeutil import mmss
 
 #: Amber when the share is within this much above the target.
@@ -19,13 +21,18 @@ WARN_MARGIN = 0.05
 def verdict(share: float | None, target: float) -> tuple[str, str]:
     """(level, sentence): level is ok | warn | low | none."""
     if share is None:
-        return "none", "No client or sales time yet"
-    pct, tgt = round(share * 100), round(target * 100)
+        return "none", _("No client or sales time yet")
+    pct, tgt = _percent(share), _percent(target)
     if share < target:
-        return "low", f"Client share {pct}% — below the {tgt}% target"
+        return "low", _("Client share {share} — below the {target} target").format(share=pct, target=tgt)
     if share < target + WARN_MARGIN:
-        return "warn", f"Client share {pct}% — close to the {tgt}% target"
-    return "ok", f"Client share {pct}% — on target (≥ {tgt}%)"
+        return "warn", _("Client share {share} — close to the {target} target").format(share=pct, target=tgt)
+    return "ok", _("Client share {share} — on target (≥ {target})").format(share=pct, target=tgt)
+
+
+def _percent(share: float) -> str:
+    """A whole percentage as the language writes it ("42%", "42 %")."""
+    return formats.percent(round(share * 100) / 100)
 
 
 class BalanceGauge(Widget):
@@ -49,7 +56,7 @@ class BalanceGauge(Widget):
         if figures == self._figures:
             return
         self._figures = figures
-        level, _ = verdict(share, target)
+        level, _sentence = verdict(share, target)
         for name in ("ok", "warn", "low", "none"):
             self.set_class(name == level, f"-{name}")
         self.refresh()  # always two lines, at a width set by the layout: no layout pass
@@ -58,15 +65,16 @@ class BalanceGauge(Widget):
         if self._figures is None:
             return Text("")
         client_s, sales_s, share, target = self._figures
-        _, sentence = verdict(share, target)
+        _level, sentence = verdict(share, target)
         width = max(self.size.width - 30, 10)
         filled = round((share or 0) * width) if share is not None else 0
         mark = min(round(target * width), width - 1)
         bar = "".join("│" if i == mark else ("█" if i < filled else "░") for i in range(width))
+        client, sales = _("Client"), _("Sales")
         return Text.assemble(
-            (f"Client {mmss(client_s):>6} ", "bold"),
+            (f"{client} {mmss(client_s):>6} ", "bold"),
             bar,
-            (f" {mmss(sales_s):<6} Sales", "bold"),
+            (f" {mmss(sales_s):<6} {sales}", "bold"),
             "\n",
             (sentence, "bold"),
         )

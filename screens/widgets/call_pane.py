@@ -31,8 +31,10 @@ from textual.widgets import Input, Static, TextArea
 from briefing import calls, clients
 from briefing.board import Board
 from briefing.call_suggest import Suggestion
+from briefing.i18n import N_, _
 from screens.data import Failed, Loaded, Refused, run
 from screens.safe import safe
+from screens.speaking import Speaks
 from screens.widgets.client_story import ClientStory
 from screens.widgets.panes import Pane
 
@@ -48,8 +50,10 @@ CALL_KEYS = {
     "b": "caller",
 }
 #: The keys, in the pane's border: how to choose above, how it went below.
-CHOOSE_KEYS = "Client call · s another · / by name · c write · ctrl+s keep"
-OUTCOME_KEYS = "r reached · v voicemail · 0 no answer · b caller"
+CHOOSE_KEYS = N_("Client call · s another · / by name · c write · ctrl+s keep")
+OUTCOME_KEYS = N_("r reached · v voicemail · 0 no answer · b caller")
+#: How a call went, as said once it is stored.
+OUTCOMES = {"reached": N_("reached"), "voicemail": N_("voicemail"), "no-answer": N_("no answer")}
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,7 @@ def why_text(s: Suggestion) -> str:
     return why[:1].upper() + why[1:]
 
 
-class CallPane(Pane):
+class CallPane(Speaks, Pane):
     DEFAULT_CSS = """
     CallPane { border: round $success; padding: 0 1; height: 1fr; border-subtitle-align: right; }
     CallPane #call-who {
@@ -97,12 +101,10 @@ class CallPane(Pane):
     """
     #: Unscoped, so the meeting's ``-short`` (a small screen) can thin the band.
     SCOPED_CSS = False
-    BORDER_TITLE = CHOOSE_KEYS
-    BORDER_SUBTITLE = OUTCOME_KEYS
     BINDINGS = [
         # While typing in the pane: Esc gives the keys back to the meeting.
-        Binding("escape", "done", "Done", show=False),
-        Binding("ctrl+s", "keep", "Keep the words", show=False),
+        Binding("escape", "done", N_("Done"), show=False),
+        Binding("ctrl+s", "keep", N_("Keep the words"), show=False),
     ]
 
     class ProposalsRead(Loaded[calls.Proposals]):
@@ -122,6 +124,7 @@ class CallPane(Pane):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.border_title, self.border_subtitle = _(CHOOSE_KEYS), _(OUTCOME_KEYS)
         self.proposals: calls.Proposals | None = None
         self.choice: Choice | None = None
         self.caller: str | None = None
@@ -137,14 +140,14 @@ class CallPane(Pane):
             # The client's story (screens/widgets/client_story.py), mounted
             # once someone is chosen: it reads for itself.
             box = Vertical(id="call-story-box")
-            box.border_title = "Their story"
+            box.border_title = _("Their story")
             yield box
             words = TextArea(id="call-words")
             words.can_focus = False
-            words.border_title = "What they say (c to write)"
+            words.border_title = _("What they say (c to write)")
             words.can_focus = False
             yield words
-        pick = Input(placeholder="Any client: a name (→ completes), or Name (Company)", id="call-pick", compact=True)
+        pick = Input(placeholder=_("Any client: a name (→ completes), or Name (Company)"), id="call-pick", compact=True)
         pick.can_focus = False
         yield pick
         yield Static(id="call-error")
@@ -159,7 +162,7 @@ class CallPane(Pane):
 
     def on_mount(self) -> None:
         if self.read_only:
-            self.border_title, self.border_subtitle = "Client call", ""
+            self.border_title, self.border_subtitle = _("Client call"), ""
             self.query_one("#call-words").display = False
             self.query_one("#call-status").display = False
 
@@ -222,13 +225,13 @@ class CallPane(Pane):
     def _draw(self) -> None:
         who, why = self.query_one("#call-who", Static), self.query_one("#call-why", Static)
         if self.choice is None:
-            who.update(Text("☎ Whom shall we call?"))
+            who.update(Text(_("☎ Whom shall we call?")))
             if self.proposals is None:
-                why.update(Text("Looking for a client to call…", style="dim"))
+                why.update(Text(_("Looking for a client to call…"), style="dim"))
             elif self.read_only:
-                why.update(Text("No client stands out today"))
+                why.update(Text(_("No client stands out today")))
             else:
-                why.update(Text("No client stands out today: / picks any client by name"))
+                why.update(Text(_("No client stands out today: / picks any client by name")))
         else:
             name = Text("☎ ")
             name.append_text(safe(self.choice.label, single_line=True))
@@ -246,7 +249,7 @@ class CallPane(Pane):
             return why_text(proposal)
         if self.choice is not None and self.choice.why is not None:
             return self.choice.why
-        return "" if self.proposals is None else "Chosen by name"
+        return "" if self.proposals is None else _("Chosen by name")
 
     def _place(self) -> str:
         """Which proposal this is, when there are others to pass to."""
@@ -254,12 +257,14 @@ class CallPane(Pane):
         ids = [s.client_id for s in found]
         if self.choice is None or self.choice.client_id not in ids or len(ids) < 2 or self.read_only:
             return ""
-        return f"  ({ids.index(self.choice.client_id) + 1} of {len(ids)}, s for another)"
+        return "  " + _("({number} of {count}, s for another)").format(
+            number=ids.index(self.choice.client_id) + 1, count=len(ids)
+        )
 
     def _draw_status(self) -> None:
-        line = Text("Called by ")
-        line.append_text(safe(self.caller or "nobody named", "bold", single_line=True))
-        line.append(" (b: someone else)")
+        line = Text(_("Called by "))
+        line.append_text(safe(self.caller or _("nobody named"), "bold", single_line=True))
+        line.append(_(" (b: someone else)"))
         if self._done is not None:
             line = Text.assemble(self._done, "  ·  ", line)
         self.query_one("#call-status", Static).update(line)
@@ -330,9 +335,13 @@ class CallPane(Pane):
             self.action_done()
             self._choose(Choice.of(client))
         elif not event.value:
-            self._error(f"No client called {typed!r}")
+            self._error(_("No client called {name}").format(name=repr(typed)))
         else:
-            self._error(f"{typed!r} could be " + " or ".join(c.label for c in event.value) + ": add the company")
+            self._error(
+                _("{name} could be {clients}: add the company").format(
+                    name=repr(typed), clients=_(" or ").join(c.label for c in event.value)
+                )
+            )
 
     def _focus(self, widget: TextArea | Input) -> None:
         widget.can_focus = True
@@ -350,16 +359,16 @@ class CallPane(Pane):
         if self.query_one("#call-words", TextArea).text.strip():
             self._log("reached")
         else:
-            self._error("Nothing written yet: c to write what the client says")
+            self._error(_("Nothing written yet: c to write what the client says"))
 
     def _log(self, outcome: str) -> None:
         if self.choice is None:
-            self._error("No client chosen: / picks one by name")
+            self._error(_("No client chosen: / picks one by name"))
             return
         words = self.query_one("#call-words", TextArea).text
         text = words if words.strip() and outcome == "reached" else None
         if words.strip() and outcome != "reached":
-            self._error("Words come from a client who was reached: r keeps them, or clear them first")
+            self._error(_("Words come from a client who was reached: r keeps them, or clear them first"))
             return
         self.action_done()
         args = (self.choice.client_id, outcome, self.caller, text, self._meeting_id, self.app.day)
@@ -371,10 +380,10 @@ class CallPane(Pane):
         made = event.value
         self.query_one("#call-words", TextArea).load_text("")
         self._error("")
-        outcome = {"reached": "reached", "voicemail": "voicemail", "no-answer": "no answer"}[made.outcome.value]
+        outcome = _(OUTCOMES[made.outcome.value])
         done = Text.assemble(("✓ ", "bold"), safe(made.client, "bold", single_line=True), f": {outcome}")
         if made.verbatim_id is not None:
-            done.append(", their words are on the next client card")
+            done.append(_(", their words are on the next client card"))
         self._done = done
         self._draw_status()
         if self.choice is not None and self.choice.client_id == made.client_id:

@@ -22,17 +22,18 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from briefing import client_page
+from briefing import client_page, formats
 from briefing.client_links import key
 from briefing.client_page import Page
 from briefing.clients import Client, Moment
+from briefing.i18n import N_, _, ngettext
 from briefing.win_stories import WinStory
 from screens.data import Failed, Loaded, Refused, follow, run
+from screens.format import sentiment_word
 from screens.inbox_cells import style_of
 from screens.safe import safe
-from screens.widgets.verbatim_card import SENTIMENT
 
-OUTCOME = {"reached": "reached", "voicemail": "voicemail", "no-answer": "no answer"}
+OUTCOME = {"reached": N_("reached"), "voicemail": N_("voicemail"), "no-answer": N_("no answer")}
 
 
 def header_text(c: Client) -> Text:
@@ -41,7 +42,7 @@ def header_text(c: Client) -> Text:
         text.append("  ·  ")
         text.append_text(safe(c.company, single_line=True))
     details = [
-        (label, value) for label, value in (("☎ ", c.phone), ("✉ ", c.email), ("looked after by ", c.owner)) if value
+        (label, value) for label, value in (("☎ ", c.phone), ("✉ ", c.email), (_("looked after by "), c.owner)) if value
     ]
     if details:
         text.append("\n")
@@ -60,24 +61,31 @@ def moment_parts(m: Moment, focus: int | None = None) -> tuple[Text, Text]:
     mood), of one width for every moment; then the words and who in the team."""
     here = m.kind == "verbatim" and m.id == focus
     head = Text().append("▶ " if here else "  ", style="bold")  # not the base style: the line is not all bold
-    head.append(f"{m.date:%d %b %Y}  ", style="dim")
+    head.append(f"{_moment_day(m)}  ", style="dim")
     body = Text()
     if m.kind == "verbatim":
         mood = m.sentiment.value if m.sentiment else "neutral"
-        head.append(f"{SENTIMENT.get(mood, mood):<11}", style=style_of(mood))
+        head.append(f"{sentiment_word(mood):<11}", style=style_of(mood))
         body.append("“")
         body.append_text(safe(m.text, "bold" if here else ""))
         body.append("”")
     elif m.kind == "win":
-        head.append("★ win      ", style="bold")
+        win = _("★ win")
+        head.append(f"{win:<11}", style="bold")
         body.append_text(safe(m.text, single_line=True))
     else:
-        head.append(f"☎ {OUTCOME.get(m.outcome or '', m.outcome or ''):<9}", style="bold")
+        outcome = m.outcome or ""
+        head.append(f"☎ {_(OUTCOME[outcome]) if outcome in OUTCOME else outcome:<9}", style="bold")
         if m.text:
             body.append("“")
             body.append_text(safe(m.text))
             body.append("”")
     return head, body
+
+
+def _moment_day(m: Moment) -> str:
+    """ "24 Nov 2026" / "24 nov. 2026": one width down the timeline."""
+    return formats.short_date(m.date)
 
 
 def _by(m: Moment) -> Text:
@@ -104,7 +112,7 @@ def timeline_text(page: Page, width: int | None = None, console: Console | None 
     (the call pane at 80x24) the words start on the line under the date,
     so a word is never cut in two."""
     if not page.moments:
-        return Text("Nothing heard from them yet.", style="dim italic")
+        return Text(_("Nothing heard from them yet."), style="dim italic")
     if width is None or console is None:
         return Text("\n").join(moment_text(m, page.focus) for m in page.moments)
     lines: list[Text] = []
@@ -160,7 +168,7 @@ def win_stories_text(
     one line still names: no win of the week vanishes without a word.
     With a ``console`` and rows to spare (the wall), the quotes are shown in
     full instead, each story wrapped under itself."""
-    title = Text("The week's wins, and what the clients said before", style="bold")
+    title = Text(_("The week's wins, and what the clients said before"), style="bold")
     if height is not None and console is not None:
         # Room on the wall: each story in full, wrapped under itself.
         full = [_story_line(s, None) for s in stories]
@@ -180,7 +188,8 @@ def win_stories_text(
         shown = []
     else:
         rest = stories[height - 1 :]
-        more = Text(f"+{len(rest)} more win{'s' * (len(rest) != 1)} this week: ", style="dim")
+        more = ngettext("+{count} more win this week: ", "+{count} more wins this week: ", len(rest))
+        more = Text(more.format(count=len(rest)), style="dim")
         more.append_text(Text(", ").join(safe(s.client or s.title, "bold", single_line=True) for s in rest))
         shown = [*lines[: height - 1], _clip(more, width)]
     return Text("\n").join(shown)
@@ -212,7 +221,8 @@ def _story_line(s: WinStory, width: int | None) -> Text:
         line.append_text(safe(s.title, single_line=True))
     if s.said is not None and s.said_by:
         days = s.days_before or 0
-        when = "the same day" if days == 0 else f"{days} day{'s' * (days != 1)} before"
+        when = _("the same day") if days == 0 else ngettext("{count} day before", "{count} days before", days)
+        when = when.format(count=days)
         line.append(" · ", style="dim")
         line.append_text(safe(s.said_by, "italic", single_line=True))
         line.append(f", {when}: ", style="dim")
@@ -222,7 +232,7 @@ def _story_line(s: WinStory, width: int | None) -> Text:
         quote.append("”")
         line.append_text(quote)
     else:
-        line.append(" · nothing heard from them before", style="dim")
+        line.append(" · " + _("nothing heard from them before"), style="dim")
     return line if width is None else _clip(line, width)
 
 
@@ -265,7 +275,7 @@ class ClientStory(VerticalScroll):
         self.page: Page | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Reading…", style="dim"), id="story-header")
+        yield Static(Text(_("Reading…"), style="dim"), id="story-header")
         yield Timeline(id="story-timeline")
 
     def on_mount(self) -> None:

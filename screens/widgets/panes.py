@@ -18,6 +18,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 
+from briefing.i18n import N_, _
 from briefing.records import Metric
 from briefing.win_stories import WinStory
 from screens.format import gap_text, number
@@ -25,8 +26,8 @@ from screens.safe import safe
 from screens.widgets.tables import fill
 
 #: The lower border of a pane whose text goes on out of sight.
-MORE = "more ↓  PgDn"
-BACK = "↑ PgUp"
+MORE = N_("more ↓  PgDn")
+BACK = N_("↑ PgUp")
 
 
 class Pane(Vertical):
@@ -95,9 +96,9 @@ class ReadingPane(Pane):
         if scroll is None or not self.is_attached:
             return
         if scroll.scroll_y < scroll.max_scroll_y:
-            self.border_subtitle = MORE
+            self.border_subtitle = _(MORE)
         elif scroll.max_scroll_y > 0:
-            self.border_subtitle = BACK
+            self.border_subtitle = _(BACK)
         else:
             self.border_subtitle = ""
         if not self._footer_check_due:
@@ -119,13 +120,13 @@ class MetricsPane(Pane):
     MetricsPane { border: round $primary; padding: 0 1; height: 1fr; }
     MetricsPane DataTable { height: auto; max-height: 1fr; }
     """
-    BORDER_TITLE = "Today's numbers"
 
     def __init__(self, *, id: str | None = None, focusable: bool = True) -> None:
         """``focusable=False`` on the meeting screen: read from afar, never
         scrolled, and its keys stay the meeting's."""
         super().__init__(id=id)
         self._focusable = focusable
+        self.border_title = _("Today's numbers")
 
     def compose(self) -> ComposeResult:
         from textual.widgets import DataTable
@@ -150,7 +151,7 @@ class MetricsPane(Pane):
                 gap_text(m.gap),
             )
             rows.append((cells, None))
-        fill(self.query_one(DataTable), ("Metric", "Value", "Target", "Gap"), rows)
+        fill(self.query_one(DataTable), (_("Metric"), _("Value"), _("Target"), _("Gap")), rows)
         from screens.widgets.client_story import WinStories
 
         box = self.query_one("#win-stories", WinStories)
@@ -166,7 +167,10 @@ class NotesPane(Pane):
     NotesPane { border: round $secondary; padding: 0 1; height: 1fr; }
     NotesPane TextArea { height: 1fr; }
     """
-    BORDER_TITLE = "Focus of the day — notes (e to write, esc when done)"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.border_title = _("Focus of the day — notes (e to write, esc when done)")
 
     def compose(self) -> ComposeResult:
         from textual.widgets import TextArea

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from briefing.i18n import _
 from briefing.presenting import Presentation
 from screens.safe import safe
 from screens.widgets.panes import ReadingPane
@@ -23,14 +24,16 @@ from screens.widgets.verbatim_card import MEASURE
 def presenter_text(presentation: Presentation) -> Text:
     person = presentation.choice.presenter
     if person is None:
-        return Text("Nobody can present today", style="bold")
-    return Text.assemble("▶ ", safe(person.name, "bold", single_line=True), " presents")
+        return Text(_("Nobody can present today"), style="bold")
+    # The name inside the sentence, where the language puts it; never in markup.
+    before, _name, after = _("▶ {name} presents").partition("{name}")
+    return Text.assemble(before, safe(person.name, "bold", single_line=True), after)
 
 
 def win_title_text(presentation: Presentation) -> Text:
     w = presentation.win
     if w is None:
-        return Text("No win is pending: ask for a fresh client story.", style="italic")
+        return Text(_("No win is pending: ask for a fresh client story."), style="italic")
     text = Text.assemble(("“", "bold"), safe(w.title, "bold"), ("”", "bold"))
     if w.client:
         text.append("  — ")
@@ -44,7 +47,7 @@ def story_text(presentation: Presentation) -> Text:
     if w is None:
         return text
     if not presentation.own_win:
-        text.append("Won by ", style="bold")
+        text.append(_("Won by "), style="bold")
         text.append_text(safe(w.owner, "bold", single_line=True))
         text.append("\n\n")
     if w.story:
@@ -69,10 +72,10 @@ class PresenterPane(ReadingPane):
     PresenterPane #story {{ width: 100%; max-width: {MEASURE}; height: auto; margin-top: 1; }}
     """
     SCROLL = "#story-scroll"
-    BORDER_TITLE = "Client win · x: not ready · u: undo x · w: another win · a: attendance"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.border_title = _("Client win · x: not ready · u: undo x · w: another win · a: attendance")
         self._shown: tuple[object, int | None] | None = None
 
     def compose(self) -> ComposeResult:

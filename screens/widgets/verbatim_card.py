@@ -14,11 +14,13 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
+from briefing import formats
+from briefing.i18n import _
 from briefing.records import Verbatim
+from screens.format import channel_word, sentiment_word
 from screens.safe import safe
 from screens.widgets.panes import ReadingPane
 
-SENTIMENT = {"positive": "☺ positive", "neutral": "○ neutral", "negative": "☹ negative"}
 #: The widest a line of a quote is set, in cells: about what a book sets,
 #: so the room reads it as sentences, not as one ribbon across the wall.
 MEASURE = 76
@@ -42,10 +44,10 @@ def credit_text(v: Verbatim) -> Text:
         line.append_text(safe(v.company, single_line=True))
     line.append("\n")
     if v.collected_by:
-        line.append("collected by ")
+        line.append(_("collected by "))
         line.append_text(safe(v.collected_by, "bold", single_line=True))
         line.append("  ·  ")
-    line.append(f"{v.channel} · {SENTIMENT.get(v.sentiment, v.sentiment)} · {v.date:%a %d %b}", style="dim")
+    line.append(f"{channel_word(v.channel)} · {sentiment_word(v.sentiment)} · {formats.short_day(v.date)}", style="dim")
     return line
 
 
@@ -88,13 +90,15 @@ class VerbatimCard(ReadingPane):
     def draw(self, verbatims: tuple[Verbatim, ...], index: int) -> None:
         quote, who = self.query_one("#quote", Static), self.query_one("#who", Static)
         if not verbatims:
-            self.border_title = "Client voice"
-            quote.update(Text("No new verbatim today. Call a client, or ask the team for a story."))
+            self.border_title = _("Client voice")
+            quote.update(Text(_("No new verbatim today. Call a client, or ask the team for a story.")))
             who.update("")
             self._shown_id = None
             return
         v = verbatims[index]
-        self.border_title = f"Verbatim {index + 1} of {len(verbatims)}  ↑↓  ·  o: their page"
+        self.border_title = _("Verbatim {number} of {count}  ↑↓  ·  o: their page").format(
+            number=index + 1, count=len(verbatims)
+        )
         quote.update(quote_text(v))
         who.update(credit_text(v))
         if v.id != self._shown_id:

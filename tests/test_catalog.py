@@ -1,0 +1,105 @@
+"""The French catalog is complete, current and compiled.
+
+The messages are extracted from the source with Babel's own API and the
+project's babel.cfg, as ``pybabel extract`` would: a string wrapped in
+``_()`` or ``N_()`` that the .po lacks would show in English to a French
+team; an empty or fuzzy entry would too (gettext ignores both); a .mo
+older than its .po would ship last week's words. A placeholder the
+translation misspells would crash the screen with a KeyError.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parents[1]
+LOCALE = ROOT / "briefing" / "locale"
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def extracted() -> dict[str, list[str]]:
+    """msgid (the singular, for a plural) -> where the code uses it."""
+    with open(ROOT / "babel.cfg", encoding="utf-8") as f:
+        method_map, options_map = parse_mapping_cfg(f)
+    found: dict[str, list[str]] = {}
+    for filename, lineno, message, _comments, _context in extract_from_dir(ROOT, method_map, options_map):
+        msgid = message[0] if isinstance(message, tuple) else message
+        found.setdefault(msgid, []).append(f"{filename}:{lineno}")
+    return found
+
+
+def catalog(lang: str):
+    with open(LOCALE / lang / "LC_MESSAGES" / "briefing.po", "rb") as f:
+        return read_po(f, locale=lang)
+
+
+LANGS = sorted(p.name for p in LOCALE.iterdir() if (p / "LC_MESSAGES" / "briefing.po").exists())
+
+
+def test_there_is_a_catalog_for_every_language_the_app_offers():
+    from briefing.i18n import DEFAULT, LANGUAGES
+
+    assert sorted(set(LANGUAGES) - {DEFAULT}) == LANGS
+
+
+def test_the_code_marks_its_words_for_translation():
+    """Guards the extraction itself: a broken babel.cfg would make every test below pass on nothing."""
+    found = extracted()
+    assert "Start" in found and "Client share {share} — below the {target} target" in found
+    assert all(not where[0].startswith(("tests", ".venv")) for where in found.values())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_word_in_the_code_is_in_the_catalog(lang):
+    known = {m.id[0] if isinstance(m.id, tuple) else m.id for m in catalog(lang) if m.id}
+    missing = {msgid: where[0] for msgid, where in extracted().items() if msgid not in known}
+    assert not missing, f"not in {lang}/briefing.po (run the README's pybabel update): {missing}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_entry_is_translated_and_none_is_fuzzy(lang):
+    cat = catalog(lang)
+    assert not cat.fuzzy, "the catalog's header is marked fuzzy: gettext would ignore the whole file"
+    empty = [m.id for m in cat if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)]
+    fuzzy = [m.id for m in cat if m.id and m.fuzzy]
+    assert not empty, f"untranslated in {lang}: {empty}"
+    assert not fuzzy, f"fuzzy in {lang} (check, then remove the flag): {fuzzy}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_translations_use_the_placeholders_they_are_given(lang):
+    """``{iso}`` may become ``{day}`` (the same day in words, formats.LazyDay)."""
+    for m in catalog(lang):
+        if not m.id:
+            continue
+        ids = m.id if isinstance(m.id, tuple) else (m.id,)
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        given = set().union(*(PLACEHOLDER.findall(i) for i in ids))
+        if "iso" in given:
+            given.add("day")
+        for s in strings:
+            assert set(PLACEHOLDER.findall(s)) <= given, f"{m.id!r} -> {s!r}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_compiled_catalog_matches_its_source(lang):
+    """What ships (.mo) says what the .po says: run pybabel compile after an edit."""
+    with open(LOCALE / lang / "LC_MESSAGES" / "briefing.mo", "rb") as f:
+        compiled = gettext.GNUTranslations(f)._catalog
+    expected: dict[object, str] = {}
+    for m in catalog(lang):
+        if not m.id:
+            continue
+        if isinstance(m.id, tuple):
+            for i, s in enumerate(m.string):
+                expected[(m.id[0], i)] = s
+        else:
+            expected[m.id] = m.string
+    assert {k: v for k, v in compiled.items() if k != ""} == expected
