@@ -8,6 +8,7 @@ app processes behind it; the Ctrl-C test runs ``briefing serve`` itself.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 import signal
@@ -61,6 +62,13 @@ async def type_and_see(ws, seen: bytearray, keys: str, shows: str) -> None:
         assert message.type in (WSMsgType.BINARY, WSMsgType.TEXT), f"the tab closed: {message}"
         if message.type == WSMsgType.BINARY:
             seen.extend(message.data)
+
+
+async def drain(ws) -> None:
+    """Read and drop what the tab sends, until its socket closes."""
+    with contextlib.suppress(Exception):
+        async for _ in ws:
+            pass
 
 
 @pytest.fixture
@@ -186,7 +194,8 @@ async def test_a_tab_closed_mid_write_leaves_no_process_and_no_lock(team, db_pat
     try:
         async with http.ws_connect(url) as ws:
             seen = bytearray()
-            await screen_text(ws, "Who is adding", seen)
+            # The names, not only the title: Enter before the team is read picks nobody.
+            await screen_text(ws, "Inès Moreau", seen)
             await type_and_see(ws, seen, "\r", "Adding as")  # Enter: that's me (the first name)
             await type_and_see(ws, seen, "a", "the client's own words")
             # Each key once the screen shows the one before took effect: Textual
@@ -200,6 +209,12 @@ async def test_a_tab_closed_mid_write_leaves_no_process_and_no_lock(team, db_pat
             await screen_text(ws, "Database busy", seen)  # the save is waiting for the lock
             (session,) = server.sessions
             pid = session.pid
+            # A browser reads its socket till the tab closes; a test that stopped
+            # reading would leave the socket's buffers full while it closes.
+            reading = asyncio.create_task(drain(ws))
+            async with asyncio.timeout(TIMEOUT):
+                await ws.close()
+            await reading
         # The server stops counting the tab once it has reaped its process.
         await asyncio.to_thread(wait_for, lambda: not server.sessions, TIMEOUT, "the tab to end")
         assert not alive(pid)

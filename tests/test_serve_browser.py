@@ -53,6 +53,7 @@ def test_a_collaborator_adds_a_verbatim_and_the_room_follows_the_lead(browser, t
         inbox.page.goto(served.links["inbox"])
         assert inbox.page.url == f"{served.base}/inbox/"  # the token left the address bar
         inbox.shows("Who is adding")
+        inbox.shows("Inès Moreau")  # the names read: Enter before them picks nobody
         inbox.page.locator(".xterm-helper-textarea").focus()
         inbox.press("Enter", "Adding as Inès Moreau")  # the first name, highlighted
         inbox.press("a", "the client's own words")

@@ -163,17 +163,24 @@ class Session(AppService):
         task, process = self._task, self._process
         if task is None or process is None:
             return
-        await self.send_meta({"type": "quit"})
-        for signal_after in (process.terminate, process.kill):
+        # A few bytes on a pipe; an app that stopped reading must not hold the stop.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.send_meta({"type": "quit"}), KILL_GRACE_S)
+        for signal_after, grace in ((process.terminate, STOP_GRACE_S), (process.kill, KILL_GRACE_S)):
             try:
-                await asyncio.wait_for(asyncio.shield(task), STOP_GRACE_S)
+                await asyncio.wait_for(asyncio.shield(process.wait()), grace)
                 break
             except TimeoutError:
                 log.warning("tab process %s did not quit; sending %s", process.pid, signal_after.__name__)
                 with contextlib.suppress(ProcessLookupError):
                     signal_after()
-        await task
-        await process.wait()
+        await process.wait()  # SIGKILL cannot be refused
+        # Its output ends with the process; relaying the last of it to a tab
+        # that no longer reads must not hold the stop either.
+        try:
+            await asyncio.wait_for(asyncio.shield(task), KILL_GRACE_S)
+        except TimeoutError:
+            task.cancel()
         self._task = None
 
 
