@@ -72,6 +72,28 @@ async def test_the_meeting_screen_counts_on_through_wall_clock_steps(demo_db, mo
         assert not state.auto_paused and state.state == "running" and state.elapsed_s < 60
 
 
+async def test_the_whole_file_check_waits_for_the_briefing_to_leave_the_wall(demo_db, monkeypatch):
+    """The check reads the whole history: never while the meeting's clock runs."""
+    import screens.app
+    from briefing import meeting as meetings
+    from briefing.db import opened
+
+    with opened(demo_db) as conn:
+        meetings.start(conn)
+    checked = []
+    monkeypatch.setattr(screens.app, "QUICK_CHECK_AFTER_S", 0.05)
+    monkeypatch.setattr(screens.app, "QUICK_CHECK_RETRY_S", 0.05)
+    monkeypatch.setattr(screens.app, "_quick_check", lambda conn: checked.append(1) or ())
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingScreen", "the briefing on the wall")
+        for _ in range(10):  # many retries' worth of time
+            await settled(pilot)
+        assert checked == []
+        app.go_home()
+        await until(pilot, lambda: checked == [1], "the check, once the briefing left the screen")
+
+
 async def test_the_app_checks_the_file_at_launch_and_says_it_is_damaged(demo_db, monkeypatch):
     import sqlite3
 
