@@ -189,6 +189,10 @@ def build(path: Path, *, today: date | None = None, seed: int = 20261130) -> dic
         " WHERE status = 'pending' AND date <= ?",
         (pending_from.isoformat(),),
     )
+    # A team ten years old runs on the agenda it had before the client call
+    # (migration 8 pins it for existing teams), as the demo does: the two
+    # databases are then measured on the same screen.
+    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (agendas.SETTING_KEY, agenda_json))
     conn.execute("COMMIT")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     counts = {
