@@ -156,6 +156,16 @@ def chromium() -> str | None:
     return None
 
 
+def watched_context(playwright, width: int, height: int):
+    """Debian's chromium, headless, and a context whose pages report what
+    their terminal draws (:data:`WATCH_THE_TERMINAL`): the benchmark and the
+    pictures open their tabs in it."""
+    browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS, headless=True)
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.add_init_script(WATCH_THE_TERMINAL)
+    return browser, context
+
+
 class Tab:
     """A browser page on one of the server's links, read through its terminal's bytes."""
 

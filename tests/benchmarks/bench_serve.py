@@ -44,8 +44,6 @@ sys.path.insert(0, str(REPO))
 from machine import machine as _machine  # noqa: E402  (tests/benchmarks, on sys.path via run.py)
 
 from tests.serving import (  # noqa: E402
-    CHROMIUM_ARGS,
-    WATCH_THE_TERMINAL,
     ServerProcess,
     Tab,
     alive,
@@ -53,6 +51,7 @@ from tests.serving import (  # noqa: E402
     chromium,
     plain,
     wait_for,
+    watched_context,
 )
 from tests.terminal import run_in_a_terminal  # noqa: E402
 
@@ -135,13 +134,12 @@ def open_times(db: Path, served: ServerProcess) -> dict:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS, headless=True)
-        context = browser.new_context(viewport={"width": 800, "height": 480})
-        context.add_init_script(WATCH_THE_TERMINAL)
+        browser, context = watched_context(p, 800, 480)
         # This browser says once who it is, as a collaborator does the first time.
         first = Tab(context.new_page())
         first.page.goto(served.links["inbox"])
         first.shows("Who is adding")
+        first.shows("Inès Moreau")  # the names read: Enter before them picks nobody
         first.page.locator(".xterm-helper-textarea").focus()
         first.press("Enter", "Adding as")
         first.page.close()

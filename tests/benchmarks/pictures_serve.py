@@ -14,7 +14,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from tests.serving import CHROMIUM_ARGS, WATCH_THE_TERMINAL, ServerProcess, Tab, chromium  # noqa: E402
+from tests.serving import ServerProcess, Tab, watched_context  # noqa: E402
 
 
 def main(out: Path) -> None:
@@ -28,9 +28,7 @@ def main(out: Path) -> None:
         served = ServerProcess(db)
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS, headless=True)
-                context = browser.new_context(viewport={"width": 1280, "height": 720})
-                context.add_init_script(WATCH_THE_TERMINAL)
+                browser, context = watched_context(p, 1280, 720)
 
                 full = Tab(context.new_page())
                 full.page.goto(served.links["full"])
