@@ -209,12 +209,7 @@ async def test_a_tab_closed_mid_write_leaves_no_process_and_no_lock(team, db_pat
             await screen_text(ws, "Database busy", seen)  # the save is waiting for the lock
             (session,) = server.sessions
             pid = session.pid
-            # A browser reads its socket till the tab closes; a test that stopped
-            # reading would leave the socket's buffers full while it closes.
-            reading = asyncio.create_task(drain(ws))
-            async with asyncio.timeout(TIMEOUT):
-                await ws.close()
-            await reading
+            await drain_closing(ws)
         # The server stops counting the tab once it has reaped its process.
         await asyncio.to_thread(wait_for, lambda: not server.sessions, TIMEOUT, "the tab to end")
         assert not alive(pid)
@@ -382,3 +377,26 @@ def test_a_server_killed_outright_takes_its_tabs_with_it(team, db_path):
         wait_for(lambda: not alive(tab), what="the orphaned tab to end")
     finally:
         served.stop()
+
+
+async def test_the_language_given_to_the_server_is_every_tab_s(team, db_path, http):
+    """`briefing --lang fr serve`: the lead's tab opens in French."""
+    server, test_server = await start(db_path, lang="fr")
+    try:
+        url = f"{origin(test_server)}/full/ws?token={server.tokens['full']}"
+        async with http.ws_connect(url) as ws:
+            reading = bytearray()
+            await screen_text(ws, "Lancer", reading)  # home's "s Start", in French
+            assert "Start" not in plain(bytes(reading))
+            await drain_closing(ws)
+    finally:
+        await test_server.close()
+
+
+async def drain_closing(ws) -> None:
+    """Close the tab as a browser does: reading its socket till it closes (a
+    test that stopped reading would leave the buffers full while it closes)."""
+    reading = asyncio.create_task(drain(ws))
+    async with asyncio.timeout(TIMEOUT):
+        await ws.close()
+    await reading

@@ -87,7 +87,11 @@ def serve(
             err=True,
         )
     logging.basicConfig(level=logging.WARNING, format="briefing serve: %(message)s", stream=sys.stderr)
-    settings = Settings(path.resolve(), host, port, tuple(dict.fromkeys(modes)) or MODES, public_url, max_sessions)
+    # `briefing --lang fr serve`: every tab speaks it (as $BRIEFING_LANG would).
+    lang = click.get_current_context().find_root().params.get("lang")
+    settings = Settings(
+        path.resolve(), host, port, tuple(dict.fromkeys(modes)) or MODES, public_url, max_sessions, lang
+    )
     server = BriefingServer(settings, say=lambda line: write(line))
     try:
         asyncio.run(server.run())

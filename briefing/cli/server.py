@@ -41,7 +41,7 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
-from briefing import browsers
+from briefing import browsers, i18n
 from briefing.cli import serve_pages
 
 MODES = ("full", "inbox", "view")
@@ -86,6 +86,8 @@ class Settings:
     modes: tuple[str, ...] = MODES
     public_url: str | None = None
     max_sessions: int = 20
+    #: The language every tab speaks (``--lang``); None: the tab decides as the app does.
+    lang: str | None = None
 
 
 def _prctl():
@@ -280,7 +282,7 @@ class BriefingServer:
             return self.page(503, serve_pages.full(self.settings.max_sessions))
         width = clamp(request.query.get("width", "80"), COLUMNS, 80)
         height = clamp(request.query.get("height", "24"), ROWS, 24)
-        env = {}
+        env = {} if self.settings.lang is None else {i18n.ENV: self.settings.lang}
         browser = request.cookies.get(BROWSER_COOKIE, "")
         if mode == "inbox" and browsers.SHAPE.fullmatch(browser):
             env[browsers.ENV] = browser
