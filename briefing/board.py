@@ -71,12 +71,9 @@ def load_board(
             return None
         day = day or _today()
         if cards_of is not None and cards_of.meeting.id == meeting.id:
-            return replace(
-                cards_of,
-                meeting=meeting,
-                presentation=presenting.next_presentation(conn, day, meeting.id),
-                calling=_calling(conn, meeting.id),
-            )
+            # (Whom the lead calls changes only from the call pane, which
+            # knows it; a viewer always reads the whole board.)
+            return replace(cards_of, meeting=meeting, presentation=presenting.next_presentation(conn, day, meeting.id))
         shown = meetings.shown_verbatims(conn, meeting.id)
         waiting = verbatims.list_verbatims(conn, status="new")
         # Shown ones stay on the board (the room may go back to them) unless

@@ -193,13 +193,17 @@ class CallPane(Speaks, Pane):
 
     def _choose_suggestion(self, index: int, *, store: bool = True) -> None:
         s = self.proposals.suggestions[index]
-        self._choose(Choice(s.client_id, s.label, s.phone, why_text(s)), store=store)
+        self._choose(Choice(s.client_id, s.label, s.phone), store=store)
+
+    def _proposal(self, client_id: int) -> Suggestion | None:
+        found = self.proposals.suggestions if self.proposals else ()
+        return next((s for s in found if s.client_id == client_id), None)
 
     def _choose(self, choice: Choice, *, store: bool = True) -> None:
-        found = self.proposals.suggestions if self.proposals else ()
-        proposal = next((s for s in found if s.client_id == choice.client_id), None)
+        proposal = self._proposal(choice.client_id)
         if choice.why is None and proposal is not None:
-            choice = replace(choice, why=why_text(proposal))  # picked by name, but proposed too
+            # Their reason, kept: a call takes them off the proposals.
+            choice = replace(choice, why=why_text(proposal))
         self.choice = choice
         self._show_story(choice.client_id)
         self._draw()
@@ -243,8 +247,9 @@ class CallPane(Speaks, Pane):
         self._draw_status()
 
     def _why(self) -> str:
-        found = self.proposals.suggestions if self.proposals else ()
-        proposal = next((s for s in found if self.choice and s.client_id == self.choice.client_id), None)
+        """Why they are on the line (a choice taken back from the briefing
+        before the proposals were read finds its reason here)."""
+        proposal = self._proposal(self.choice.client_id) if self.choice else None
         if proposal is not None:
             return why_text(proposal)
         if self.choice is not None and self.choice.why is not None:
