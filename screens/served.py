@@ -22,6 +22,7 @@ from pathlib import Path
 
 from textual import events, on
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.widgets import Input
 
 from briefing import browsers
 from briefing.records import Person, Verbatim
@@ -99,6 +100,14 @@ class InboxDesk(InboxScreen):
     def _mine(self) -> bool:
         row, me = self.current_row(), getattr(self.app, "adding", None)
         return isinstance(row, Verbatim) and me is not None and row.collected_by_id == me.id
+
+    def on_screen_resume(self) -> None:
+        """Back from the "who is adding" dialog (or a form): the rows have the
+        keys, so ``a`` adds. A browser's focus events could leave the empty
+        search box focused, and ``a`` then typed a search."""
+        search = self.query_one("#inbox-search", Input)
+        if self.focused is None or (self.focused is search and not search.value):
+            self.table().focus()
 
     def on_data_table_row_highlighted(self) -> None:
         self.refresh_bindings()  # "Archive" in the footer only on one's own rows

@@ -133,10 +133,18 @@ WATCH_THE_TERMINAL = r"""
       super(...args);
       window.__socketAt ??= performance.now();  // ms since the page's navigation began
       const decoder = new TextDecoder();
+      // An escape sequence cut in two by a message boundary waits for its end:
+      // stripped in halves, its tail would land in the middle of the words.
+      const whole = new RegExp("^(?:" + escapes.source + ")");
+      let pending = "";
       this.addEventListener("message", (event) => {
         if (typeof event.data !== "string") {
           window.__firstByteAt ??= performance.now();
-          window.__screen += decoder.decode(event.data, {stream: true}).replace(escapes, "");
+          let text = pending + decoder.decode(event.data, {stream: true});
+          const cut = text.lastIndexOf("\x1b");
+          pending = cut >= 0 && !whole.test(text.slice(cut)) ? text.slice(cut) : "";
+          if (pending) text = text.slice(0, cut);
+          window.__screen += text.replace(escapes, "");
         }
       });
     }
@@ -177,9 +185,17 @@ class Tab:
 
     def shows(self, text: str, since: int = 0, seconds: float = TIMEOUT) -> None:
         """Wait until ``text`` is drawn (after position ``since`` of what was received)."""
-        self.page.wait_for_function(
-            "([text, since]) => window.__screen.indexOf(text, since) >= 0", arg=[text, since], timeout=seconds * 1000
-        )
+        from playwright.sync_api import TimeoutError as Timeout
+
+        try:
+            self.page.wait_for_function(
+                "([text, since]) => window.__screen.indexOf(text, since) >= 0",
+                arg=[text, since],
+                timeout=seconds * 1000,
+            )
+        except Timeout:
+            drawn = self.page.evaluate("([since]) => window.__screen.slice(since)", [since])
+            raise AssertionError(f"{text!r} never drawn in {seconds:g} s; drawn since: {drawn[-800:]!r}") from None
 
     def press(self, key: str, shows: str) -> None:
         """Press ``key`` once the screen shows the key before it took effect (Textual hands
