@@ -93,6 +93,20 @@ def test_english_days_written_without_babel_are_babels(day):
     assert formats.short_date(day) == format_date(day, "dd MMM y", locale="en")
 
 
+@given(
+    value=st.one_of(st.floats(min_value=-1e15, max_value=1e15), st.integers(-(10**12), 10**12)),
+    decimals=st.sampled_from([None, 0, 1, 2, 3]),
+)
+def test_english_numbers_written_without_babel_are_babels(value, decimals):
+    """formats' shortcut for English numbers and percentages (the meeting's
+    first frame shows one) rounds and groups as CLDR does."""
+    from babel.numbers import format_decimal, format_percent
+
+    pattern = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
+    assert formats.number(value, decimals=decimals) == format_decimal(value, format=pattern, locale="en")
+    assert formats.percent(value) == format_percent(value, locale="en")
+
+
 def test_a_whole_amount_has_no_cents():
     i18n.use("fr")
     assert formats.amount(12000, "€") == "12\u202f000 €"
@@ -128,6 +142,7 @@ def test_english_loads_neither_babel_nor_a_catalog():
         "import screens.app, screens.home, screens.meeting, screens.summary\n"
         "i18n.decide(None, None)\n"
         "formats.long_day(date(2026, 11, 24), year=True); formats.short_day(date(2026, 11, 24))\n"
+        "formats.percent(0.42); formats.amount(12345.5, '€')\n"
         "print(i18n.current(), i18n._catalog is None, 'babel' in sys.modules, 'gettext' in sys.modules)\n"
     )
     env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
