@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -35,12 +35,23 @@ from screens.meeting_text import BannerView, TitleView, agenda_text, banner_text
 from screens.speaking import Speaks
 from screens.widgets.balance import BalanceGauge
 from screens.widgets.bigclock import BigClock
-from screens.widgets.call_pane import CALL_KEYS, CallPane
+from screens.widgets.call_keys import CALL_KEYS
 from screens.widgets.panes import MetricsPane, NotesPane, Pane, ReadingPane
 from screens.widgets.presenter_pane import PresenterPane
 from screens.widgets.segment_bar import SegmentBar
 from screens.widgets.verbatim_card import VerbatimCard
 from screens.widgets.view import ShapedStatic, ViewStatic
+
+if TYPE_CHECKING:
+    from screens.widgets.call_pane import CallPane
+
+
+def _call_pane(**kwargs: Any) -> Pane:
+    """Imported on the first call segment (most briefings open on a client's words)."""
+    from screens.widgets.call_pane import CallPane
+
+    return CallPane(**kwargs)
+
 
 #: How long after a second boundary the display is redrawn: a hair later
 #: than the boundary itself, so the fold is sure to have crossed it.
@@ -52,7 +63,7 @@ PANES: dict[str, Callable[..., Pane]] = {
     "win": PresenterPane,
     "sales": partial(MetricsPane, focusable=False),
     "team": NotesPane,
-    "call": CallPane,
+    "call": _call_pane,
 }
 #: The panes that tell a client's story: the story gets the screen and the
 #: clock gives way (small, above it). Numbers and team time keep a big clock.
@@ -408,16 +419,15 @@ class MeetingScreen(Speaks, Screen[None]):
             self.app.push_screen(ClientScreen(verbatim_id=vid))
 
     def _call_pane(self) -> CallPane | None:
-        pane = self._panes.get("call")
-        return pane if isinstance(pane, CallPane) and pane.display and pane.is_mounted else None
+        pane: CallPane | None = self._panes.get("call")  # type: ignore[assignment]
+        return pane if pane is not None and pane.display and pane.is_mounted else None
 
     def action_call(self, what: str) -> None:
         pane = self._call_pane()
         if pane is not None:
             pane.act(what)
 
-    @on(CallPane.Logged)
-    def _called(self, event: CallPane.Logged) -> None:
+    def on_call_pane_logged(self, event: CallPane.Logged) -> None:
         """A call's words are a new verbatim: the next client card shows them."""
         self._wanted_card = event.value.verbatim_id or self._wanted_card
         self.load()

@@ -38,17 +38,6 @@ from screens.speaking import Speaks
 from screens.widgets.client_story import ClientStory
 from screens.widgets.panes import Pane
 
-#: The meeting's keys for the call -> what they do here (shown in the border).
-CALL_KEYS = {
-    "s": "other",
-    "slash": "pick",
-    "c": "write",
-    "ctrl+s": "keep",
-    "r": "reached",
-    "v": "voicemail",
-    "0": "no-answer",
-    "b": "caller",
-}
 #: The keys, in the pane's border: how to choose above, how it went below.
 CHOOSE_KEYS = N_("Client call · s another · / by name · c write · ctrl+s keep")
 OUTCOME_KEYS = N_("r reached · v voicemail · 0 no answer · b caller")
