@@ -230,13 +230,15 @@ def make_app(db_path: Path, *, day: date | None = None, watch: bool = True, now:
     return BriefingApp(db_path, day=day, watch=watch, now=now)
 
 
-def run(db_path: Path, *, lang: str | None = None) -> None:
-    """Open the app on ``db_path``. The database is read before Textual
-    starts: a bad file is refused in one line (a BriefingError for the CLI
-    to print), and restarted mid-meeting, the very first frame holds the
-    clock and the card, not an empty screen waiting for a worker (a WAL read
-    never waits for a writer). The language is chosen from the same read,
-    before a screen is built (``lang``: the ``--lang`` flag)."""
+def prepare(db_path: Path, *, lang: str | None = None) -> BriefingApp:
+    """The app for ``db_path``, ready to run. The database is read before
+    Textual starts: a bad file is refused in one line (a BriefingError for
+    the CLI to print), and restarted mid-meeting, the very first frame holds
+    the clock and the card, not an empty screen waiting for a worker (a WAL
+    read never waits for a writer). The language is chosen from the same
+    read, before a screen is built (``lang``: the ``--lang`` flag). The first
+    screen's module is imported here too, with the rest of the start-up's
+    imports (see briefing.cli.app: the garbage collector is off meanwhile)."""
     from briefing import i18n
     from briefing.db import opened
     from briefing.team_settings import team_language
@@ -245,7 +247,15 @@ def run(db_path: Path, *, lang: str | None = None) -> None:
     with opened(db_path) as conn:
         i18n.decide(lang, team_language(conn))
         opening = Opening.read(conn, today())
-    BriefingApp(db_path, opening=opening).run()
+    if opening.board is not None:
+        import screens.meeting
+    else:
+        import screens.home  # noqa: F401
+    return BriefingApp(db_path, opening=opening)
+
+
+def run(db_path: Path, *, lang: str | None = None) -> None:
+    prepare(db_path, lang=lang).run()
 
 
 def _commands() -> type:
