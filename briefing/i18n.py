@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 #: The languages with a catalog; the first is the code's own.
 LANGUAGES = ("en", "fr")
 DEFAULT = "en"
+#: Each language as it calls itself (never translated: a reader who cannot
+#: read the current language still finds their own).
+NAMES = {"en": "English", "fr": "Français"}
 DOMAIN = "briefing"
 ENV = "BRIEFING_LANG"
 #: The system's language, in POSIX's order of precedence (LANGUAGE: GNU's list).

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Header, Label, Static
 
-from briefing import formats
+from briefing import formats, i18n
 from briefing.errors import AlreadyHadOneToday
 from briefing.i18n import N_, _
 from briefing.meeting import Meeting
@@ -43,6 +43,7 @@ class HomeScreen(Speaks, Screen[None]):
         # work all the same, and the Menu (ctrl+p) lists them by name.
         Binding("t", "open('team')", N_("Team"), id="home.team", show=False),
         Binding("g", "open('agenda')", N_("Agenda"), id="home.agenda", show=False),
+        Binding("l", "language", N_("Language"), id="home.language", show=False),
         Binding("q", "app.quit", N_("Quit"), id="home.quit", show=False),
     ]
 
@@ -51,6 +52,9 @@ class HomeScreen(Speaks, Screen[None]):
 
     class Started(Loaded[Meeting]):
         """Today's briefing, started."""
+
+    class LanguageSet(Loaded[str]):
+        """The team's language, stored."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -128,6 +132,25 @@ class HomeScreen(Speaks, Screen[None]):
         from screens.navigation import open_screen
 
         open_screen(self.app, name)
+
+    def action_language(self) -> None:
+        """The team's language (screens/language_dialog.py says what it changes)."""
+        from screens.language_dialog import LanguageScreen
+
+        self.app.push_screen(LanguageScreen(), self._set_language)
+
+    def _set_language(self, code: str | None) -> None:
+        if code is not None:
+            from briefing.team_settings import LANG, put
+
+            run(self, self.LanguageSet, put, LANG, code, write=True)
+
+    @on(LanguageSet)
+    def _speak(self, event: LanguageSet) -> None:
+        """Stored: this terminal speaks it now, home built again in its words."""
+        i18n.use(event.value)
+        self.app.switch_screen(HomeScreen())
+        self.app.notify(_("The team's language is now {name}.").format(name=i18n.NAMES[event.value]))
 
     def action_start(self) -> None:
         """Check who is in the room, then start (or go back to) the briefing.
