@@ -244,9 +244,13 @@ def share_warning(agenda: Agenda) -> str | None:
     share = planned_share(agenda)
     if share is None or share >= agenda.target_share:
         return None
+    from briefing.formats import percentage
+
     planned = math.floor(share * 100 + 1e-9)
-    target = f"{round(agenda.target_share * 100, 2):g}"
-    return f"planned client share {planned}% is below the target {target}%"
+    target = round(agenda.target_share * 100, 2)
+    return _("planned client share {planned} is below the target {target}").format(
+        planned=percentage(planned), target=percentage(target)
+    )
 
 
 # --- an agenda as a person types it in a form -------------------------------------

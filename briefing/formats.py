@@ -49,14 +49,35 @@ class LazyDay:
         return long_day(self.day)
 
 
-def short_day(day: date) -> str:
+def short_day(day: date, *, year: bool = False) -> str:
     """ "Mon 02 Nov" / "lun. 02 nov.": a day in a card's credit or a table's
-    cell (two digits: the days of a column line up)."""
+    cell (two digits: the days of a column line up); ``year``: "Mon 02 Nov
+    2025" / "lun. 02 nov. 2025", a day of another year in the same column."""
     if _locale() == i18n.DEFAULT:
-        return f"{day:%a %d %b}"
+        return f"{day:%a %d %b %Y}" if year else f"{day:%a %d %b}"
     from babel.dates import format_date
 
-    return format_date(day, "EEE dd MMM", locale=_locale())
+    return format_date(day, "EEE dd MMM" + (" y" if year else ""), locale=_locale())
+
+
+def day_month(day: date) -> str:
+    """ "02 Nov" / "02 nov.": a day on a chart's axis or in a short list,
+    where the year goes without saying."""
+    if _locale() == i18n.DEFAULT:
+        return f"{day:%d %b}"
+    from babel.dates import format_date
+
+    return format_date(day, "dd MMM", locale=_locale())
+
+
+def month(day: date, *, year: bool = False) -> str:
+    """ "Nov" / "nov." (a bar of a chart by month); ``year``: "Nov 2026" /
+    "nov. 2026" (a stretch of months in words)."""
+    if _locale() == i18n.DEFAULT:
+        return f"{day:%b %Y}" if year else f"{day:%b}"
+    from babel.dates import format_date
+
+    return format_date(day, "MMM y" if year else "LLL", locale=_locale())
 
 
 def short_date(day: date) -> str:
@@ -91,6 +112,14 @@ def amount(value: float | int | Decimal, unit: str = "") -> str:
     if unit == "%":
         return text + (" %" if _locale() == "fr" else "%")
     return f"{text} {unit}"
+
+
+def percentage(value: float) -> str:
+    """A figure already in percent (55, 12.5), as the language writes it:
+    "12.5%" / "12,5 %" (a target as the lead typed it, an axis's tick).
+    :func:`number` writes English without Babel: the screens that show one
+    open without loading it."""
+    return number(value) + ("%" if _locale() == i18n.DEFAULT else "\u00a0%")
 
 
 def percent(share: float) -> str:

@@ -28,6 +28,7 @@ from datetime import date, datetime, timedelta
 from briefing import agenda as agendas
 from briefing.clock import Event, EventType, MeetingState
 from briefing.db import snapshot
+from briefing.i18n import _, ngettext
 from briefing.kinds import SegmentKind, Sentiment
 from briefing.meeting import Meeting
 from briefing.timeutil import today as _today
@@ -97,40 +98,56 @@ def percent(value: float) -> int:
     return int(value * 100 + 0.5)
 
 
-def _span(weeks: int, first: bool) -> str:
+def _recent(weeks: int, over: bool) -> str:
+    """The last ``weeks`` weeks in words: "this week", "over the last 4
+    weeks" (``over``) or "in the last 4 weeks"."""
     if weeks == 1:
-        return "this week" if first else "the week before"
-    return f"over the last {weeks} weeks" if first else f"in the {weeks} before"
+        return _("this week")
+    return (_("over the last {weeks} weeks") if over else _("in the last {weeks} weeks")).format(weeks=weeks)
+
+
+def _before(weeks: int) -> str:
+    """The ``weeks`` weeks before those: "the week before", "in the 4 before"."""
+    return _("the week before") if weeks == 1 else _("in the {weeks} before").format(weeks=weeks)
 
 
 def headline(recent: Period, before: Period, weeks: int, presented: int, members: int) -> str:
     """The figures in one sentence, computed from them: the client share of
     the last ``weeks`` weeks against the ``weeks`` before, then how many of
     the ``members`` (the active collaborators, the lead aside) presented a
-    win in those last weeks."""
-    span = _span(weeks, True)
+    win in those last weeks. In the language in use (``--json``: English)."""
+    from briefing.formats import percentage
+
     if recent.briefings == 0:
-        held = f"No briefing was finished {span.replace('over ', 'in ')}"
+        span = _recent(weeks, over=False)
         if before.briefings:
-            count = "one" if before.briefings == 1 else str(before.briefings)
-            return f"{held} ({count} {_span(weeks, False)})."
-        return f"{held}: the trends fill in as the team holds briefings."
+            return ngettext(
+                "No briefing was finished {span} (one {before}).",
+                "No briefing was finished {span} ({count} {before}).",
+                before.briefings,
+            ).format(span=span, count=before.briefings, before=_before(weeks))
+        return _("No briefing was finished {span}: the trends fill in as the team holds briefings.").format(span=span)
     now = recent.share
     if now is None:
-        text = f"No client or sales time was counted {span.replace('over ', 'in ')}"
+        text = _("No client or sales time was counted {span}").format(span=_recent(weeks, over=False))
     else:
-        text = f"Client share {percent(now)}% {span}"
+        text = _("Client share {share} {span}").format(share=percentage(percent(now)), span=_recent(weeks, over=True))
         then = before.share if before.briefings else None
         if then is None:
-            text += " (nothing to compare with before)"
+            text += _(" (nothing to compare with before)")
         elif percent(now) == percent(then):
-            text += f" (as {_span(weeks, False)})"
+            text += _(" (as {before})").format(before=_before(weeks))
         else:
-            way = "up" if percent(now) > percent(then) else "down"
-            text += f" ({way} from {percent(then)}% {_span(weeks, False)})"
+            way = (
+                _(" (up from {share} {before})") if percent(now) > percent(then) else _(" (down from {share} {before})")
+            )
+            text += way.format(share=percentage(percent(then)), before=_before(weeks))
     if members:
-        noun = "collaborator" if members == 1 else "collaborators"
-        text += f"; {presented} of {members} {noun} presented a win in that time"
+        text += ngettext(
+            "; {presented} of {members} collaborator presented a win in that time",
+            "; {presented} of {members} collaborators presented a win in that time",
+            members,
+        ).format(presented=presented, members=members)
     return text + "."
 
 

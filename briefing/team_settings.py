@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from briefing import i18n
 from briefing.db import write
 from briefing.errors import BadInput
+from briefing.i18n import N_
 
 LANG = "lang"
 
@@ -33,11 +34,12 @@ class Key:
     check: Callable[[str], str]
     #: What a reader of ``briefing settings show`` sees when nothing is stored.
     default: str
+    #: What it is for (marked N_: translated where it is shown; --json: English).
     help: str
 
 
 KEYS: dict[str, Key] = {
-    LANG: Key(LANG, _language, i18n.DEFAULT, "the language the app speaks to the team"),
+    LANG: Key(LANG, _language, i18n.DEFAULT, N_("the language the app speaks to the team")),
 }
 
 

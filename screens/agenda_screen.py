@@ -27,29 +27,32 @@ from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, S
 
 from briefing.agenda import MAX_SEGMENTS, Agenda, Typed, default_agenda, load_agenda, save_typed, share_warning
 from briefing.errors import BadSegment
+from briefing.i18n import N_, _, ngettext
 from briefing.kinds import SegmentKind
 from briefing.timeutil import mmss
-from screens.agenda_text import HEADINGS, minutes_text, row_cells, share_text
+from screens.agenda_text import headings, minutes_text, row_cells, share_text
 from screens.data import Failed, Loaded, Refused, follow, run
+from screens.format import kind_word
 from screens.safe import safe
+from screens.speaking import Speaks
 from screens.widgets.tables import fill
 
 #: A refusal's part of a segment -> the editor's widget for it.
 PARTS = {"title": "seg-title", "minutes": "seg-minutes", "win": "seg-win", "call": "seg-call"}
 #: The target last: it is the agenda's, not a segment's.
 EDITOR = ("seg-title", "seg-kind", "seg-minutes", "seg-win", "seg-call", "target")
-HINT = "Enter: edit the segment · Tab: next field · Esc: back to the list"
+HINT = N_("Enter: edit the segment · Tab: next field · Esc: back to the list")
 NEW_MINUTES = "3"
 
 
-class AgendaScreen(Screen[None]):
+class AgendaScreen(Speaks, Screen[None]):
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="agenda.save", priority=True),
-        Binding("a", "add", "Add", id="agenda.add"),
-        Binding("d", "remove", "Remove", id="agenda.remove"),
-        Binding("shift+up", "move(-1)", "Move ↑", id="agenda.up"),
-        Binding("shift+down", "move(1)", "Move ↓", id="agenda.down"),
-        Binding("escape", "back", "Back", id="agenda.back"),
+        Binding("ctrl+s", "save", N_("Save"), id="agenda.save", priority=True),
+        Binding("a", "add", N_("Add"), id="agenda.add"),
+        Binding("d", "remove", N_("Remove"), id="agenda.remove"),
+        Binding("shift+up", "move(-1)", N_("Move ↑"), id="agenda.up"),
+        Binding("shift+down", "move(1)", N_("Move ↓"), id="agenda.down"),
+        Binding("escape", "back", N_("Back"), id="agenda.back"),
         # A stray q on the checkbox must not quit the app with the agenda unsaved.
         Binding("q", "ignore", show=False, id="agenda.no_quit"),
     ]
@@ -72,23 +75,24 @@ class AgendaScreen(Screen[None]):
         yield Header()
         with Vertical(id="agenda-body"):
             with Horizontal(id="agenda-top"):
-                yield _field("Target %", Input(id="target", compact=True, placeholder="50"))
+                yield _field(_("Target %"), Input(id="target", compact=True, placeholder="50"))
                 yield Static(id="agenda-share")
             yield DataTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
-            yield Static("No segment: press a to add one.", id="agenda-empty")
+            yield Static(_("No segment: press a to add one."), id="agenda-empty")
             with Horizontal(id="agenda-editor"):
-                yield _field("Title", Input(id="seg-title", compact=True, placeholder="what the team talks about"))
-                kinds = [(k.value, k) for k in SegmentKind]
-                yield _field("Kind", Select(kinds, allow_blank=False, compact=True, id="seg-kind"))
-                yield _field("Minutes", Input(id="seg-minutes", compact=True, placeholder="4 or 2.5"))
-                yield _field("Client win", Checkbox("told here", id="seg-win", compact=True))
-                yield _field("Client call", Checkbox("call here", id="seg-call", compact=True))
+                title = Input(id="seg-title", compact=True, placeholder=_("what the team talks about"))
+                yield _field(_("Title"), title)
+                kinds = [(kind_word(k.value), k) for k in SegmentKind]
+                yield _field(_("Kind"), Select(kinds, allow_blank=False, compact=True, id="seg-kind"))
+                yield _field(_("Minutes"), Input(id="seg-minutes", compact=True, placeholder=_("4 or 2.5")))
+                yield _field(_("Client win"), Checkbox(_("told here"), id="seg-win", compact=True))
+                yield _field(_("Client call"), Checkbox(_("call here"), id="seg-call", compact=True))
             yield Label("", id="agenda-error")
-            yield Label(HINT, id="agenda-hint")
+            yield Label(_(HINT), id="agenda-hint")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Agenda"
+        self.sub_title = _("Agenda")
         self.query_one(DataTable).focus()
         follow(self, self._changed_elsewhere)
         run(self, self.Read, load_agenda)
@@ -127,7 +131,7 @@ class AgendaScreen(Screen[None]):
         """Redraw the table after a change of shape, the cursor on ``row``."""
         table = self.query_one(DataTable)
         rows = [(row_cells(i + 1, s, i == self.refused_row), str(i)) for i, s in enumerate(self.segments)]
-        fill(table, HEADINGS, rows)
+        fill(table, headings(), rows)
         if row is not None and self.segments:
             table.move_cursor(row=row)
         self.load_editor(row if self.segments else None)
@@ -137,7 +141,7 @@ class AgendaScreen(Screen[None]):
     def redraw_row(self, index: int) -> None:
         table = self.query_one(DataTable)
         cells = row_cells(index + 1, self.segments[index], index == self.refused_row)
-        for heading, cell in zip(HEADINGS, cells, strict=True):
+        for heading, cell in zip(headings(), cells, strict=True):
             table.update_cell(str(index), heading, cell, update_width=True)
         self.show_share()
 
@@ -212,7 +216,8 @@ class AgendaScreen(Screen[None]):
 
     def action_add(self) -> None:
         if len(self.segments) >= MAX_SEGMENTS:
-            self.notify(f"An agenda holds at most {MAX_SEGMENTS} segments", severity="warning", markup=False)
+            said = _("An agenda holds at most {count} segments").format(count=MAX_SEGMENTS)
+            self.notify(said, severity="warning", markup=False)
             return
         at = 0 if self.editing is None else self.editing + 1
         self.segments.insert(at, Typed("", SegmentKind.CLIENT, NEW_MINUTES))
@@ -253,10 +258,12 @@ class AgendaScreen(Screen[None]):
         agenda = event.value
         self.show_agenda(agenda)
         count = len(agenda.segments)
-        said = f"Agenda saved: {count} segment{'s' if count != 1 else ''}, {mmss(agenda.total_s, pad=False)}"
+        said = ngettext("Agenda saved: {count} segment, {total}", "Agenda saved: {count} segments, {total}", count)
+        said = said.format(count=count, total=mmss(agenda.total_s, pad=False))
         warning = share_warning(agenda)
         if warning:
-            self.notify(f"{said}. Warning: {warning}", severity="warning", timeout=10, markup=False)
+            said = _("{saved}. Warning: {warning}").format(saved=said, warning=warning)
+            self.notify(said, severity="warning", timeout=10, markup=False)
         else:
             self.notify(said, markup=False)
 
@@ -277,8 +284,8 @@ class AgendaScreen(Screen[None]):
         event.stop()
         if event.answer is self.Read:
             # Stored agenda unreadable (or the file): start from the default, and say so.
-            self.notify(f"{event.message}. Showing the default agenda; saving replaces the stored one.",
-                        severity="error", timeout=10, markup=False)  # fmt: skip
+            said = _("{problem}. Showing the default agenda; saving replaces the stored one.")
+            self.notify(said.format(problem=event.message), severity="error", timeout=10, markup=False)
             self.show_agenda(default_agenda())
             self.stored = ([], "")  # saving is needed to mend it
             return
@@ -318,7 +325,7 @@ class AgendaScreen(Screen[None]):
             table.focus()
             return
         if self.saving:
-            self.notify("Still saving: a moment…")
+            self.notify(_("Still saving: a moment…"))
             return
         if not self.dirty:
             self.dismiss(None)
@@ -326,7 +333,7 @@ class AgendaScreen(Screen[None]):
         from screens.confirm import ConfirmScreen
 
         self.app.push_screen(
-            ConfirmScreen("Leave without saving? The changes to the agenda will be lost."),
+            ConfirmScreen(_("Leave without saving? The changes to the agenda will be lost.")),
             lambda yes: self.dismiss(None) if yes else None,
         )
 

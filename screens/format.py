@@ -19,6 +19,8 @@ CHANNELS = {
     "other": N_("other"),
 }
 SENTIMENTS = {"positive": N_("☺ positive"), "neutral": N_("○ neutral"), "negative": N_("☹ negative")}
+#: A segment's kind (stored in English, shown in the room's language).
+KINDS = {"client": N_("client"), "sales": N_("sales"), "team": N_("team")}
 
 
 def number(value: float) -> str:
@@ -39,6 +41,11 @@ def channel_word(channel: str) -> str:
 
 def sentiment_word(sentiment: str) -> str:
     return _(SENTIMENTS[sentiment]) if sentiment in SENTIMENTS else sentiment
+
+
+def kind_word(kind: str) -> str:
+    """A segment's kind in words: "client", "sales", "team" / "client", "ventes", "équipe"."""
+    return _(KINDS[kind]) if kind in KINDS else kind
 
 
 def gap_text(gap: float | None) -> Text:

@@ -20,41 +20,45 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from briefing import history, minutes
+from briefing import formats, history, minutes
 from briefing.history import PastBriefing
+from briefing.i18n import N_, _, ngettext
 from briefing.timeutil import mmss
 from screens.data import Loaded, follow, run
 from screens.format import shortfall
-from screens.safe import safe
+from screens.safe import filled, safe
+from screens.speaking import Speaks
 from screens.widgets.tables import fill
 
 #: Read the next page when the cursor is this close to the last row.
 MORE_WHEN_LEFT = 10
-HEADINGS = ("Date", "Time", "Client share", "Shown", "Client win")
+HEADINGS = (N_("Date"), N_("Time"), N_("Client share"), N_("Shown"), N_("Client win"))
 
 
 def share_text(b: PastBriefing, wide: bool) -> Text:
     """The share, and under the target a mark in words (never colour alone)."""
     if b.client_share is None:
         return Text("—", style="dim")
-    pct = f"{round(b.client_share * 100)}%"
+    pct = formats.percentage(round(b.client_share * 100))
     if b.under_target:
-        target = f" {round(b.target_share * 100)}%" if wide else ""
-        return Text(f"{pct} ▼ under{target}", style=shortfall())
+        target = formats.percentage(round(b.target_share * 100))
+        said = _("{share} ▼ under {target}") if wide else _("{share} ▼ under")
+        return Text(said.format(share=pct, target=target), style=shortfall())
     return Text(pct)
 
 
 def told_text(b: PastBriefing) -> Text:
     if b.presenter is None:
-        return Text("no client win told", style="dim italic")
-    text = safe(b.presenter, "bold", single_line=True)
+        return Text(_("no client win told"), style="dim italic")
+    presenter = safe(b.presenter, single_line=True)
     if b.win_title is None:
-        return text.append(": a fresh client story", style="italic")
-    text.append(": ")
-    text.append_text(safe(b.win_title, single_line=True))
-    if b.win_owner and b.win_owner != b.presenter:
-        text.append(" — won by ", style="dim")
-        text.append_text(safe(b.win_owner, "dim", single_line=True))
+        text = filled(_("{presenter}: a fresh client story"), "italic", presenter=presenter)
+    else:
+        text = filled(_("{presenter}: {win}"), presenter=presenter, win=safe(b.win_title, single_line=True))
+        if b.win_owner and b.win_owner != b.presenter:
+            owner = safe(b.win_owner, "dim", single_line=True)
+            text.append_text(filled(_(" — won by {owner}"), "dim", owner=owner))
+    text.style = "bold"  # the whole line
     return text
 
 
@@ -64,7 +68,7 @@ def cells(b: PastBriefing, width: int, year: int) -> tuple[Text, ...]:
     told = told_text(b)
     told.truncate(max(width - (BEFORE_TOLD if wide else BEFORE_TOLD_NARROW), 20), overflow="ellipsis")
     return (
-        Text(f"{b.day:%a %d %b}" if b.day.year == year else f"{b.day:%a %d %b %Y}"),
+        Text(formats.short_day(b.day, year=b.day.year != year)),
         Text(mmss(b.duration_s)),
         share_text(b, wide),
         Text(str(b.verbatims_shown), justify="right"),
@@ -79,11 +83,11 @@ BEFORE_TOLD = 15 + 5 + 15 + 5 + 2 * 5 + 2
 BEFORE_TOLD_NARROW = 15 + 5 + 12 + 5 + 2 * 5 + 2
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(Speaks, Screen[None]):
     BINDINGS = [
-        Binding("enter", "open", "Summary", id="history.open", show=True, priority=True),
-        Binding("e", "export", "Export minutes", id="history.export"),
-        Binding("escape", "back", "Back", id="history.back"),
+        Binding("enter", "open", N_("Summary"), id="history.open", show=True, priority=True),
+        Binding("e", "export", N_("Export minutes"), id="history.export"),
+        Binding("escape", "back", N_("Back"), id="history.back"),
     ]
 
     class Read(Loaded[list[PastBriefing]]):
@@ -107,13 +111,13 @@ class HistoryScreen(Screen[None]):
             yield Static(id="history-count")
             yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
             yield Static(
-                "No briefing held yet: the first one you finish shows here, with its summary.",
+                _("No briefing held yet: the first one you finish shows here, with its summary."),
                 id="history-empty",
             )
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "History"
+        self.sub_title = _("History")
         self.query_one(DataTable).focus()
         follow(self, self.load)
         self.load()
@@ -130,7 +134,11 @@ class HistoryScreen(Screen[None]):
         self._more = len(self.held) >= history.PAGE
         # Column widths set with the rows (see screens.widgets.tables); a
         # later page's rows take these widths.
-        fill(table, HEADINGS, [(cells(b, self.size.width, self.app.day.year), str(b.id)) for b in self.held])
+        fill(
+            table,
+            [_(h) for h in HEADINGS],
+            [(cells(b, self.size.width, self.app.day.year), str(b.id)) for b in self.held],
+        )
         at = next((i for i, b in enumerate(self.held) if b.id == keep), 0)
         table.move_cursor(row=at)
         self._show_count()
@@ -151,10 +159,10 @@ class HistoryScreen(Screen[None]):
         self.query_one("#history-empty").display = empty
         self.query_one(DataTable).display = not empty
         under = sum(b.under_target for b in self.held)
-        shown = f"{len(self.held)}{'+' if self._more else ''} briefings"
-        self.query_one("#history-count", Static).update(
-            Text.assemble((shown, "bold"), f" · {under} under the client-share target" if self.held else "")
-        )
+        count = f"{len(self.held)}{'+' if self._more else ''}"
+        shown = ngettext("{count} briefing", "{count} briefings", len(self.held)).format(count=count)
+        under_target = _(" · {count} under the client-share target").format(count=under) if self.held else ""
+        self.query_one("#history-count", Static).update(Text.assemble((shown, "bold"), under_target))
 
     @on(DataTable.RowHighlighted)
     def _near_the_end(self) -> None:
@@ -183,7 +191,7 @@ class HistoryScreen(Screen[None]):
 
     @on(Exported)
     def _exported(self, event: Exported) -> None:
-        self.notify(str(event.value), title="Minutes written", markup=False)
+        self.notify(str(event.value), title=_("Minutes written"), markup=False)
 
     def action_back(self) -> None:
         self.app.pop_screen()

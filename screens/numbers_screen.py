@@ -22,15 +22,20 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
-from briefing import metrics
+from briefing import formats, metrics
+from briefing.i18n import N_, _, ngettext
 from briefing.records import Metric, Tracked
 from screens.data import Failed, Loaded, Refused, follow, run
 from screens.safe import safe
+from screens.speaking import Speaks
 from screens.tones import tone
 
 PARTS = ("value", "target", "unit")
-HINT = "Tab / Shift+Tab: next / previous field · Ctrl+S: save them all · Esc: back"
-NO_VALUE = "type today's value (write it like 12400 or 12.5)"
+#: A field's name where its error is said ("Value: ...").
+FIELDS = {"value": N_("Value"), "target": N_("Target"), "unit": N_("Unit"), "name": N_("Name")}
+HEADINGS = (N_("Metric"), N_("Value today"), N_("Target"), N_("Unit"), "")
+HINT = N_("Tab / Shift+Tab: next / previous field · Ctrl+S: save them all · Esc: back")
+NO_VALUE = N_("type today's value (write it like 12400 or 12.5)")
 
 
 def plain(value: float | None) -> str:
@@ -38,10 +43,10 @@ def plain(value: float | None) -> str:
     return "" if value is None else f"{value:.15g}"
 
 
-class NumbersScreen(Screen[None]):
+class NumbersScreen(Speaks, Screen[None]):
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="numbers.save", priority=True),
-        Binding("escape", "back", "Back", id="numbers.back"),
+        Binding("ctrl+s", "save", N_("Save"), id="numbers.save", priority=True),
+        Binding("escape", "back", N_("Back"), id="numbers.back"),
     ]
 
     class Read(Loaded[list[Tracked]]):
@@ -61,14 +66,14 @@ class NumbersScreen(Screen[None]):
         with Vertical(id="numbers-body"):
             yield Static(id="numbers-intro")
             with Horizontal(classes="numbers-head"):
-                for heading in ("Metric", "Value today", "Target", "Unit", ""):
-                    yield Label(heading, classes="numbers-cell")
+                for heading in HEADINGS:
+                    yield Label(_(heading) if heading else "", classes="numbers-cell")
             yield VerticalScroll(id="numbers-rows")
-            yield Label(HINT, id="numbers-hint")
+            yield Label(_(HINT), id="numbers-hint")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Today's numbers"
+        self.sub_title = _("Today's numbers")
         follow(self, self._changed_elsewhere)
         run(self, self.Read, metrics.tracked, self.app.day)
 
@@ -87,9 +92,12 @@ class NumbersScreen(Screen[None]):
         await box.mount_all([self._row(i, t) for i, t in enumerate(self.tracked)] + [self._row(len(self.tracked))])
         self.initial = self.values()
         have = sum(t.value is not None for t in self.tracked)
-        intro = Text.assemble((f"{self.app.day:%A %d %B %Y}", "bold"), f" · {have} of {len(self.tracked)} in today")
+        intro = Text.assemble(
+            (formats.long_day(self.app.day, year=True), "bold"),
+            _(" · {have} of {count} in today").format(have=have, count=len(self.tracked)),
+        )
         if not self.tracked:
-            intro = Text("No metric tracked in the last two weeks: type one's name, value and target below.")
+            intro = Text(_("No metric tracked in the last two weeks: type one's name, value and target below."))
         self.query_one("#numbers-intro", Static).update(intro)
         first = next((t for t in self.tracked if t.value is None), None)
         index = self.tracked.index(first) if first else (0 if self.tracked else len(self.tracked))
@@ -99,15 +107,17 @@ class NumbersScreen(Screen[None]):
         """Metric ``i``'s line, with its error line under it; None: the new metric."""
         if t is None:
             name: Static | Input = Input(
-                id=f"m{i}-name", compact=True, placeholder="a new metric", classes="numbers-cell"
+                id=f"m{i}-name", compact=True, placeholder=_("a new metric"), classes="numbers-cell"
             )
-            status = Text("new", style="dim")
+            status = Text(_("new"), style="dim")
         else:
             name = Static(safe(t.name, "bold", single_line=True), classes="numbers-cell")
             status = (
-                Text("in today", style=tone("good")) if t.value is not None else Text("missing", style=tone("caution"))
+                Text(_("in today"), style=tone("good"))
+                if t.value is not None
+                else Text(_("missing"), style=tone("caution"))
             )
-        hints = ("e.g. 12400", "optional", "€, calls…")
+        hints = (_("e.g. 12400"), _("optional"), _("€, calls…"))
         known = (plain(t.value), plain(t.target), t.unit or "") if t else ("", "", "")
         cells = [
             Input(text, id=f"m{i}-{part}", compact=True, placeholder=hint, classes="numbers-cell")
@@ -132,7 +142,7 @@ class NumbersScreen(Screen[None]):
         self.clear_errors()
         rows = sorted(self.changed())
         if not rows:
-            self.notify("Nothing new to save")
+            self.notify(_("Nothing new to save"))
             return
         self.rows = rows
         self.saving = True
@@ -151,7 +161,8 @@ class NumbersScreen(Screen[None]):
     def _saved(self, event: Saved) -> None:
         self.saving = False
         count = len(event.value)
-        self.notify(f"Saved {count} number{'s' if count != 1 else ''} for today", markup=False)
+        said = ngettext("Saved {count} number for today", "Saved {count} numbers for today", count)
+        self.notify(said.format(count=count), markup=False)
         self.dismiss(None)
 
     @on(Refused)
@@ -166,9 +177,11 @@ class NumbersScreen(Screen[None]):
         row = self.rows[index]
         part = error.field if error.field in (*PARTS, "name") else "value"
         widget = self.query_one(f"#m{row}-{part}", Input) if self.query(f"#m{row}-{part}") else None
-        problem = NO_VALUE if part == "value" and widget is not None and not widget.value.strip() else error.problem
+        no_value = part == "value" and widget is not None and not widget.value.strip()
+        problem = _(NO_VALUE) if no_value else error.problem
         label = self.query_one(f"#m{row}-error", Label)
-        label.update(Text.assemble((f"{part.capitalize()}: ", "bold"), safe(problem, single_line=True)))
+        field = _("{field}: ").format(field=_(FIELDS[part]))
+        label.update(Text.assemble((field, "bold"), safe(problem, single_line=True)))
         label.add_class("-shown")
         if widget is not None:
             widget.add_class("-refused")
@@ -196,7 +209,7 @@ class NumbersScreen(Screen[None]):
 
     def action_back(self) -> None:
         if self.saving:
-            self.notify("Still saving: a moment…")
+            self.notify(_("Still saving: a moment…"))
             return
         if self.tracked is None or not self.changed():
             self.dismiss(None)
@@ -204,6 +217,6 @@ class NumbersScreen(Screen[None]):
         from screens.confirm import ConfirmScreen
 
         self.app.push_screen(
-            ConfirmScreen("Leave without saving? The numbers typed here will be lost."),
+            ConfirmScreen(_("Leave without saving? The numbers typed here will be lost.")),
             lambda yes: self.dismiss(None) if yes else None,
         )

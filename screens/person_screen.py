@@ -21,11 +21,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
 
-from briefing import person_year
+from briefing import formats, person_year
+from briefing.i18n import N_, _, ngettext
 from briefing.person_year import PersonYear
 from briefing.safetext import inert
 from screens.data import Loaded, follow, run
 from screens.safe import safe
+from screens.speaking import Speaks
 
 
 def figure(value: int, label: str, detail: str = "") -> Text:
@@ -39,27 +41,28 @@ def figures(year: PersonYear) -> dict[str, Text]:
     """The year in four plain counts, each with what it is made of."""
     others = year.wins_made_told_by_others
     held = year.briefings
-    away = f"away {year.absent} · off {year.off} of {held} briefing{'s' * (held != 1)}"
+    away = ngettext(
+        "away {absent} · off {off} of {count} briefing", "away {absent} · off {off} of {count} briefings", held
+    ).format(absent=year.absent, off=year.off, count=held)
+    by_others = ngettext("{count} told by a colleague", "{count} told by a colleague", others).format(count=others)
+    of_others = year.wins_told_of_others
+    theirs = ngettext("{count} a colleague's", "{count} a colleague's", of_others).format(count=of_others)
     return {
-        "collected": figure(year.collected_in_year, "verbatims collected"),
-        "made": figure(year.wins_made, "client wins made", f"{others} told by a colleague" if others else ""),
-        "told": figure(
-            year.wins_told,
-            "wins told",
-            f"{year.wins_told_of_others} a colleague's" if year.wins_told_of_others else "",
-        ),
-        "presented": figure(year.presented, "times presented", away),
+        "collected": figure(year.collected_in_year, _("verbatims collected")),
+        "made": figure(year.wins_made, _("client wins made"), by_others if others else ""),
+        "told": figure(year.wins_told, _("wins told"), theirs if of_others else ""),
+        "presented": figure(year.presented, _("times presented"), away),
     }
 
 
 def latest_text(year: PersonYear) -> Text:
     if not year.latest:
-        return Text("No verbatim collected yet.", style="dim italic")
+        return Text(_("No verbatim collected yet."), style="dim italic")
     text = Text()
     for v in year.latest:
         quote = safe(v.text, single_line=True)
         quote.truncate(160, overflow="ellipsis")
-        text.append(f"{v.date:%d %b}  ", style="dim")
+        text.append(f"{formats.day_month(v.date)}  ", style="dim")
         text.append("“")
         text.append_text(quote)
         text.append("”  — ")
@@ -69,11 +72,11 @@ def latest_text(year: PersonYear) -> Text:
     return text
 
 
-class PersonScreen(Screen[None]):
+class PersonScreen(Speaks, Screen[None]):
     #: ``-wide``: the figures' words fit on fewer lines; ``-tall``: a taller chart.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
-    BINDINGS = [Binding("escape", "back", "Back", id="person.back")]
+    BINDINGS = [Binding("escape", "back", N_("Back"), id="person.back")]
 
     class Read(Loaded[PersonYear]):
         """The person's year, read."""
@@ -91,12 +94,12 @@ class PersonScreen(Screen[None]):
                     yield Static(id=f"figure-{key}", classes="person-figure")
             with Vertical(id="person-months"):
                 yield PlotextPlot(id="person-chart")
-            yield Static("Latest verbatims", classes="person-heading")
+            yield Static(_("Latest verbatims"), classes="person-heading")
             yield Static(id="person-latest")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#person-months").border_title = "Verbatims collected per month"
+        self.query_one("#person-months").border_title = _("Verbatims collected per month")
         follow(self, self.load)
         self.load()
 
@@ -110,10 +113,13 @@ class PersonScreen(Screen[None]):
         self.sub_title = inert(person.name, single_line=True)  # the header is not Rich text: made inert here
         first, last = year.collected[0][0], year.collected[-1][0]
         title = safe(person.name, "bold", single_line=True)
-        title.append(f" — {first:%b %Y} to {last:%b %Y}", style="bold")
-        title.append(f"   in the team since {person.joined_on:%d %b %Y}", style="dim")
+        months = _(" — {first} to {last}").format(
+            first=formats.month(first, year=True), last=formats.month(last, year=True)
+        )
+        title.append(months, style="bold")
+        title.append(_("   in the team since {day}").format(day=formats.short_date(person.joined_on)), style="dim")
         if not person.active:
-            title.append(" · has left the team", style="dim")
+            title.append(_(" · has left the team"), style="dim")
         self.query_one("#person-title", Static).update(title)
         for key, text in figures(year).items():
             self.query_one(f"#figure-{key}", Static).update(text)
@@ -124,8 +130,8 @@ class PersonScreen(Screen[None]):
         plot = self.query_one("#person-chart", PlotextPlot)
         plt: Any = plot.plt
         plt.clear_figure()
-        months = [f"{m:%b}" for m, _ in year.collected]
-        counts = [n for _, n in year.collected]
+        months = [formats.month(m) for m, _n in year.collected]
+        counts = [n for _m, n in year.collected]
         colour = Color.parse(self.app.theme_variables.get("success", "green")).rgb
         plt.bar(months, counts, color=colour, width=0.6)
         top = max(counts) or 1

@@ -20,16 +20,19 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from briefing import team
+from briefing.i18n import N_, _, ngettext
 from briefing.records import Person
 from briefing.safetext import clip, inert
 from screens.data import Loaded, follow, run
 from screens.name_dialog import NameScreen
-from screens.safe import safe
+from screens.safe import filled, safe
+from screens.speaking import Speaks
 from screens.tones import tone
 from screens.widgets.tables import fill as fill_table
 
 #: Columns other than the name take about this many cells (with padding).
 OTHER_COLUMNS = 46
+HEADINGS = (N_("Name"), N_("Role"), N_("Active"), N_("Joined on"), N_("Presented"))
 
 
 def _short(name: str) -> str:
@@ -37,14 +40,14 @@ def _short(name: str) -> str:
     return clip(inert(name, single_line=True), 40)
 
 
-class TeamScreen(Screen[None]):
+class TeamScreen(Speaks, Screen[None]):
     BINDINGS = [
-        Binding("enter", "open_person", "Their year", id="team.person", priority=True),
-        Binding("a", "add", "Add", id="team.add"),
-        Binding("r", "rename", "Rename", id="team.rename"),
-        Binding("d", "leave_or_return", "Left/back", id="team.toggle_active"),
-        Binding("l", "toggle_lead", "Lead/member", id="team.toggle_lead"),
-        Binding("escape", "back", "Back", id="team.back"),
+        Binding("enter", "open_person", N_("Their year"), id="team.person", priority=True),
+        Binding("a", "add", N_("Add"), id="team.add"),
+        Binding("r", "rename", N_("Rename"), id="team.rename"),
+        Binding("d", "leave_or_return", N_("Left/back"), id="team.toggle_active"),
+        Binding("l", "toggle_lead", N_("Lead/member"), id="team.toggle_lead"),
+        Binding("escape", "back", N_("Back"), id="team.back"),
     ]
 
     def __init__(self) -> None:
@@ -58,12 +61,12 @@ class TeamScreen(Screen[None]):
         with Vertical(id="team-body"):
             yield Static(id="team-summary")
             yield DataTable(id="team-table", cursor_type="row", zebra_stripes=True)
-            yield Static("Nobody in the team yet: press a to add someone.", id="team-empty")
-            yield Static("Presented: client wins each person told in finished briefings", id="team-note")
+            yield Static(_("Nobody in the team yet: press a to add someone."), id="team-empty")
+            yield Static(_("Presented: client wins each person told in finished briefings"), id="team-note")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = "Team"
+        self.sub_title = _("Team")
         table = self.query_one(DataTable)
         table.focus()
         follow(self, self.load)
@@ -100,7 +103,7 @@ class TeamScreen(Screen[None]):
         row_before = table.cursor_row
         name_width = max(12, min(80, self.size.width - OTHER_COLUMNS))
         rows = [(self._cells(p, name_width), str(p.id)) for p in self.people]
-        fill_table(table, ("Name", "Role", "Active", "Joined on", "Presented"), rows)
+        fill_table(table, [_(h) for h in HEADINGS], rows)
         ids = [p.id for p in self.people]
         if wanted in ids:
             table.move_cursor(row=ids.index(wanted))
@@ -118,8 +121,8 @@ class TeamScreen(Screen[None]):
         count = self.presented.get(p.id, 0)
         return [
             name,
-            Text("lead", style="bold") if lead else Text("member"),
-            Text("yes", style=tone("good")) if active else Text("left", style="dim"),
+            Text(_("lead"), style="bold") if lead else Text(_("member")),
+            Text(_("yes"), style=tone("good")) if active else Text(_("left"), style="dim"),
             Text(p.joined_on.isoformat()),
             Text(str(count), style="" if count else "dim", justify="right"),
         ]
@@ -128,9 +131,12 @@ class TeamScreen(Screen[None]):
         active = [p for p in self.people if p.active]
         leads = sum(1 for p in active if p.is_lead)
         left = len(self.people) - len(active)
-        text = Text(f"{len(active)} in the team · {leads} lead{'s' if leads != 1 else ''}")
+        text = Text(_("{count} in the team").format(count=len(active)))
+        text.append(" · " + ngettext("{count} lead", "{count} leads", leads).format(count=leads))
         if left:
-            text.append(f" · {left} left (history kept)")
+            text.append(
+                " · " + ngettext("{count} left (history kept)", "{count} left (history kept)", left).format(count=left)
+            )
         return text
 
     def on_resize(self, event: events.Resize) -> None:
@@ -144,14 +150,14 @@ class TeamScreen(Screen[None]):
             wanted = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
             return next((p for p in self.people if p.id == wanted), None)
         if warn:
-            self.notify("Nobody selected: press a to add someone", severity="warning", markup=False)
+            self.notify(_("Nobody selected: press a to add someone"), severity="warning", markup=False)
         return None
 
     # -- changing --------------------------------------------------------------
 
     def action_add(self) -> None:
         save = partial(_add, day=self.app.day)
-        self.app.push_screen(NameScreen("Add someone to the team", save, lead_toggle=True), self._saved)
+        self.app.push_screen(NameScreen(_("Add someone to the team"), save, lead_toggle=True), self._saved)
 
     def action_open_person(self) -> None:
         """The collaborator's last twelve months: how they are growing."""
@@ -164,7 +170,7 @@ class TeamScreen(Screen[None]):
     def action_rename(self) -> None:
         if (person := self.selected()) is None:
             return
-        title = Text.assemble("Rename ", safe(_short(person.name), "bold"))
+        title = filled(_("Rename {name}"), name=safe(_short(person.name), "bold"))
         save = partial(_rename, old=person.name)
         self.app.push_screen(NameScreen(title, save, name=person.name), self._saved)
 
@@ -174,7 +180,7 @@ class TeamScreen(Screen[None]):
         person, back = saved
         self._select_id = person.id
         if back:
-            self.notify(f"{_short(person.name)} is back in the team", markup=False)
+            self.notify(_("{name} is back in the team").format(name=_short(person.name)), markup=False)
         self.load()
 
     def action_leave_or_return(self) -> None:
@@ -185,10 +191,12 @@ class TeamScreen(Screen[None]):
             return
         from screens.confirm import ConfirmScreen
 
-        question = Text.assemble(
-            safe(_short(person.name), "bold"),
-            " leaves the team?\nThey leave the rotation and the pickers.\n"
-            "The verbatims and wins they brought keep their name.",
+        question = filled(
+            _(
+                "{name} leaves the team?\nThey leave the rotation and the pickers.\n"
+                "The verbatims and wins they brought keep their name."
+            ),
+            name=safe(_short(person.name), "bold"),
         )
 
         def answered(yes: bool | None) -> None:
@@ -203,7 +211,7 @@ class TeamScreen(Screen[None]):
             return
         if not person.active:
             self.notify(
-                f"{_short(person.name)} has left the team: press d to bring them back first",
+                _("{name} has left the team: press d to bring them back first").format(name=_short(person.name)),
                 severity="warning",
                 markup=False,
             )
@@ -212,15 +220,16 @@ class TeamScreen(Screen[None]):
 
     @on(Left)
     def _left(self, event: Left) -> None:
-        self._changed(f"{_short(event.value.name)} left the team (d brings them back)")
+        self._changed(_("{name} left the team (d brings them back)").format(name=_short(event.value.name)))
 
     @on(Back)
     def _back(self, event: Back) -> None:
-        self._changed(f"{_short(event.value[0].name)} is back in the team")
+        self._changed(_("{name} is back in the team").format(name=_short(event.value[0].name)))
 
     @on(RoleSet)
     def _role_set(self, event: RoleSet) -> None:
-        self._changed(f"{_short(event.value.name)} is now {'a lead' if event.value.is_lead else 'a member'}")
+        now = _("{name} is now a lead") if event.value.is_lead else _("{name} is now a member")
+        self._changed(now.format(name=_short(event.value.name)))
 
     def _changed(self, message: str) -> None:
         self.notify(message, markup=False)

@@ -33,20 +33,40 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
 
+from briefing import formats, i18n
+from briefing.i18n import N_, _, ngettext
 from briefing.safetext import clip
 from briefing.stats import DEFAULT_WEEKS, Stats, load
 from screens.data import Loaded, follow, run
+from screens.format import kind_word
 from screens.safe import safe
+from screens.speaking import Speaks
 
 #: key -> the chart's tab on a small terminal.
-TABS = {"share": "Share", "minutes": "Minutes", "verbatims": "Verbatims", "wins": "Wins", "overruns": "Late"}
+TABS = {
+    "share": N_("Share"),
+    "minutes": N_("Minutes"),
+    "verbatims": N_("Verbatims"),
+    "wins": N_("Wins"),
+    "overruns": N_("Late"),
+}
 #: key -> the chart's title.
 CHARTS = {
-    "share": "Client share per briefing",
-    "minutes": "Minutes per week",
-    "verbatims": "Verbatims per week",
-    "wins": "Wins owned and presented",
-    "overruns": "Segments running late",
+    "share": N_("Client share per briefing"),
+    "minutes": N_("Minutes per week"),
+    "verbatims": N_("Verbatims per week"),
+    "wins": N_("Wins owned and presented"),
+    "overruns": N_("Segments running late"),
+}
+#: A series' name in a chart's legend (its key names its colour in COLOURS).
+SERIES = {
+    "positive": N_("positive"),
+    "neutral": N_("neutral"),
+    "negative": N_("negative"),
+    "owned": N_("owned"),
+    "presented": N_("presented"),
+    "late": N_("ran over"),
+    "on time": N_("on time"),
 }
 #: From this size on every chart fits on screen at once, readable.
 WIDE = (150, 42)
@@ -72,11 +92,11 @@ def label(text: str, width: int = 18) -> str:
     return clip(safe(text, single_line=True).plain, width)
 
 
-class TrendsScreen(Screen[None]):
+class TrendsScreen(Speaks, Screen[None]):
     BINDINGS = [
-        Binding("escape", "back", "Back", id="trends.back"),
-        Binding("right", "step(1)", "Next chart", id="trends.next"),
-        Binding("left", "step(-1)", "Previous", id="trends.previous"),
+        Binding("escape", "back", N_("Back"), id="trends.back"),
+        Binding("right", "step(1)", N_("Next chart"), id="trends.next"),
+        Binding("left", "step(-1)", N_("Previous"), id="trends.previous"),
         *(Binding(str(i), f"choose('{key}')", show=False) for i, key in enumerate(CHARTS, 1)),
     ]
 
@@ -90,12 +110,12 @@ class TrendsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"Reading the last {DEFAULT_WEEKS} weeks…", id="trends-headline")
+        yield Static(_("Reading the last {weeks} weeks…").format(weeks=DEFAULT_WEEKS), id="trends-headline")
         yield Static(id="trends-tabs")
         with Grid(id="trends-charts"):
             for key, title in CHARTS.items():
                 with Vertical(classes="chart", id=f"chart-{key}") as chart:
-                    chart.border_title = title
+                    chart.border_title = _(title)
                     yield PlotextPlot(id=f"plot-{key}")
                     yield Static(classes="chart-note", id=f"note-{key}")
         yield Footer()
@@ -137,16 +157,17 @@ class TrendsScreen(Screen[None]):
             self.query_one(f"#chart-{key}").set_class(key == self.current, "-current")
         tabs = Text()
         for i, (key, title) in enumerate(TABS.items(), 1):
-            tabs.append(f" {i} {title} ", style="reverse bold" if key == self.current else "dim")
-        tabs.append("   ←/→ to switch", style="dim")
+            tabs.append(f" {i} {_(title)} ", style="reverse bold" if key == self.current else "dim")
+        tabs.append(_("   ←/→ to switch"), style="dim")
         self.query_one("#trends-tabs", Static).update(tabs)
 
     @on(Figures)
     def show(self, event: Figures) -> None:
         stats = self.stats = event.value
         self.query_one("#trends-headline", Static).update(Text(stats.headline, style="bold"))
-        since = f"{stats.start:%d %b}"
-        self.query_one("#chart-share").border_subtitle = f"{stats.held} finished since {since}"
+        finished = ngettext("{count} finished since {day}", "{count} finished since {day}", stats.held)
+        since = finished.format(count=stats.held, day=formats.day_month(stats.start))
+        self.query_one("#chart-share").border_subtitle = since
         for key in CHARTS:
             plot = self.query_one(f"#plot-{key}", PlotextPlot)
             plt = plot.plt
@@ -170,7 +191,7 @@ Colour = Callable[[str], tuple[int, int, int]]
 
 
 def _weeks(stats: Stats) -> list[str]:
-    return [f"{w.week:%d %b}" for w in stats.by_week]
+    return [formats.day_month(w.week) for w in stats.by_week]
 
 
 def _week_ticks(plt: Any, stats: Stats) -> None:
@@ -194,29 +215,36 @@ def draw_share(plt: Any, stats: Stats, colour: Colour) -> str | None:
     """Days on a true time axis (weekends and weeks off leave their gap)."""
     points = [((s.day - stats.start).days, s.share * 100) for s in stats.shares if s.share is not None]
     if not points:
-        return f"No finished briefing in the last {stats.weeks} weeks: its client share will show here."
-    xs, ys = [x for x, _ in points], [y for _, y in points]
-    plt.scatter(xs, ys, label="client share", color=colour("client"), marker="●")
+        said = _("No finished briefing in the last {weeks} weeks: its client share will show here.")
+        return said.format(weeks=stats.weeks)
+    xs, ys = [x for x, _y in points], [y for _x, y in points]
+    plt.scatter(xs, ys, label=_("client share"), color=colour("client"), marker="●")
     days = [(s.day - stats.start).days for s in stats.shares]
-    plt.plot(days, [s.target * 100 for s in stats.shares], label="target", color=colour("target"), marker="-")
+    targets = [s.target * 100 for s in stats.shares]
+    plt.plot(days, targets, label=_("target"), color=colour("target"), marker="-")
     plt.ylim(0, 100)
-    plt.yticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
+    ticks = [0, 25, 50, 75, 100]
+    plt.yticks(ticks, [formats.percentage(t) for t in ticks])
     last = (stats.today - stats.start).days
     plt.xlim(-0.5, last + 0.5)
     mondays = [w.week for w in stats.by_week]
     step = max(1, -(-len(mondays) // 6))
     shown = mondays[len(mondays) - 1 :: -step][::-1]
-    plt.xticks([(m - stats.start).days for m in shown], [f"{m:%d %b}" for m in shown])
+    plt.xticks([(m - stats.start).days for m in shown], [formats.day_month(m) for m in shown])
     return None
 
 
 def draw_minutes(plt: Any, stats: Stats, colour: Colour) -> str | None:
     if not stats.held:
-        return "No finished briefing in these weeks: nothing was timed."
+        return _("No finished briefing in these weeks: nothing was timed.")
     kinds = ("client", "sales", "team")
     series = [[w.minutes[k] for w in stats.by_week] for k in kinds]
-    plt.stacked_bar(_weeks(stats), series, labels=list(kinds), color=[colour(k) for k in kinds], width=0.6)
-    plt.ylabel("minutes")
+    labels = [kind_word(k) for k in kinds]
+    plt.stacked_bar(_weeks(stats), series, labels=labels, color=[colour(k) for k in kinds], width=0.6)
+    plt.ylabel(_("minutes"))
+    if i18n.current() != i18n.DEFAULT:
+        # plotext's own ticks ("80.3") write the English decimal point: whole minutes instead.
+        _whole_ticks(plt, max(sum(w.minutes.values()) for w in stats.by_week))
     _week_ticks(plt, stats)
     return None
 
@@ -224,9 +252,10 @@ def draw_minutes(plt: Any, stats: Stats, colour: Colour) -> str | None:
 def draw_verbatims(plt: Any, stats: Stats, colour: Colour) -> str | None:
     moods = ("positive", "neutral", "negative")
     if not any(w.verbatims[m] for w in stats.by_week for m in moods):
-        return "No verbatim collected in these weeks."
+        return _("No verbatim collected in these weeks.")
     series = [[w.verbatims[m] for w in stats.by_week] for m in moods]
-    plt.stacked_bar(_weeks(stats), series, labels=list(moods), color=[colour(m) for m in moods], width=0.6)
+    labels = [_(SERIES[m]) for m in moods]
+    plt.stacked_bar(_weeks(stats), series, labels=labels, color=[colour(m) for m in moods], width=0.6)
     _whole_ticks(plt, max(sum(w.verbatims.values()) for w in stats.by_week))
     _week_ticks(plt, stats)
     return None
@@ -234,32 +263,33 @@ def draw_verbatims(plt: Any, stats: Stats, colour: Colour) -> str | None:
 
 def draw_wins(plt: Any, stats: Stats, colour: Colour) -> str | None:
     if not any(t.owned or t.presented for t in stats.wins):
-        return "No win owned or told in these weeks."
+        return _("No win owned or told in these weeks.")
     # Upright bars: plotext 5.3's horizontal grouped bars misplace the second series.
     firsts = [t.name.split()[0] if t.name.split() else t.name for t in stats.wins]
     unique = len({f.casefold() for f in firsts}) == len(firsts)
     names = [label(f if unique else t.name, 10) for f, t in zip(firsts, stats.wins, strict=True)]
     series = [[t.owned for t in stats.wins], [t.presented for t in stats.wins]]
-    plt.multiple_bar(names, series, labels=["owned", "presented"], color=[colour("owned"), colour("presented")])
+    labels = [_(SERIES["owned"]), _(SERIES["presented"])]
+    plt.multiple_bar(names, series, labels=labels, color=[colour("owned"), colour("presented")])
     _whole_ticks(plt, max(max(t.owned, t.presented) for t in stats.wins))
     return None
 
 
 def draw_overruns(plt: Any, stats: Stats, colour: Colour) -> str | None:
     if not stats.overruns:
-        return "No finished briefing in these weeks: no segment was timed."
+        return _("No finished briefing in these weeks: no segment was timed.")
     rows = stats.overruns[::-1]  # plotext draws the first row at the bottom: the latest on top
     titles = [label(o.segment) for o in rows]
     series = [[o.overran for o in rows], [o.held - o.overran for o in rows]]
     plt.stacked_bar(
         titles,
         series,
-        labels=["ran over", "on time"],
+        labels=[_(SERIES["late"]), _(SERIES["on time"])],
         color=[colour("late"), colour("on time")],
         orientation="horizontal",
         width=0.6,
     )
-    plt.xlabel("briefings")
+    plt.xlabel(_("briefings"))
     _whole_ticks(plt, max(o.held for o in rows), vertical=False)
     return None
 

@@ -122,14 +122,15 @@ def test_summary_in_french(snap_compare, demo_fr, size):
 # -- guards -----------------------------------------------------------------------------
 
 
-def english_phrases() -> dict[str, str]:
+def english_phrases(shown_by: tuple[str, ...] = SHOWN_BY) -> dict[str, str]:
     """English phrase (a msgid's words between placeholders) -> its msgid,
-    for the messages of these screens that French says differently."""
+    for the messages of these screens (of the files ``shown_by``) that
+    French says differently."""
     with open(PO, "rb") as f:
         cat = read_po(f, locale="fr")
     phrases = {}
     for m in cat:
-        if not m.id or not any(loc.startswith(SHOWN_BY) for loc, _line in m.locations):
+        if not m.id or not any(loc.startswith(shown_by) for loc, _line in m.locations):
             continue
         msgid = m.id[0] if isinstance(m.id, tuple) else m.id
         french = m.string[0] if isinstance(m.string, tuple) else m.string

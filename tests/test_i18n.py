@@ -82,6 +82,25 @@ def test_dates_and_numbers_are_written_as_each_language_writes_them(lang, day, a
     assert formats.percent(0.42) == percent
 
 
+@pytest.mark.parametrize(
+    ("lang", "other_year", "day_month", "month", "month_year", "percentages"),
+    [
+        ("en", "Wed 02 Sep 2026", "02 Sep", "Sep", "Sep 2026", ["50%", "12.5%", "100%"]),
+        ("fr", "mer. 02 sept. 2026", "02 sept.", "sept.", "sept. 2026", ["50\u00a0%", "12,5\u00a0%", "100\u00a0%"]),
+    ],
+)
+def test_days_months_and_percentages_of_the_records(lang, other_year, day_month, month, month_year, percentages):
+    """The history's day of another year, a chart's week and month, a
+    target in percent: each as the language writes it."""
+    i18n.use(lang)
+    day = date(2026, 9, 2)
+    assert formats.short_day(day, year=True) == other_year
+    assert formats.day_month(day) == day_month
+    assert formats.month(day) == month
+    assert formats.month(day, year=True) == month_year
+    assert [formats.percentage(v) for v in (50, 12.5, 100.0)] == percentages
+
+
 @given(day=st.dates())
 def test_english_days_written_without_babel_are_babels(day):
     """formats' shortcut for English (strftime) says what CLDR says."""
@@ -91,6 +110,10 @@ def test_english_days_written_without_babel_are_babels(day):
     assert formats.long_day(day, year=True) == format_date(day, formats.LONG_DAY + " y", locale="en")
     assert formats.short_day(day) == format_date(day, "EEE dd MMM", locale="en")
     assert formats.short_date(day) == format_date(day, "dd MMM y", locale="en")
+    assert formats.short_day(day, year=True) == format_date(day, "EEE dd MMM y", locale="en")
+    assert formats.day_month(day) == format_date(day, "dd MMM", locale="en")
+    assert formats.month(day) == format_date(day, "LLL", locale="en")
+    assert formats.month(day, year=True) == format_date(day, "MMM y", locale="en")
 
 
 @given(
