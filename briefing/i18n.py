@@ -51,6 +51,18 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalog.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` as meant in ``context``: one English word that French says
+    two ways (a win "presented": "présenté"; wins "presented": "présentés")."""
+    return message if _catalog is None else _catalog.pgettext(context, message)
+
+
+def NP_(context: str, message: str) -> str:
+    """Marks a constant with its context; ``pgettext(context, …)`` translates
+    it where it is shown (extracted with ``-k NP_:1c,2``, see the README)."""
+    return message
+
+
 def N_(message: str) -> str:
     """Marks a constant for extraction; ``_()`` translates it where it is shown."""
     return message

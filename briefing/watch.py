@@ -16,8 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.db import connect, data_version
+from briefing.i18n import N_
 
 __all__ = ["ChangeWatcher", "Seen"]
+
+#: What happened to the file, in English: the app shows it translated (``_()``).
+REPLACED = N_("the database file was replaced or removed by another program")
+WAL_GONE = N_("the database's journal (-wal) was deleted or replaced by another program")
 
 
 @dataclass(frozen=True)
@@ -26,7 +31,8 @@ class Seen:
 
     #: Someone committed since the last look.
     changed: bool = False
-    #: The file was replaced or removed, or its WAL deleted: what, in words.
+    #: The file was replaced or removed, or its WAL deleted: what, in words
+    #: (English, the msgid: :data:`REPLACED` or :data:`WAL_GONE`).
     swapped: str | None = None
 
 
@@ -62,9 +68,9 @@ class ChangeWatcher:
         file, wal = _identity(self.path), _identity(Path(f"{self.path}-wal"))
         swapped = None
         if file != self._file:
-            swapped = "the database file was replaced or removed by another program"
+            swapped = REPLACED
         elif self._wal is not None and wal != self._wal:
-            swapped = "the database's journal (-wal) was deleted or replaced by another program"
+            swapped = WAL_GONE
         if swapped is not None:
             self.close()
             if file is None:  # gone: keep looking until it is back

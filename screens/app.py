@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.reactive import reactive
+from textual.screen import Screen
 
-from briefing.i18n import N_
+from briefing.i18n import N_, _
 from briefing.safetext import inert
 from briefing.timeutil import today as _today
 from briefing.watch import ChangeWatcher, Seen
@@ -28,6 +30,8 @@ from screens.data import Failed, Loaded, Refused, connection, finish_writes
 from screens.speaking import Speaks
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from briefing.board import Board
 
 #: Seconds after launch before SQLite's quick check reads the whole file.
@@ -36,6 +40,23 @@ QUICK_CHECK_AFTER_S = 5.0
 QUICK_CHECK_RETRY_S = 30.0
 #: How often another process's commits are looked for (a cheap pragma).
 POLL_SECONDS = 0.5
+#: Textual's own commands in the Menu (ctrl+p), as Textual words them: the
+#: msgids of their translations (``BriefingApp.get_system_commands``).
+SYSTEM_WORDS = (
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
 
 
 class BriefingApp(Speaks, App[None]):
@@ -142,12 +163,25 @@ class BriefingApp(Speaks, App[None]):
                 if seen.changed or seen.swapped:
                     loop.call_soon_threadsafe(self._seen, seen)
         except Exception as exc:  # noqa: BLE001 - said on screen, not lost in a thread
-            message = f"Changes made from elsewhere are no longer followed ({exc}); restart the app to follow them."
+            message = _(
+                "Changes made from elsewhere are no longer followed ({problem}); restart the app to follow them."
+            ).format(problem=exc)
             with contextlib.suppress(RuntimeError):  # the app is closing: nobody to tell
                 loop.call_soon_threadsafe(lambda: self.notify(message, severity="error", timeout=30, markup=False))
         finally:
             if watcher is not None:
                 watcher.close()
+
+    def action_command_palette(self) -> None:
+        """The Menu, its search box in the team's language (Textual's own
+        "No matches found" has no parameter: it stays English)."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands (theme, keys, screenshot), their words translated."""
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=_(command.title), help=_(command.help))
 
     def go_home(self) -> None:
         """Back to home: pop to it if it is below, else open it in place."""
@@ -165,10 +199,13 @@ class BriefingApp(Speaks, App[None]):
         if not self.is_running:
             return
         if seen.swapped:
+            what = _(seen.swapped)
             self.notify(
-                f"{seen.swapped[0].upper()}{seen.swapped[1:]}. What is on screen now comes from "
-                f"the file as it is at {self.db_path}; anything shown before may be gone.",
-                title="The database changed under the app",
+                _(
+                    "{what}. What is on screen now comes from the file as it is at {path};"
+                    " anything shown before may be gone."
+                ).format(what=what[:1].upper() + what[1:], path=self.db_path),
+                title=_("The database changed under the app"),
                 severity="error",
                 timeout=60,
                 markup=False,
@@ -183,9 +220,11 @@ class BriefingApp(Speaks, App[None]):
     def _checked(self, event: Checked) -> None:
         if event.value:
             self.notify(
-                f"{self.db_path} is damaged ({event.value[0]}). Nothing more is written to it; "
-                "'briefing doctor' checks it and rescues what it holds.",
-                title="The database file is damaged",
+                _(
+                    "{path} is damaged ({problem}). Nothing more is written to it;"
+                    " 'briefing doctor' checks it and rescues what it holds."
+                ).format(path=self.db_path, problem=event.value[0]),
+                title=_("The database file is damaged"),
                 severity="error",
                 timeout=120,
                 markup=False,

@@ -25,17 +25,15 @@ from textual.widgets import Button, Input, Label
 
 from briefing.client_hint import Hint
 from briefing.errors import BadInput, NearClient
+from briefing.i18n import N_, _, ngettext
 from screens.data import Loaded, run
+from screens.format import sentence
 from screens.safe import safe
 from screens.saving import FormScreen
 
 #: A pause in typing this long reads the hint (each key would be a read).
 HINT_AFTER = 0.1
-OFFER_KEYS = "Enter: this one · Tab: the other"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+OFFER_KEYS = N_("Enter: this one · Tab: the other")
 
 
 def hint_text(hint: Hint, *, asks: bool = True) -> Text:
@@ -47,18 +45,20 @@ def hint_text(hint: Hint, *, asks: bool = True) -> Text:
         if hint.company:
             text.append(" · ").append_text(safe(hint.company, single_line=True))
         if hint.state == "company":
-            text.append(" (company)")
-        counts = [_count(hint.verbatims, "verbatim")] + ([_count(hint.wins, "win")] if hint.wins else [])
+            text.append(_(" (company)"))
+        counts = [ngettext("{count} verbatim", "{count} verbatims", hint.verbatims).format(count=hint.verbatims)]
+        if hint.wins:
+            counts.append(ngettext("{count} win", "{count} wins", hint.wins).format(count=hint.wins))
         return text.append(", " + ", ".join(counts))
+    near = safe(hint.near, single_line=True)
     if hint.state == "near":
-        said = Text("new client, close to ").append_text(safe(hint.near, single_line=True))
-        return said.append(": saving will ask" if asks else "")
+        said = _("new client, close to {name}: saving will ask") if asks else _("new client, close to {name}")
+        return sentence(said, name=near)
     if hint.state == "elsewhere":
-        said = Text("new client here; ").append_text(safe(hint.near, single_line=True))
-        return said.append(" is known: is the company right?")
+        return sentence(_("new client here; {name} is known: is the company right?"), name=near)
     if hint.state == "several":
-        return Text("several clients have this name: the win will be linked to none (name the company)")
-    return Text("new client" if hint.state == "new" else "")
+        return Text(_("several clients have this name: the win will be linked to none (name the company)"))
+    return Text(_("new client") if hint.state == "new" else "")
 
 
 class ClientFormScreen(FormScreen):
@@ -87,8 +87,8 @@ class ClientFormScreen(FormScreen):
             yield Label("", id="client-offer-text")
             with Horizontal(id="client-offer-keys"):
                 yield Button("", id="client-use", compact=True)
-                yield Button("Someone new: save", id="client-new", compact=True)
-                yield Label(OFFER_KEYS, id="client-offer-help")
+                yield Button(_("Someone new: save"), id="client-new", compact=True)
+                yield Label(_(OFFER_KEYS), id="client-offer-help")
 
     # -- the hint while typing -------------------------------------------------------
 
@@ -128,16 +128,14 @@ class ClientFormScreen(FormScreen):
         self.query_one("#client-hint").display = near is None
         if near is None:
             return
-        said = (
-            Text("“")
-            .append_text(safe(near.typed, single_line=True))
-            .append("” is not a client yet, but ")
-            .append_text(safe(near.existing, single_line=True))
-            .append(" is.")
+        said = sentence(
+            _("“{typed}” is not a client yet, but {existing} is."),
+            typed=safe(near.typed, single_line=True),
+            existing=safe(near.existing, single_line=True),
         )
         self.query_one("#client-offer-text", Label).update(said)
         use = self.query_one("#client-use", Button)
-        use.label = Text("Use ").append_text(safe(near.name, single_line=True))
+        use.label = sentence(_("Use {name}"), name=safe(near.name, single_line=True))
         use.focus()
 
     @on(Button.Pressed, "#client-use")

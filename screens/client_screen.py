@@ -13,11 +13,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from briefing.i18n import N_, _
+from screens.speaking import Speaks
 from screens.widgets.client_story import ClientStory
 
 
-class ClientScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "back", "Back", id="client.back")]
+class ClientScreen(Speaks, Screen[None]):
+    BINDINGS = [Binding("escape", "back", N_("Back"), id="client.back")]
 
     def __init__(self, client_id: int | None = None, *, verbatim_id: int | None = None, win_id: int | None = None):
         super().__init__()
@@ -29,7 +31,7 @@ class ClientScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = "Client"
+        self.sub_title = _("Client")
         self._story.focus()
 
     def action_back(self) -> None:

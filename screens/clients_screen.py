@@ -17,8 +17,10 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from briefing import client_admin
 from briefing.client_admin import ListedClient
+from briefing.i18n import N_, _, ngettext
 from screens.data import Loaded, follow, run
 from screens.safe import safe
+from screens.speaking import Speaks
 
 PAGE = client_admin.PAGE
 DEBOUNCE_S = 0.15
@@ -28,11 +30,11 @@ def _page(conn, search: str, offset: int) -> tuple[str, int, list[ListedClient]]
     return search, offset, client_admin.list_clients(conn, search=search, limit=PAGE + 1, offset=offset)
 
 
-class ClientsScreen(Screen[None]):
-    SUB_TITLE = "Clients"
+class ClientsScreen(Speaks, Screen[None]):
+    SUB_TITLE = N_("Clients")
     BINDINGS = [
-        Binding("enter", "open", "Open", id="clients.open", show=False),
-        Binding("escape", "back", "Back", id="clients.back"),
+        Binding("enter", "open", N_("Open"), id="clients.open", show=False),
+        Binding("escape", "back", N_("Back"), id="clients.back"),
     ]
     DEFAULT_CSS = """
     ClientsScreen #clients-search { margin: 0 1; }
@@ -45,6 +47,7 @@ class ClientsScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
+        self.sub_title = _(self.SUB_TITLE)
         self.rows: list[ListedClient] = []
         self.more = False
         self.loads = 0  # pages shown so far (tests wait on it)
@@ -52,9 +55,9 @@ class ClientsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Type part of a name · ↓ to the list · Enter: their page", id="clients-search")
+        yield Input(placeholder=_("Type part of a name · ↓ to the list · Enter: their page"), id="clients-search")
         table: DataTable = DataTable(cursor_type="row", zebra_stripes=True, id="clients-table")
-        table.add_columns("Name", "Company", "Last heard", "Verbatims")
+        table.add_columns(_("Name"), _("Company"), _("Last heard"), _("Verbatims"))
         yield table
         yield Static(id="clients-more")
         yield Footer(compact=True)
@@ -99,12 +102,17 @@ class ClientsScreen(Screen[None]):
             table.add_row(
                 safe(c.name, "bold", single_line=True),
                 safe(c.company or "—", single_line=True),
-                Text(item.last_heard or "never", style="dim"),
+                Text(item.last_heard or _("never"), style="dim"),
                 Text(str(item.verbatims), justify="right"),
                 key=str(c.id),
             )
         shown = len(self.rows)
-        note = "No client matches." if not shown else f"{shown} shown" + (" · more below" if self.more else "")
+        if not shown:
+            note = _("No client matches.")
+        elif self.more:
+            note = ngettext("{count} shown · more below", "{count} shown · more below", shown).format(count=shown)
+        else:
+            note = ngettext("{count} shown", "{count} shown", shown).format(count=shown)
         self.query_one("#clients-more", Static).update(note)
         self.loads += 1
 

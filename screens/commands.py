@@ -11,16 +11,19 @@ from collections.abc import Callable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from briefing.i18n import _
 from screens.navigation import SCREENS, open_screen
 
 
 class BriefingCommands(Provider):
     def commands(self) -> list[tuple[str, str, Callable[[], None]]]:
+        """(title, help, what it does), in the team's language: typing
+        "succès" finds the win form for a French team."""
         found: list[tuple[str, str, Callable[[], None]]] = [
-            (title, help, self._opener(name)) for name, (title, help, _module, _cls) in SCREENS.items()
+            (_(title), _(help), self._opener(name)) for name, (title, help, _module, _cls) in SCREENS.items()
         ]
-        found.insert(3, ("Start the briefing", "Check who is in the room, then start the clock", self._start))
-        found.append(("Quit", "Close the app (a briefing under way keeps running)", self.app.exit))
+        found.insert(3, (_("Start the briefing"), _("Check who is in the room, then start the clock"), self._start))
+        found.append((_("Quit"), _("Close the app (a briefing under way keeps running)"), self.app.exit))
         return found
 
     async def discover(self) -> Hits:
@@ -47,7 +50,7 @@ class BriefingCommands(Provider):
         from screens.meeting import MeetingScreen
 
         if isinstance(app.screen, MeetingScreen):
-            app.notify("The briefing is already under way")
+            app.notify(_("The briefing is already under way"))
             return
         stack = app.screen_stack
         home = next((s for s in reversed(stack) if isinstance(s, HomeScreen)), None)

@@ -51,14 +51,15 @@ from textual.worker import Worker
 
 from briefing.db import Call, is_busy, is_database_error, opened
 from briefing.errors import BadInput, BriefingError
+from briefing.i18n import N_, _
 from briefing.safetext import inert
 
 __all__ = ["Failed", "Loaded", "Refused", "connection", "finish_writes", "follow", "run"]
 
 T = TypeVar("T")
 
-BUSY_WRITE = "The database stayed busy; nothing was saved. Try again."
-BUSY_READ = "The database is busy; try again in a moment."
+BUSY_WRITE = N_("The database stayed busy; nothing was saved. Try again.")
+BUSY_READ = N_("The database is busy; try again in a moment.")
 
 
 class Loaded(Message, Generic[T]):
@@ -144,18 +145,19 @@ def follow(screen: DOMNode, reload: Callable[[], None]) -> None:
 
 
 def describe(exc: BaseException, *, write: bool) -> str:
-    """One line about a failure, for the person who pressed the key."""
+    """One line about a failure, for the person who pressed the key (in
+    their language; SQLite's own words and a bug's stay as they were said)."""
     if is_busy(exc):
-        return BUSY_WRITE if write else BUSY_READ
+        return _(BUSY_WRITE if write else BUSY_READ)
     if isinstance(exc, BriefingError):
         text = str(exc)
     elif is_database_error(exc):
-        text = f"database problem: {exc}"
+        text = _("database problem: {error}").format(error=exc)
     else:
         log.error(f"unexpected {type(exc).__name__} in a database job: {exc}")
         text = f"{type(exc).__name__}: {exc}"
-    text = inert(text, single_line=True)
-    return f"Nothing was saved: {text}" if write else f"Could not read the database: {text}"
+    said = _("Nothing was saved: {problem}") if write else _("Could not read the database: {problem}")
+    return said.format(problem=inert(text, single_line=True))
 
 
 def finish_writes(app: App[Any]) -> None:

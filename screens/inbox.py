@@ -19,48 +19,61 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TabbedContent, TabPane
 
 from briefing import verbatims
+from briefing.i18n import N_, _
 from briefing.inbox import PAGE, Found, Page, Query, find, page
 from briefing.records import Person, Verbatim, Win
 from briefing.safetext import inert
 from screens.data import Loaded, follow, run
-from screens.inbox_cells import COLUMNS, preview_text, row_cell
+from screens.inbox_cells import (
+    ANYONE,
+    COLUMNS,
+    EMPTY,
+    NO_MATCH,
+    STATUSES,
+    TABS,
+    count_text,
+    fitted,
+    preview_text,
+    row_cell,
+    word,
+)
 from screens.safe import safe
+from screens.speaking import Speaks
 
 UNDO_SECONDS = 8.0
 #: Rows left below the cursor when the next page is read.
 MORE_WHEN_LEFT = 20
 DEBOUNCE_SECONDS = 0.2
 WIDE = 120  # from this width on, every column is shown in full
-EMPTY = {"verbatims": "No verbatim yet — press a to add one", "wins": "No client win yet — press a to add one"}
-NO_MATCH = "Nothing matches — / to change the search, or Tab to the filters"
 
 
-class InboxTable(DataTable):
+class InboxTable(Speaks, DataTable):
     BINDINGS = [
-        Binding("enter", "select_cursor", "Open", id="inbox.open"),
-        Binding("right", "screen.switch_tab", "Tabs", key_display="←→", id="inbox.switch"),
-        Binding("left", "screen.switch_tab", "Tabs", show=False, id="inbox.switch_back"),
+        Binding("enter", "select_cursor", N_("Open"), id="inbox.open"),
+        Binding("right", "screen.switch_tab", N_("Tabs"), key_display="←→", id="inbox.switch"),
+        Binding("left", "screen.switch_tab", N_("Tabs"), show=False, id="inbox.switch_back"),
     ]
 
 
-class SearchInput(Input):
-    BINDINGS = [Binding("escape", "screen.back", "Back to the list", id="inbox.search_done")]
+class SearchInput(Speaks, Input):
+    BINDINGS = [Binding("escape", "screen.back", N_("Back to the list"), id="inbox.search_done")]
 
 
-class InboxScreen(Screen[None]):
-    SUB_TITLE = "Inbox"
+class InboxScreen(Speaks, Screen[None]):
+    SUB_TITLE = N_("Inbox")
     BINDINGS = [
-        Binding("a", "form(False)", "Add", id="inbox.add"),
-        Binding("e", "form(True)", "Edit", id="inbox.edit"),
-        Binding("d", "archive", "Archive", id="inbox.archive"),
-        Binding("u", "undo", "Undo", id="inbox.undo"),
-        Binding("c", "client", "Client", id="inbox.client"),
-        Binding("slash", "search", "Search", key_display="/", id="inbox.search"),
-        Binding("escape", "back", "Close", id="inbox.back"),
+        Binding("a", "form(False)", N_("Add"), id="inbox.add"),
+        Binding("e", "form(True)", N_("Edit"), id="inbox.edit"),
+        Binding("d", "archive", N_("Archive"), id="inbox.archive"),
+        Binding("u", "undo", N_("Undo"), id="inbox.undo"),
+        Binding("c", "client", N_("Client"), id="inbox.client"),
+        Binding("slash", "search", N_("Search"), key_display="/", id="inbox.search"),
+        Binding("escape", "back", N_("Close"), id="inbox.back"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
+        self.sub_title = _(self.SUB_TITLE)
         self.loads = 0  # results shown so far (tests wait on it)
         self._last: Found | None = None
         self._team: dict[int, str] = {}
@@ -78,15 +91,15 @@ class InboxScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="inbox-bar"):
-            yield SearchInput(placeholder="Search (/) · Tab: filters", id="inbox-search")
-            statuses = [("All but archived", ""), ("New", "new"), ("Shown", "shown"), ("Archived", "archived")]
+            yield SearchInput(placeholder=_("Search (/) · Tab: filters"), id="inbox-search")
+            statuses = [(_(label), value) for label, value in STATUSES]
             yield Select(statuses, value="", allow_blank=False, id="inbox-status")
-            yield Select([("Anyone", 0)], value=0, allow_blank=False, id="inbox-by")
+            yield Select([(_(ANYONE), 0)], value=0, allow_blank=False, id="inbox-by")
         with TabbedContent(id="inbox-tabs"):
             for kind in COLUMNS:
-                with TabPane(kind.capitalize(), id=kind):
+                with TabPane(_(TABS[kind]), id=kind):
                     yield InboxTable(cursor_type="row", zebra_stripes=True, id=f"{kind}-table")
-                    yield Static(EMPTY[kind], classes="empty", id=f"{kind}-empty")
+                    yield Static(_(EMPTY[kind]), classes="empty", id=f"{kind}-empty")
         yield Static(id="inbox-preview")
         yield Footer(compact=True)
 
@@ -160,15 +173,12 @@ class InboxScreen(Screen[None]):
         for kind in COLUMNS:
             rows = self._rows[kind]
             filtered = query.search or query.by or (query.status and kind == "verbatims")
-            self.query_one(f"#{kind}-empty", Static).update(NO_MATCH if filtered else EMPTY[kind])
+            self.query_one(f"#{kind}-empty", Static).update(_(NO_MATCH if filtered else EMPTY[kind]))
             self.query_one(f"#{kind}", TabPane).set_class(not rows, "-empty")
         # Counts in the header, not the tab labels: a relabelled tab can leave
         # its underline at the old width. "100+": more follow as you scroll.
-        counts = []
-        for kind in COLUMNS:
-            n, more = len(self._rows[kind]), self._more[kind]
-            counts.append(f"{n}{'+' if more else ''} {kind if n != 1 or more else kind[:-1]}")
-        self.sub_title = "Inbox · " + " · ".join(counts)
+        counts = [count_text(kind, len(self._rows[kind]), self._more[kind]) for kind in COLUMNS]
+        self.sub_title = " · ".join([_(self.SUB_TITLE), *counts])
         self._preview()
         self.loads += 1
 
@@ -202,7 +212,7 @@ class InboxScreen(Screen[None]):
         columns, wide = self._columns(kind)
         table = self.table(kind)
         for r in fresh:
-            table.add_row(*[row_cell(r, f, w, wide, self.app.day) for f, _, w in columns], key=str(r.id))
+            table.add_row(*[row_cell(r, f, w, wide, self.app.day) for f, _heading, w in columns], key=str(r.id))
         self._show_counts()
 
     def _show_team(self, people: tuple[Person, ...]) -> None:
@@ -211,15 +221,19 @@ class InboxScreen(Screen[None]):
             self._team = team
             select = self.query_one("#inbox-by", Select)
             chosen = select.value
-            select.set_options([("Anyone", 0)] + [(safe(name, single_line=True), pid) for pid, name in team.items()])
+            select.set_options([(_(ANYONE), 0)] + [(safe(name, single_line=True), pid) for pid, name in team.items()])
             select.value = chosen if chosen in team else 0
 
     def _columns(self, kind: str) -> tuple[list[tuple[str, str, int]], bool]:
         """(field, heading, width) of the columns this width shows, and whether
         the screen is wide enough for every column in full."""
         wide = self.size.width >= WIDE
-        columns = [(field, heading, w[wide]) for field, heading, *w in COLUMNS[kind] if w[wide]]
-        spare = self.size.width - 2 - 2 * len(columns) - sum(w for *_, w in columns if w > 0)
+        columns = [
+            (field, _(heading), fitted(kind, field, heading, w[wide]))
+            for field, heading, *w in COLUMNS[kind]
+            if w[wide]
+        ]
+        spare = self.size.width - 2 - 2 * len(columns) - sum(w for *_rest, w in columns if w > 0)
         return [(field, heading, w if w > 0 else max(spare, 10)) for field, heading, w in columns], wide
 
     def _fill(self, kind: str, rows: list[Verbatim | Win], refiltered: bool) -> None:
@@ -237,7 +251,7 @@ class InboxScreen(Screen[None]):
         old_row = table.cursor_row
         columns, wide = self._columns(kind)
         self.set_class(wide, "-wide")
-        wanted = {str(r.id): [row_cell(r, f, w, wide, self.app.day) for f, _, w in columns] for r in rows}
+        wanted = {str(r.id): [row_cell(r, f, w, wide, self.app.day) for f, _heading, w in columns] for r in rows}
         order = list(wanted)
         if refiltered or self._layouts.get(kind) != (wide, self.size.width):
             self._layouts[kind] = (wide, self.size.width)
@@ -253,7 +267,7 @@ class InboxScreen(Screen[None]):
                 if key not in table.rows:
                     table.add_row(*cells, key=key)
                 elif table.get_row(key) != cells:
-                    for (field, *_), cell in zip(columns, cells, strict=False):
+                    for (field, *_rest), cell in zip(columns, cells, strict=False):
                         table.update_cell(key, field, cell)
             if [row.key.value for row in table.ordered_rows] != order:
                 # A DataTable cannot insert mid-table: new rows were appended, so
@@ -336,7 +350,7 @@ class InboxScreen(Screen[None]):
     def action_form(self, edit: bool) -> None:
         kind, row_id = self.kind, self.current_id() if edit else None
         if edit and row_id is None:
-            self._say("Nothing to edit here yet", "warning")
+            self._say(_("Nothing to edit here yet"), "warning")
             return
         try:
             if kind == "verbatims":
@@ -344,7 +358,7 @@ class InboxScreen(Screen[None]):
             else:
                 from screens.win_form import WinFormScreen as Form
         except ImportError:
-            self._say("The form is not available yet", "warning")
+            self._say(_("The form is not available yet"), "warning")
             return
         self.app.push_screen(Form(row_id), lambda saved: self._saved(kind, saved))
 
@@ -371,7 +385,7 @@ class InboxScreen(Screen[None]):
 
     def action_undo(self) -> None:
         if self._undo is not None and self.check_action("undo", ()):
-            verbatim_id, status, _ = self._undo
+            verbatim_id, status, _until = self._undo
             self._undo = None
             self.refresh_bindings()
             run(self, self.Restored, verbatims.restore, verbatim_id, status, write=True)
@@ -381,14 +395,17 @@ class InboxScreen(Screen[None]):
         before = event.value
         self._undo = (before.id, before.status.value, time.monotonic() + UNDO_SECONDS)
         self.set_timer(UNDO_SECONDS, self.refresh_bindings)
-        self._say(f"Archived the verbatim from {before.client} — press u to undo", timeout=UNDO_SECONDS)
+        self._say(
+            _("Archived the verbatim from {client} — press u to undo").format(client=before.client),
+            timeout=UNDO_SECONDS,
+        )
         self.refresh_bindings()
         self.reload()
 
     @on(Restored)
     def _restored(self, event: Restored) -> None:
         self._want["verbatims"] = str(event.value.id)
-        self._say(f"The verbatim is back in the inbox ({event.value.status})")
+        self._say(_("The verbatim is back in the inbox ({status})").format(status=word(event.value.status)))
         self.refresh_bindings()
         self.reload()
 

@@ -16,28 +16,30 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Label, Static
 
+from briefing.i18n import N_, _
 from briefing.records import Person
 from briefing.safetext import inert
 from screens.data import Failed, Loaded, Refused, run
 from screens.dialog import Dialog
 from screens.safe import safe
+from screens.speaking import Speaks
 
 #: ``save(conn, name, lead)``: a core write, returning (person, came back).
 Saver = Callable[[Any, str, bool], tuple[Person, bool]]
 
 
-class _LeadBox(Checkbox, inherit_bindings=False):
+class _LeadBox(Speaks, Checkbox, inherit_bindings=False):
     """Space toggles; Enter is left to the form, where it means "save"."""
 
-    BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
+    BINDINGS = [Binding("space", "toggle_button", N_("Toggle"), show=False)]
 
 
-class NameScreen(Dialog[tuple[Person, bool] | None]):
+class NameScreen(Speaks, Dialog[tuple[Person, bool] | None]):
     """Dismissed with (person, came back) once saved, or None when cancelled."""
 
     BINDINGS = [
-        Binding("enter", "save", "Save", id="team.form.save", show=False),
-        Binding("escape", "cancel", "Cancel", id="team.form.cancel"),
+        Binding("enter", "save", N_("Save"), id="team.form.save", show=False),
+        Binding("escape", "cancel", N_("Cancel"), id="team.form.cancel"),
     ]
 
     class Saved(Loaded[tuple[Person, bool]]):
@@ -56,11 +58,13 @@ class NameScreen(Dialog[tuple[Person, bool] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text)
-            yield Input(value=self.initial, placeholder="Full name, e.g. Inès Moreau", id="name")
+            yield Input(value=self.initial, placeholder=_("Full name, e.g. Inès Moreau"), id="name")
             yield Static(id="name-error")
             if self.lead_toggle:
-                yield _LeadBox("Team lead (kept out of the rotation)", id="lead")
-            keys = "Enter: save · Esc: cancel" + (" · Tab then space: lead" if self.lead_toggle else "")
+                yield _LeadBox(_("Team lead (kept out of the rotation)"), id="lead")
+            keys = _("Enter: save · Esc: cancel")
+            if self.lead_toggle:
+                keys = _("Enter: save · Esc: cancel · Tab then space: lead")
             yield Label(keys, classes="keys")
 
     def on_mount(self) -> None:

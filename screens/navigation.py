@@ -10,54 +10,57 @@ import importlib
 
 from textual.app import App
 
-#: name -> (what the lead reads, what it is for, module, screen class)
+from briefing.i18n import N_
+
+#: name -> (what the lead reads, what it is for, module, screen class); the
+#: words are translated where they are shown (screens.commands).
 SCREENS = {
     "inbox": (
-        "Inbox — verbatims and wins",
-        "Read, edit and archive what the team collected",
+        N_("Inbox — verbatims and wins"),
+        N_("Read, edit and archive what the team collected"),
         "screens.inbox",
         "InboxScreen",
     ),
     "verbatim": (
-        "Add a verbatim",
-        "A client's own words, who said it and who heard it",
+        N_("Add a verbatim"),
+        N_("A client's own words, who said it and who heard it"),
         "screens.verbatim_form",
         "VerbatimFormScreen",
     ),
     "win": (
-        "Add a client win",
-        "A deal, a saved account, a problem solved, and whose it is",
+        N_("Add a client win"),
+        N_("A deal, a saved account, a problem solved, and whose it is"),
         "screens.win_form",
         "WinFormScreen",
     ),
-    "team": ("Team", "Add, rename, make lead, or say someone left", "screens.team_screen", "TeamScreen"),
+    "team": (N_("Team"), N_("Add, rename, make lead, or say someone left"), "screens.team_screen", "TeamScreen"),
     "agenda": (
-        "Agenda — segments and client-time target",
-        "Add, reorder, rename and time the segments; the planned client share against the target",
+        N_("Agenda — segments and client-time target"),
+        N_("Add, reorder, rename and time the segments; the planned client share against the target"),
         "screens.agenda_screen",
         "AgendaScreen",
     ),
     "numbers": (
-        "Today's numbers — type the metrics in",
-        "Today's value, target and unit of each metric the team tracks",
+        N_("Today's numbers — type the metrics in"),
+        N_("Today's value, target and unit of each metric the team tracks"),
         "screens.numbers_screen",
         "NumbersScreen",
     ),
     "history": (
-        "History — past briefings",
-        "Every briefing held, newest first; Enter for its summary",
+        N_("History — past briefings"),
+        N_("Every briefing held, newest first; Enter for its summary"),
         "screens.history",
         "HistoryScreen",
     ),
     "trends": (
-        "Trends — the last 12 weeks",
-        "Client share against the target, minutes, verbatims, wins, overruns",
+        N_("Trends — the last 12 weeks"),
+        N_("Client share against the target, minutes, verbatims, wins, overruns"),
         "screens.trends",
         "TrendsScreen",
     ),
     "clients": (
-        "Clients — the people behind the words",
-        "Find a client by name; Enter for their story with the team",
+        N_("Clients — the people behind the words"),
+        N_("Find a client by name; Enter for their story with the team"),
         "screens.clients_screen",
         "ClientsScreen",
     ),

@@ -25,15 +25,19 @@ from textual.widgets import Input, Label, Select, TextArea
 
 from briefing.db import BUSY_TIMEOUT_MS
 from briefing.errors import BadInput
+from briefing.i18n import N_, _
 from briefing.records import Person
 from screens.data import BUSY_WRITE, Failed, Loaded, Refused, run
 from screens.safe import safe
+from screens.speaking import Speaks
 
 #: Seconds before a save still waiting for the lock is reported as busy.
 BUSY_AFTER = 1.0
-BUSY = "Database busy, retrying…"
+BUSY = N_("Database busy, retrying…")
 STAYED_BUSY = BUSY_WRITE
-HINT = "Tab / Shift+Tab: next / previous field · Ctrl+S: save · Esc: cancel"
+HINT = N_("Tab / Shift+Tab: next / previous field · Ctrl+S: save · Esc: cancel")
+#: The core's word for an empty field; a list to choose from says it its way.
+EMPTY = N_("must not be empty")
 
 
 def field(label: str, widget: Widget, *classes: str) -> Vertical:
@@ -51,7 +55,7 @@ def people(team: list[Person], keep: str | None = None) -> list[tuple[Text, str]
     the record) stays choosable even after leaving, marked as such."""
     options = [(safe(p.name, single_line=True), p.name) for p in team]
     if keep and keep not in {p.name for p in team}:
-        options.append((safe(keep, single_line=True).append(" · left", style="dim"), keep))
+        options.append((safe(keep, single_line=True).append(_(" · left"), style="dim"), keep))
     return options
 
 
@@ -64,23 +68,32 @@ def value_of(widget: Widget) -> str:
     return widget.value
 
 
-class FormScreen(Screen[int | None]):
+class FormScreen(Speaks, Screen[int | None]):
     """An add / edit form: Ctrl+S saves, Esc leaves (asking first if anything
     was typed), a refused field is marked where it is and gets the focus.
 
-    Subclasses give ``NOUN``, ``FIELDS`` (widget ids, in order), ``WIDGETS``
+    Subclasses give ``NOUN``, the sentences that name the record (``NEW``,
+    ``EDITING``, ``SAVED``, ``DISCARD``: whole, so each language can agree
+    them with its noun), ``FIELDS`` (widget ids, in order), ``WIDGETS``
     (model field -> widget id), ``OPTIONAL`` (model fields an empty widget
     leaves out), the core's ``GET``, ``ADD`` and ``EDIT`` for the record,
     ``compose_fields`` and ``fill``.
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="form.save", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
         # On a form every letter is typing: a stray q must not quit the app.
         Binding("q", "ignore", show=False, id="form.no_quit"),
     ]
     NOUN: ClassVar[str] = ""
+    #: The header of a new record's form, and of an edit's (``{id}``: the record's).
+    NEW: ClassVar[str] = ""
+    EDITING: ClassVar[str] = ""
+    #: Said once the record is stored.
+    SAVED: ClassVar[str] = ""
+    #: Asked before Esc drops what was typed.
+    DISCARD: ClassVar[str] = ""
     FIELDS: ClassVar[tuple[str, ...]] = ()
     WIDGETS: ClassVar[dict[str, str]] = {}
     OPTIONAL: ClassVar[tuple[str, ...]] = ()
@@ -107,14 +120,14 @@ class FormScreen(Screen[int | None]):
         yield Header()
         with Vertical(id="form"):
             yield from self.compose_fields()
-            yield Label(HINT, id="hint")
+            yield Label(_(HINT), id="hint")
         yield Footer()
 
     def compose_fields(self) -> ComposeResult:
         raise NotImplementedError
 
     def on_mount(self) -> None:
-        self.sub_title = f"Edit {self.NOUN} {self.record_id}" if self.record_id else f"New {self.NOUN}"
+        self.sub_title = _(self.EDITING).format(id=self.record_id) if self.record_id else _(self.NEW)
         self.query_one(f"#{self.FIELDS[0]}").focus()
         run(self, self.RecordLoaded, _team_and_record, type(self).GET, self.record_id)
 
@@ -153,7 +166,7 @@ class FormScreen(Screen[int | None]):
         self.clear_errors()
         job = self.job(self.values())
         if job is None:  # an edit that changes nothing
-            self.notify("Nothing changed")
+            self.notify(_("Nothing changed"))
             self.dismiss(self.record_id)
             return
         fn, args = job
@@ -163,7 +176,7 @@ class FormScreen(Screen[int | None]):
 
     def _still_saving(self) -> None:
         if self.saving:
-            self.notify(BUSY, severity="warning", timeout=4)
+            self.notify(_(BUSY), severity="warning", timeout=4)
             self.busy(True)
 
     def _done_saving(self) -> None:
@@ -175,7 +188,7 @@ class FormScreen(Screen[int | None]):
     @on(Saved)
     def _saved(self, event: Saved) -> None:
         self._done_saving()
-        self.notify(f"{self.NOUN.capitalize()} saved")
+        self.notify(_(self.SAVED))
         self.dismiss(event.value)
 
     @on(Refused)
@@ -193,8 +206,8 @@ class FormScreen(Screen[int | None]):
             return
         widget = self.query_one(f"#{wid}")
         problem = event.error.problem
-        if isinstance(widget, Select) and problem == "must not be empty":
-            problem = "choose someone from the list"
+        if isinstance(widget, Select) and problem in (EMPTY, _(EMPTY)):
+            problem = _("choose someone from the list")
         widget.add_class("-invalid")
         error = self.query_one(f"#{wid}-error", Label)
         error.update(safe(problem))
@@ -216,7 +229,8 @@ class FormScreen(Screen[int | None]):
         self.notify(event.message, severity="error", timeout=10, markup=False)
 
     def _cannot_open(self, problem: str) -> None:
-        self.notify(f"Could not open the form: {safe(problem, single_line=True).plain}", severity="error", markup=False)
+        said = _("Could not open the form: {problem}").format(problem=safe(problem, single_line=True).plain)
+        self.notify(said, severity="error", markup=False)
         self.dismiss(None)
 
     def clear_errors(self, wid: str | None = None) -> None:
@@ -236,19 +250,20 @@ class FormScreen(Screen[int | None]):
     def busy(self, waiting: bool) -> None:
         hint = self.query_one("#hint", Label)
         hint.set_class(waiting, "-busy")
-        hint.update(f"Saving… the database is busy, retrying (up to {BUSY_TIMEOUT_MS // 1000} s)" if waiting else HINT)
+        busy = _("Saving… the database is busy, retrying (up to {seconds} s)")
+        hint.update(busy.format(seconds=BUSY_TIMEOUT_MS // 1000) if waiting else _(HINT))
 
     def action_cancel(self) -> None:
         from screens.confirm import ConfirmScreen
 
         if self.saving:
-            self.notify("Still saving: a moment…")
+            self.notify(_("Still saving: a moment…"))
             return
         if self.initial is None or not self.changed():
             self.dismiss(None)
             return
         self.app.push_screen(
-            ConfirmScreen(f"Discard this {self.NOUN}? What you typed will be lost."),
+            ConfirmScreen(_(self.DISCARD)),
             lambda yes: self.dismiss(None) if yes else None,
         )
 

@@ -25,7 +25,9 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.widgets import Input
 
 from briefing import browsers
+from briefing.i18n import N_, _
 from briefing.records import Person, Verbatim
+from briefing.safetext import inert
 from screens.app import BriefingApp
 from screens.data import Loaded, run
 from screens.inbox import InboxScreen
@@ -33,7 +35,7 @@ from screens.verbatim_form import VerbatimFormScreen
 from screens.win_form import WinFormScreen
 
 MODES = ("full", "inbox", "view")
-NOT_YOURS = "Only the lead archives a colleague's verbatim; this one was collected by someone else"
+NOT_YOURS = N_("Only the lead archives a colleague's verbatim; this one was collected by someone else")
 
 
 class InboxApp(BriefingApp):
@@ -52,7 +54,7 @@ class InboxApp(BriefingApp):
 
     def on_mount(self, event: events.Mount) -> None:
         event.prevent_default()  # not BriefingApp's opening (home or the meeting)
-        self.sub_title = "Inbox"
+        self.sub_title = _("Inbox")
         if self._watch:
             self.call_after_refresh(self._start_watching)
         self.push_screen(InboxDesk())
@@ -76,7 +78,7 @@ class InboxApp(BriefingApp):
     def _chosen(self, person: Person | None) -> None:
         if person is not None:
             self.adding = person
-            self.notify(f"Adding as {person.name}", markup=False)
+            self.notify(_("Adding as {name}").format(name=inert(person.name, single_line=True)), markup=False)
         self.screen.refresh_bindings()
 
     def go_home(self) -> None:
@@ -114,7 +116,7 @@ class InboxDesk(InboxScreen):
 
     def action_archive(self) -> None:
         if not self._mine():
-            self.notify(NOT_YOURS, severity="warning", markup=False)
+            self.notify(_(NOT_YOURS), severity="warning", markup=False)
             return
         super().action_archive()
 
@@ -125,7 +127,7 @@ class InboxDesk(InboxScreen):
     def action_form(self, edit: bool) -> None:
         kind, row_id = self.kind, self.current_id() if edit else None
         if edit and row_id is None:
-            self.notify("Nothing to edit here yet", severity="warning", markup=False)
+            self.notify(_("Nothing to edit here yet"), severity="warning", markup=False)
             return
         form = (DeskVerbatimForm if kind == "verbatims" else DeskWinForm)(row_id)
         self.app.push_screen(form, lambda saved: self._saved(kind, saved))
@@ -164,9 +166,9 @@ class InboxCommands(Provider):
         if not isinstance(screen, InboxDesk):
             return []
         return [
-            ("Add a verbatim", "A client's own words", lambda: _add(screen, "verbatims")),
-            ("Add a client win", "A deal, a saved account, whose it is", lambda: _add(screen, "wins")),
-            ("Search", "Find a verbatim or a win as you type", screen.action_search),
+            (_("Add a verbatim"), _("A client's own words"), lambda: _add(screen, "verbatims")),
+            (_("Add a client win"), _("A deal, a saved account, whose it is"), lambda: _add(screen, "wins")),
+            (_("Search"), _("Find a verbatim or a win as you type"), screen.action_search),
         ]
 
     async def discover(self) -> Hits:
@@ -194,7 +196,7 @@ class ViewApp(BriefingApp):
         event.prevent_default()
         from screens.view_screen import LobbyScreen
 
-        self.sub_title = "View"
+        self.sub_title = _("View")
         if self._watch:
             self.call_after_refresh(self._start_watching)
         self.push_screen(LobbyScreen())
@@ -226,8 +228,30 @@ def main(argv: list[str]) -> int:
 
         run_full(db_path)
     else:
+        speak(db_path)
         make(mode, db_path, browser=browser).run()
     return 0
+
+
+def speak(db_path: Path) -> str:
+    """Choose the tab's language before a screen is built, as the full app
+    does (:func:`screens.app.run`): ``$BRIEFING_LANG`` (the server passes
+    its ``--lang`` so), the team's setting, the system's locale. A file that
+    cannot be read is said by the app itself, once open: here it only
+    means no team setting."""
+    from briefing import i18n
+    from briefing.db import is_database_error, opened
+    from briefing.errors import BriefingError
+    from briefing.team_settings import team_language
+
+    try:
+        with opened(db_path) as conn:
+            team = team_language(conn)
+    except Exception as exc:
+        if not (isinstance(exc, BriefingError) or is_database_error(exc)):
+            raise
+        team = None
+    return i18n.decide(None, team)
 
 
 if __name__ == "__main__":

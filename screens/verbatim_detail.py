@@ -15,20 +15,26 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from briefing.i18n import N_, _
 from briefing.records import Verbatim, Win
 from screens.data import Failed, Loaded, Refused, run
 from screens.dialog import Dialog
-from screens.inbox_cells import style_of
+from screens.format import channel_word
+from screens.inbox_cells import style_of, word
 from screens.safe import safe
+from screens.speaking import Speaks
 from screens.tones import tone
 
+#: The facts' labels are padded to one width, at least this one.
+LABEL_WIDTH = 13
 
-class DetailScreen(Dialog[None]):
+
+class DetailScreen(Speaks, Dialog[None]):
     """Reads one record, shows its facts above its long text."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Close", id="detail.close"),
-        Binding("c", "client", "Client", id="detail.client"),
+        Binding("escape", "cancel", N_("Close"), id="detail.close"),
+        Binding("c", "client", N_("Client"), id="detail.client"),
     ]
     FRAME_TITLE = ""
     #: ClientScreen's keyword for this kind of record ("verbatim_id", "win_id").
@@ -44,12 +50,12 @@ class DetailScreen(Dialog[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail", classes="dialog"):
             yield Static(id="detail-facts")
-            yield Static("Loading…", id="detail-text")
+            yield Static(_("Loading…"), id="detail-text")
 
     def on_mount(self) -> None:
         frame = self.query_one("#detail", VerticalScroll)
-        frame.border_title = self.FRAME_TITLE
-        frame.border_subtitle = "↑↓ PgUp PgDn: scroll · c: client · Esc: close"
+        frame.border_title = _(self.FRAME_TITLE)
+        frame.border_subtitle = _("↑↓ PgUp PgDn: scroll · c: client · Esc: close")
         frame.focus()
         run(self, self.Read, type(self).fetch, self.record_id)
 
@@ -82,14 +88,24 @@ class DetailScreen(Dialog[None]):
         self.query_one("#detail-text", Static).update(safe(problem, tone("bad")))
 
 
-def _line(label: str, value: object, style: str = "") -> Text:
-    line = Text(f"{label:<13}", style="dim")
+def _facts(lines: list[tuple[str, object, str]]) -> Text:
+    """(label, value, style) a line each, the values lined up after the
+    longest label (a French one can be longer than English's)."""
+    labels = [_(label) for label, _value, _style in lines]
+    width = max(LABEL_WIDTH, *(len(label) + 1 for label in labels))
+    return Text("\n").join(
+        _line(label, value, style, width) for label, (_label, value, style) in zip(labels, lines, strict=True)
+    )
+
+
+def _line(label: str, value: object, style: str = "", width: int = LABEL_WIDTH) -> Text:
+    line = Text(f"{label:<{width}}", style="dim")
     line.append_text(safe(str(value) if value else "—", style, single_line=True))
     return line
 
 
 class VerbatimDetailScreen(DetailScreen):
-    FRAME_TITLE = "Verbatim"
+    FRAME_TITLE = N_("Verbatim")
     CLIENT_OF = "verbatim_id"
 
     @staticmethod
@@ -99,15 +115,15 @@ class VerbatimDetailScreen(DetailScreen):
         return get(conn, record_id)
 
     def facts(self, row: Verbatim) -> Text:
-        return Text("\n").join(
+        return _facts(
             [
-                _line("Client", row.client, "bold"),
-                _line("Company", row.company),
-                _line("Channel", row.channel),
-                _line("Sentiment", row.sentiment, style_of(row.sentiment)),
-                _line("Date", row.date),
-                _line("Status", row.status),
-                _line("Collected by", row.collected_by),
+                (N_("Client"), row.client, "bold"),
+                (N_("Company"), row.company, ""),
+                (N_("Channel"), channel_word(row.channel), ""),
+                (N_("Sentiment"), word(row.sentiment), style_of(row.sentiment)),
+                (N_("Date"), row.date, ""),
+                (N_("Status"), word(row.status), ""),
+                (N_("Collected by"), row.collected_by, ""),
             ]
         )
 
@@ -116,7 +132,7 @@ class VerbatimDetailScreen(DetailScreen):
 
 
 class WinDetailScreen(DetailScreen):
-    FRAME_TITLE = "Client win"
+    FRAME_TITLE = N_("Client win")
     CLIENT_OF = "win_id"
 
     @staticmethod
@@ -126,16 +142,16 @@ class WinDetailScreen(DetailScreen):
         return get(conn, record_id)
 
     def facts(self, row: Win) -> Text:
-        return Text("\n").join(
+        return _facts(
             [
-                _line("Win", row.title, "bold"),
-                _line("Won by", row.owner),
-                _line("Client", row.client),
-                _line("Date", row.date),
-                _line("Status", row.status),
-                _line("Presented by", row.presented_by),
+                (N_("Win"), row.title, "bold"),
+                (N_("Won by"), row.owner, ""),
+                (N_("Client"), row.client, ""),
+                (N_("Date"), row.date, ""),
+                (N_("Status"), word(row.status), ""),
+                (N_("Presented by"), row.presented_by, ""),
             ]
         )
 
     def body(self, row: Win) -> Text:
-        return safe(row.story) if row.story else Text("No story written yet.", style="dim")
+        return safe(row.story) if row.story else Text(_("No story written yet."), style="dim")

@@ -12,10 +12,13 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Select, TextArea
 
 from briefing import client_hint, verbatims
+from briefing.i18n import N_, _
 from briefing.kinds import Channel, Sentiment
 from briefing.records import Person, Verbatim
 from briefing.safetext import inert
 from screens.client_form import ClientFormScreen
+from screens.format import channel_word
+from screens.inbox_cells import word
 from screens.saving import field, people
 
 #: Model field -> widget id, so a refusal from the core lands on the right field.
@@ -34,6 +37,10 @@ class VerbatimFormScreen(ClientFormScreen):
     """Dismissed with the verbatim's id once saved, or None when cancelled."""
 
     NOUN = "verbatim"
+    NEW = N_("New verbatim")
+    EDITING = N_("Edit verbatim {id}")
+    SAVED = N_("Verbatim saved")
+    DISCARD = N_("Discard this verbatim? What you typed will be lost.")
     FIELDS = ("text", "client", "company", "channel", "sentiment", "by", "date")
     WIDGETS = WIDGETS
     OPTIONAL = ("company", "collected_by")
@@ -48,19 +55,19 @@ class VerbatimFormScreen(ClientFormScreen):
 
     def compose_fields(self) -> ComposeResult:
         yield field(
-            "Quote: the client's own words",
-            TextArea(id="text", placeholder="What the client said, as they said it"),
+            _("Quote: the client's own words"),
+            TextArea(id="text", placeholder=_("What the client said, as they said it")),
             "-grow",
         )
         with Horizontal(classes="row"):
-            yield field("Client", Input(id="client", placeholder="who said it"))
-            yield field("Company", Input(id="company", placeholder="optional"), "-last")
+            yield field(_("Client"), Input(id="client", placeholder=_("who said it")))
+            yield field(_("Company"), Input(id="company", placeholder=_("optional")), "-last")
         yield from self.client_notes()
         with Horizontal(classes="row"):
-            yield field("Channel", _choice(Channel, Channel.OTHER, "channel"))
-            yield field("Sentiment", _choice(Sentiment, Sentiment.NEUTRAL, "sentiment"))
-            yield field("Collected by", Select([], prompt="(not said)", id="by"), "-wide")
-            yield field("Date (YYYY-MM-DD)", Input(self.app.day.isoformat(), id="date"), "-last")
+            yield field(_("Channel"), _choice(Channel, Channel.OTHER, "channel"))
+            yield field(_("Sentiment"), _choice(Sentiment, Sentiment.NEUTRAL, "sentiment"))
+            yield field(_("Collected by"), Select([], prompt=_("(not said)"), id="by"), "-wide")
+            yield field(_("Date (YYYY-MM-DD)"), Input(self.app.day.isoformat(), id="date"), "-last")
 
     def fill(self, loaded: tuple[list[Person], Verbatim | None]) -> None:
         members, record = loaded
@@ -83,4 +90,6 @@ class VerbatimFormScreen(ClientFormScreen):
 
 
 def _choice(kind: type[Channel] | type[Sentiment], default: str, wid: str) -> Select[str]:
-    return Select([(v.value, v.value) for v in kind], allow_blank=False, value=default.value, id=wid)
+    """The fixed vocabulary in the user's words; the stored value stays English."""
+    said = channel_word if kind is Channel else word
+    return Select([(said(v.value), v.value) for v in kind], allow_blank=False, value=default.value, id=wid)

@@ -21,14 +21,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from briefing.board import Board
+from briefing.i18n import N_, _
 from briefing.lobby import Lobby, lobby
 from screens.data import Loaded, follow, run
+from screens.format import sentence
 from screens.meeting import MeetingScreen
 from screens.safe import safe
 
 #: The meeting screen's actions a viewer may take: reading on in a long quote.
 VIEWER_ACTIONS = {"page"}
-WAITING = "No briefing is running. This screen follows it as soon as the lead starts."
+WAITING = N_("No briefing is running. This screen follows it as soon as the lead starts.")
 
 
 class ViewMeetingScreen(MeetingScreen):
@@ -58,15 +60,19 @@ class ViewMeetingScreen(MeetingScreen):
 class LobbyScreen(Screen[None]):
     """Before (and after) the briefing: who presents today, the latest words."""
 
-    SUB_TITLE = "Waiting for the briefing"
+    SUB_TITLE = N_("Waiting for the briefing")
 
     class Read(Loaded[Lobby]):
         """Today's presenter and the latest verbatims, read."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.sub_title = _(self.SUB_TITLE)
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="lobby"):
-            yield Static(WAITING, id="lobby-title")
+            yield Static(_(WAITING), id="lobby-title")
             yield Static(id="lobby-presenter")
             yield Static(id="lobby-latest")
         yield Footer(compact=True)
@@ -85,17 +91,17 @@ class LobbyScreen(Screen[None]):
             self.app.switch_screen(ViewMeetingScreen())
             return
         self.query_one("#lobby-presenter", Static).update(
-            Text.assemble(("Client win today: ", "bold"), safe(seen.presenter))
+            Text.assemble((_("Client win today: "), "bold"), safe(seen.presenter))
             if seen.presenter
-            else Text("Nobody is due to present a client win today.", style="dim")
+            else Text(_("Nobody is due to present a client win today."), style="dim")
         )
         self.query_one("#lobby-latest", Static).update(_latest(seen))
 
 
 def _latest(seen: Lobby) -> Text:
     if not seen.latest:
-        return Text("No verbatim yet.", style="dim")
-    text = Text("Latest verbatims\n", style="bold")
+        return Text(_("No verbatim yet."), style="dim")
+    text = Text(_("Latest verbatims") + "\n", style="bold")
     for v in seen.latest:
         text.append("\n“")
         text.append_text(safe(v.text))
@@ -106,7 +112,7 @@ def _latest(seen: Lobby) -> Text:
             text.append(", ", style="dim")
             text.append_text(safe(v.company, "dim", single_line=True))
         if v.collected_by:
-            text.append(" · collected by ", style="dim")
-            text.append_text(safe(v.collected_by, "dim", single_line=True))
+            by = safe(v.collected_by, "dim", single_line=True)
+            text.append_text(sentence(_(" · collected by {name}"), "dim", name=by))
         text.append("\n")
     return text

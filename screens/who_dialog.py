@@ -18,21 +18,23 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing import browsers
+from briefing.i18n import N_, _
 from briefing.records import Person
 from briefing.team import list_team
 from screens.data import Loaded, run
 from screens.dialog import Dialog
 from screens.safe import safe
+from screens.speaking import Speaks
 
-ASK = "Who is adding? Choose your name once; this browser remembers it."
-NOBODY = "Nobody is in the team yet: the lead adds people first."
+ASK = N_("Who is adding? Choose your name once; this browser remembers it.")
+NOBODY = N_("Nobody is in the team yet: the lead adds people first.")
 
 
-class WhoScreen(Dialog[Person | None]):
+class WhoScreen(Speaks, Dialog[Person | None]):
     """Dismissed with the person chosen (stored for ``browser`` when given),
     or None on Esc (asked again next time)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Not now", id="who.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Not now"), id="who.cancel")]
 
     class Team(Loaded[list[Person]]):
         """The active team to choose from."""
@@ -47,9 +49,9 @@ class WhoScreen(Dialog[Person | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="who"):
-            yield Static(ASK, id="who-ask")
+            yield Static(_(ASK), id="who-ask")
             yield OptionList(id="who-names")
-            yield Label("↑↓ choose · Enter: that's me · Esc: not now", classes="keys")
+            yield Label(_("↑↓ choose · Enter: that's me · Esc: not now"), classes="keys")
 
     def on_mount(self) -> None:
         run(self, self.Team, partial(list_team, include_inactive=False))
@@ -63,7 +65,7 @@ class WhoScreen(Dialog[Person | None]):
         if self._team:
             names.highlighted = 0  # Enter alone picks the first name
         else:
-            self.query_one("#who-ask", Static).update(NOBODY)
+            self.query_one("#who-ask", Static).update(_(NOBODY))
         names.focus()
 
     @on(OptionList.OptionSelected)

@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Select, TextArea
 
 from briefing import client_hint, wins
+from briefing.i18n import N_, _
 from briefing.records import Person, Win
 from briefing.safetext import inert
 from screens.client_form import ClientFormScreen
@@ -25,6 +26,10 @@ class WinFormScreen(ClientFormScreen):
     """Dismissed with the win's id once saved, or None when cancelled."""
 
     NOUN = "win"
+    NEW = N_("New win")
+    EDITING = N_("Edit win {id}")
+    SAVED = N_("Win saved")
+    DISCARD = N_("Discard this win? What you typed will be lost.")
     FIELDS = ("title", "by", "client", "date", "story")
     WIDGETS = WIDGETS
     OPTIONAL = ("client", "story")
@@ -37,15 +42,16 @@ class WinFormScreen(ClientFormScreen):
         super().__init__(win_id)
 
     def compose_fields(self) -> ComposeResult:
-        yield field("Win, in a line", Input(id="title", placeholder="a deal, a saved account, a problem solved"))
+        title = Input(id="title", placeholder=_("a deal, a saved account, a problem solved"))
+        yield field(_("Win, in a line"), title)
         with Horizontal(classes="row"):
-            yield field("Won by", Select([], prompt="Choose who won it", id="by"), "-wide")
-            yield field("Client", Input(id="client", placeholder="optional"))
-            yield field("Date (YYYY-MM-DD)", Input(self.app.day.isoformat(), id="date"), "-last")
+            yield field(_("Won by"), Select([], prompt=_("Choose who won it"), id="by"), "-wide")
+            yield field(_("Client"), Input(id="client", placeholder=_("optional")))
+            yield field(_("Date (YYYY-MM-DD)"), Input(self.app.day.isoformat(), id="date"), "-last")
         yield from self.client_notes()
         yield field(
-            "Story: how it happened (optional)",
-            TextArea(id="story", placeholder="A sentence or two the team can retell"),
+            _("Story: how it happened (optional)"),
+            TextArea(id="story", placeholder=_("A sentence or two the team can retell")),
             "-grow",
         )
 

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
@@ -24,14 +24,20 @@ LOCALE = ROOT / "briefing" / "locale"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-def extracted() -> dict[str, list[str]]:
-    """msgid (the singular, for a plural) -> where the code uses it."""
+#: Babel's keywords, and the project's own (the README's extract command says ``-k NP_:1c,2``).
+KEYWORDS = {**DEFAULT_KEYWORDS, "NP_": ((1, "c"), 2)}
+
+
+def extracted() -> dict[tuple[str | None, str], list[str]]:
+    """(context, msgid (the singular, for a plural)) -> where the code uses it."""
     with open(ROOT / "babel.cfg", encoding="utf-8") as f:
         method_map, options_map = parse_mapping_cfg(f)
-    found: dict[str, list[str]] = {}
-    for filename, lineno, message, _comments, _context in extract_from_dir(ROOT, method_map, options_map):
+    found: dict[tuple[str | None, str], list[str]] = {}
+    for filename, lineno, message, _comments, context in extract_from_dir(
+        ROOT, method_map, options_map, keywords=KEYWORDS
+    ):
         msgid = message[0] if isinstance(message, tuple) else message
-        found.setdefault(msgid, []).append(f"{filename}:{lineno}")
+        found.setdefault((context, msgid), []).append(f"{filename}:{lineno}")
     return found
 
 
@@ -52,14 +58,15 @@ def test_there_is_a_catalog_for_every_language_the_app_offers():
 def test_the_code_marks_its_words_for_translation():
     """Guards the extraction itself: a broken babel.cfg would make every test below pass on nothing."""
     found = extracted()
-    assert "Start" in found and "Client share {share} — below the {target} target" in found
+    assert (None, "Start") in found and (None, "Client share {share} — below the {target} target") in found
+    assert ("status", "presented") in found  # NP_(): a word with its context
     assert all(not where[0].startswith(("tests", ".venv")) for where in found.values())
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_word_in_the_code_is_in_the_catalog(lang):
-    known = {m.id[0] if isinstance(m.id, tuple) else m.id for m in catalog(lang) if m.id}
-    missing = {msgid: where[0] for msgid, where in extracted().items() if msgid not in known}
+    known = {(m.context, m.id[0] if isinstance(m.id, tuple) else m.id) for m in catalog(lang) if m.id}
+    missing = {key: where[0] for key, where in extracted().items() if key not in known}
     assert not missing, f"not in {lang}/briefing.po (run the README's pybabel update): {missing}"
 
 
@@ -97,9 +104,11 @@ def test_the_compiled_catalog_matches_its_source(lang):
     for m in catalog(lang):
         if not m.id:
             continue
+        # gettext keys a word with a context as "context\x04word".
+        key = f"{m.context}\x04" if m.context else ""
         if isinstance(m.id, tuple):
             for i, s in enumerate(m.string):
-                expected[(m.id[0], i)] = s
+                expected[(key + m.id[0], i)] = s
         else:
-            expected[m.id] = m.string
+            expected[key + m.id] = m.string
     assert {k: v for k, v in compiled.items() if k != ""} == expected

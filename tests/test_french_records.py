@@ -92,7 +92,7 @@ SCREENS = {
         [
             "briefing — Archives",
             "15 briefings · 1 sous l'objectif de part client",
-            "Durée  Part client  Vus  Succès client",
+            "Durée  Part client  Montrés  Succès client",
             "lun. 23 nov.  16:24  65\u00a0%",
             "mar. 03 nov.  15:00  47\u00a0% ▼ sous",
             "Mehdi Haddad : une histoire cl",
