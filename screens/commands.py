@@ -23,6 +23,7 @@ class BriefingCommands(Provider):
             (_(title), _(help), self._opener(name)) for name, (title, help, _module, _cls) in SCREENS.items()
         ]
         found.insert(3, (_("Start the briefing"), _("Check who is in the room, then start the clock"), self._start))
+        found.append((_("Language"), _("The language the app speaks to the whole team"), self._language))
         found.append((_("Quit"), _("Close the app (a briefing under way keeps running)"), self.app.exit))
         return found
 
@@ -41,16 +42,20 @@ class BriefingCommands(Provider):
         return lambda: open_screen(self.app, name)
 
     def _start(self) -> None:
-        """The home screen starts the briefing: go back to it first if needed."""
+        self._at_home("start", _("The briefing is already under way"))
+
+    def _language(self) -> None:
+        self._at_home("language", _("Change the language from home, after the briefing"))
+
+    def _at_home(self, action: str, during_the_briefing: str) -> None:
+        """Starting the briefing and the team's language are home's: go back
+        to it first (never out of a briefing under way)."""
         app = self.app
-        if hasattr(app.screen, "action_start"):
-            app.screen.action_start()
-            return
         from screens.home import HomeScreen
         from screens.meeting import MeetingScreen
 
         if isinstance(app.screen, MeetingScreen):
-            app.notify(_("The briefing is already under way"))
+            app.notify(during_the_briefing)
             return
         stack = app.screen_stack
         home = next((s for s in reversed(stack) if isinstance(s, HomeScreen)), None)
@@ -58,4 +63,4 @@ class BriefingCommands(Provider):
             return
         while app.screen is not home:
             app.pop_screen()
-        home.action_start()
+        getattr(home, f"action_{action}")()

@@ -58,3 +58,17 @@ async def test_the_list_opens_on_the_language_spoken(demo_db, french):
         await until(pilot, lambda: "Start" in footer_words(app), "home in English")
     with store.opened(demo_db) as conn:
         assert team_settings.get(conn, "lang") == "en"
+
+
+async def test_the_menu_finds_the_language_from_another_screen(demo_db):
+    """ctrl+p "language" from the inbox: back to home, the list open on it."""
+    from tests.test_team_screen import PaletteApp, palette
+
+    app = PaletteApp(demo_db, day=DAY, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await home_shown(pilot)
+        await pilot.press("i")
+        await until(pilot, lambda: type(app.screen).__name__ == "InboxScreen", "the inbox")
+        await palette(pilot, "language")
+        await until(pilot, lambda: "Français  (fr)" in screen_text(app), "the languages")
+        assert [type(s).__name__ for s in app.screen_stack][-2:] == ["HomeScreen", "LanguageScreen"]
