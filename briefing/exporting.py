@@ -16,6 +16,7 @@ from datetime import date
 from briefing import summary
 from briefing.db import snapshot
 from briefing.errors import BadInput
+from briefing.i18n import _
 from briefing.records import Metric, Verbatim, Win
 from briefing.summary import Summary
 from briefing.timeutil import parse_date, today
@@ -75,14 +76,14 @@ def span(start: str | None, end: str | None, day: str | None) -> tuple[date, dat
     of everything is ``start`` at the team's first day, said on purpose."""
     if day is not None:
         if start is not None or end is not None:
-            raise BadInput("date", "give one day, or a range with a start and an end, not both")
+            raise BadInput("date", _("give one day, or a range with a start and an end, not both"))
         one = _day("date", day)
         return one, one
     if start is None:
-        raise BadInput("start", "say which days to export: one day, or a start (and an end)")
+        raise BadInput("start", _("say which days to export: one day, or a start (and an end)"))
     first, last = _day("start", start), _day("end", end) if end is not None else today()
     if first > last:
-        raise BadInput("start", f"{first} is after the end of the range ({last})")
+        raise BadInput("start", _("{first} is after the end of the range ({last})").format(first=first, last=last))
     return first, last
 
 

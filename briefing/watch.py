@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.db import connect, data_version
+from briefing.i18n import _
 
 __all__ = ["ChangeWatcher", "Seen"]
 
@@ -62,9 +63,9 @@ class ChangeWatcher:
         file, wal = _identity(self.path), _identity(Path(f"{self.path}-wal"))
         swapped = None
         if file != self._file:
-            swapped = "the database file was replaced or removed by another program"
+            swapped = _("the database file was replaced or removed by another program")
         elif self._wal is not None and wal != self._wal:
-            swapped = "the database's journal (-wal) was deleted or replaced by another program"
+            swapped = _("the database's journal (-wal) was deleted or replaced by another program")
         if swapped is not None:
             self.close()
             if file is None:  # gone: keep looking until it is back
