@@ -5,6 +5,13 @@ Each list is read down an index on its day column (``verbatims_date``,
 ``wins_date``, ``metrics_date``, ``meetings_held``): exporting a month of a
 ten-year history costs the month (``tests/test_query_plans.py``). All of it
 is read in one read transaction, so the lists agree with each other.
+
+Languages: the CSV tables and the JSON document made from a period
+(:mod:`briefing.cli.export_formats`) keep English column names, keys and
+values whatever language the app speaks: they are an interface, read back
+by ``briefing import`` and by scripts, and a French export must import into
+an English team. Only the Markdown minutes (:mod:`briefing.minutes`) and the
+refusals here speak the team's language.
 """
 
 from __future__ import annotations
