@@ -88,10 +88,11 @@ MAX_SECONDS = 60 * 60
 #: What a refusal names: the agenda as a whole (a file, a form, the setting).
 FIELD = "agenda"
 KINDS = ", ".join(k.value for k in SegmentKind)
-ONE_WIN = "only one segment is the client win"
-ONE_CALL = "only one segment is the client call"
-CALL_NOT_WIN = "a segment is the client call or the client win, not both"
-CALL_IS_CLIENT_TIME = 'a client call is client time: its kind must be "client"'
+#: Refusals shared with :mod:`briefing.agenda_file`, translated where raised.
+ONE_WIN = N_("only one segment is the client win")
+ONE_CALL = N_("only one segment is the client call")
+CALL_NOT_WIN = N_("a segment is the client call or the client win, not both")
+CALL_IS_CLIENT_TIME = N_('a client call is client time: its kind must be "client"')
 
 
 @dataclass(frozen=True)
@@ -188,27 +189,34 @@ def check(agenda: Agenda) -> Agenda:
     Returns ``agenda``, or raises :class:`BadInput` on field ``agenda``."""
     count = len(agenda.segments)
     if not 1 <= count <= MAX_SEGMENTS:
-        raise BadInput(FIELD, f"1 to {MAX_SEGMENTS} segments are needed, found {count}")
+        raise BadInput(
+            FIELD, _("1 to {limit} segments are needed, found {count}").format(limit=MAX_SEGMENTS, count=count)
+        )
     for index, s in enumerate(agenda.segments):
         if not s.title.strip() or len(s.title) > NAME_MAX:
-            raise BadSegment(index, "title", f"segment {index + 1}: the title must be 1 to {NAME_MAX} characters")
+            problem = _("the title must be 1 to {limit} characters").format(limit=NAME_MAX)
+            raise BadSegment(index, "title", in_segment(index, problem), problem)
         if not MIN_SECONDS <= s.planned_s <= MAX_SECONDS:
-            raise BadSegment(
-                index,
-                "minutes",
-                f"segment {index + 1}: must last between {MIN_SECONDS} seconds and {MAX_SECONDS // 60} minutes",
+            problem = _("must last between {least} seconds and {most} minutes").format(
+                least=MIN_SECONDS, most=MAX_SECONDS // 60
             )
+            raise BadSegment(index, "minutes", in_segment(index, problem), problem)
     wins = [i for i, s in enumerate(agenda.segments) if s.win]
     if len(wins) > 1:
-        raise BadSegment(wins[1], "win", ONE_WIN)
+        raise BadSegment(wins[1], "win", _(ONE_WIN))
     check_calls(agenda.segments)
     share = agenda.target_share
     if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 <= share <= 1:
-        raise BadInput(FIELD, "the target must be a share between 0 and 1")
+        raise BadInput(FIELD, _("the target must be a share between 0 and 1"))
     least = agenda.win_min_s
     if isinstance(least, bool) or not isinstance(least, int) or not 0 <= least <= MAX_SECONDS:
-        raise BadInput(FIELD, f"the client win's minimum must be 0 to {MAX_SECONDS} seconds")
+        raise BadInput(FIELD, _("the client win's minimum must be 0 to {limit} seconds").format(limit=MAX_SECONDS))
     return agenda
+
+
+def in_segment(index: int, problem: str) -> str:
+    """A segment's problem, naming the segment (1-based): "segment 2: ..."."""
+    return _("segment {number}: {problem}").format(number=index + 1, problem=problem)
 
 
 def check_calls(segments: tuple[Segment, ...]) -> None:
@@ -216,11 +224,11 @@ def check_calls(segments: tuple[Segment, ...]) -> None:
     calls = [i for i, s in enumerate(segments) if s.call]
     for i in calls:
         if segments[i].win:
-            raise BadSegment(i, "call", f"segment {i + 1}: {CALL_NOT_WIN}")
+            raise BadSegment(i, "call", in_segment(i, _(CALL_NOT_WIN)), _(CALL_NOT_WIN))
         if segments[i].kind is not SegmentKind.CLIENT:
-            raise BadSegment(i, "call", f"segment {i + 1}: {CALL_IS_CLIENT_TIME}")
+            raise BadSegment(i, "call", in_segment(i, _(CALL_IS_CLIENT_TIME)), _(CALL_IS_CLIENT_TIME))
     if len(calls) > 1:
-        raise BadSegment(calls[1], "call", ONE_CALL)
+        raise BadSegment(calls[1], "call", _(ONE_CALL))
 
 
 # --- the plan against its own target ---------------------------------------------
@@ -276,7 +284,7 @@ def typed_target(percent: str) -> float:
     """The target share (0..1) from a percentage as typed; ValueError in words."""
     number = parse_number(percent)
     if not 0 <= number <= 100:
-        raise ValueError("must be between 0 and 100")
+        raise ValueError(_("must be between 0 and 100"))
     return round(number / 100, 6)
 
 
@@ -290,12 +298,13 @@ def typed(segments: list[Typed], target: str) -> Agenda:
         try:
             seconds = typed_seconds(s.minutes)
         except ValueError as exc:
-            raise BadSegment(index, "minutes", f"segment {index + 1}: minutes: {exc}") from None
+            problem = _("minutes: {problem}").format(problem=exc)
+            raise BadSegment(index, "minutes", in_segment(index, problem), problem) from None
         made.append(Segment(s.title.strip(), s.kind, seconds, s.win, s.call))
     try:
         share = typed_target(target)
     except ValueError as exc:
-        raise BadInput("target", f"the target {exc}") from None
+        raise BadInput("target", _("the target {problem}").format(problem=exc)) from None
     return check(Agenda(tuple(made), share))
 
 
@@ -331,7 +340,7 @@ def from_json(data: dict[str, Any]) -> Agenda:
         # Stored before the minimum existed: the default.
         agenda = Agenda(segments, data["target_share"], data.get("win_min_s", Agenda.win_min_s))
     except (KeyError, TypeError, AttributeError, ValueError):
-        raise BadInput(FIELD, "expected target_share and segments of title, kind, planned_s") from None
+        raise BadInput(FIELD, _("expected target_share and segments of title, kind, planned_s")) from None
     check(agenda)
     return Agenda(segments, float(agenda.target_share), agenda.win_min_s)
 
@@ -351,7 +360,7 @@ def load_agenda(conn: sqlite3.Connection) -> Agenda:
         return from_json(json.loads(row[0]))
     except (ValueError, BadInput) as exc:
         # Not the input of whoever meets it: exit 1 (front ends say how to reset it).
-        raise AgendaUnreadable(f"the stored agenda is unreadable ({exc})") from None
+        raise AgendaUnreadable(_("the stored agenda is unreadable ({problem})").format(problem=exc)) from None
 
 
 def save_agenda(conn: sqlite3.Connection, agenda: Agenda) -> None:

@@ -3,6 +3,11 @@
 Kept apart from :mod:`briefing.agenda` because it needs pydantic: the
 meeting screen reads the stored agenda on every load and should not pay
 for the validation library that only ``briefing agenda set`` needs.
+
+The messages are in the user's language; what they quote from the file
+(its keys: ``title``, ``minutes``, ``kind = "client"``) stays as written,
+since that is what the user types. tomllib's own syntax errors ("Invalid
+value") come from Python in English and are passed on as they are.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from briefing.agenda import (
 )
 from briefing.checks import NAME_MAX
 from briefing.errors import BadInput, BadSegment
+from briefing.i18n import _
 from briefing.kinds import SegmentKind
 from briefing.models import text_rule
 
@@ -48,13 +54,13 @@ class _Problem(ValueError):
 def _number(value: Any) -> float:
     # TOML already types its values: "4" in quotes is a mistake worth naming.
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _Problem("must be a number")
+        raise _Problem(_("must be a number"))
     try:
         number = float(value)
     except OverflowError:  # TOML integers have no size limit
-        raise _Problem("is far too large") from None
+        raise _Problem(_("is far too large")) from None
     if not math.isfinite(number):
-        raise _Problem("must be a finite number")
+        raise _Problem(_("must be a finite number"))
     return number
 
 
@@ -67,9 +73,10 @@ def _duration(scale: int) -> BeforeValidator:
             return None
         number = _number(value)
         if scale == 1 and number != int(number):
-            raise _Problem("must be a whole number")
+            raise _Problem(_("must be a whole number"))
         if not low <= number <= high:
-            raise _Problem(f"must be between {low:g} and {high:g}")
+            # As TOML writes numbers (2.5), in every language: the file is TOML.
+            raise _Problem(_("must be between {low} and {high}").format(low=f"{low:g}", high=f"{high:g}"))
         return number
 
     return BeforeValidator(check)
@@ -77,29 +84,29 @@ def _duration(scale: int) -> BeforeValidator:
 
 def _kind(value: Any) -> SegmentKind:
     if not isinstance(value, str) or value not in [k.value for k in SegmentKind]:
-        raise _Problem(f"{value!r} is not one of {KINDS}")
+        raise _Problem(_("{value} is not one of {choices}").format(value=repr(value), choices=KINDS))
     return SegmentKind(value)
 
 
 def _flag(value: Any) -> bool | None:
     if value is not None and not isinstance(value, bool):
-        raise _Problem("must be true or false")
+        raise _Problem(_("must be true or false"))
     return value
 
 
 def _win_min(value: Any) -> int:
     number = _number(value)
     if number != int(number):
-        raise _Problem("must be a whole number of seconds")
+        raise _Problem(_("must be a whole number of seconds"))
     if not 0 <= number <= MAX_SECONDS:
-        raise _Problem(f"must be between 0 and {MAX_SECONDS}")
+        raise _Problem(_("must be between {low} and {high}").format(low=0, high=MAX_SECONDS))
     return int(number)
 
 
 def _target(value: Any) -> float:
     number = _number(value)
     if not 0 <= number <= 100:
-        raise _Problem("must be between 0 and 100")
+        raise _Problem(_("must be between 0 and 100"))
     return number
 
 
@@ -116,9 +123,9 @@ class _SegmentIn(BaseModel):
     @model_validator(mode="after")
     def _one_duration(self) -> _SegmentIn:
         if self.minutes is None and self.seconds is None:
-            raise _Problem("needs a duration: minutes = N or seconds = N")
+            raise _Problem(_("needs a duration: minutes = N or seconds = N"))
         if self.minutes is not None and self.seconds is not None:
-            raise _Problem("give minutes or seconds, not both", "seconds")
+            raise _Problem(_("give minutes or seconds, not both"), "seconds")
         return self
 
     def planned_s(self) -> int:
@@ -137,13 +144,14 @@ class _AgendaIn(BaseModel):
     @classmethod
     def _count(cls, value: Any) -> Any:
         if isinstance(value, dict):
-            raise _Problem("must be written [[segment]], with double brackets")
+            raise _Problem(_("must be written [[segment]], with double brackets"))
         if not isinstance(value, list):
-            raise _Problem("must be a list of [[segment]] tables")
+            raise _Problem(_("must be a list of [[segment]] tables"))
         if not value:
-            raise _Problem("at least 1 segment is needed ([[segment]])", anywhere=True)
+            raise _Problem(_("at least 1 segment is needed ([[segment]])"), anywhere=True)
         if len(value) > MAX_SEGMENTS:
-            raise _Problem(f"at most {MAX_SEGMENTS} segments, found {len(value)}", anywhere=True)
+            problem = _("at most {limit} segments, found {count}").format(limit=MAX_SEGMENTS, count=len(value))
+            raise _Problem(problem, anywhere=True)
         return value
 
     def agenda_segments(self) -> tuple[Segment, ...]:
@@ -170,32 +178,39 @@ def parse_toml(text: str, source: str = "agenda.toml") -> Agenda:
     except tomllib.TOMLDecodeError as exc:
         raise BadInput(FIELD, _syntax_message(str(exc), text, source)) from None
     except RecursionError:  # thousands of nested [ or {: no agenda is shaped like that
-        raise BadInput(FIELD, f"{source}: nested too deeply to be an agenda") from None
+        raise BadInput(FIELD, _("{source}: nested too deeply to be an agenda").format(source=source)) from None
     lines = text.splitlines()
     try:
         model = _AgendaIn.model_validate(data)
     except ValidationError as exc:
         problems = [_explain(err, data, lines) for err in exc.errors(include_url=False)]
         line, message = min(problems, key=lambda p: p[0] or 0)
-        where = f"{source} line {line}" if line else source
-        raise BadInput(FIELD, f"{where}: {message}") from None
+        raise BadInput(FIELD, _at(source, line, message)) from None
     wins = model.wins()
     if len(wins) > 1:
         first, second = wins[:2]
         line = _key_line(lines, *_block(lines, second), "win")
-        raise BadInput(
-            FIELD,
-            f"{source} line {line}: segment {second + 1}{_label(data['segment'][second])}: "
-            f"win = true is already on segment {first + 1}; {ONE_WIN}",
-        )
+        problem = _("win = true is already on segment {number}; {rule}").format(number=first + 1, rule=_(ONE_WIN))
+        raise BadInput(FIELD, _at(source, line, _segment(second, data["segment"][second], problem)))
     try:
         check_calls(model.agenda_segments())
     except BadSegment as exc:
         line = _key_line(lines, *_block(lines, exc.index), "call")
         raw = data["segment"][exc.index]
-        problem = exc.problem.removeprefix(f"segment {exc.index + 1}: ")
-        raise BadInput(FIELD, f"{source} line {line}: segment {exc.index + 1}{_label(raw)}: {problem}") from None
+        raise BadInput(FIELD, _at(source, line, _segment(exc.index, raw, exc.detail))) from None
     return model.agenda()
+
+
+def _at(source: str, line: int | None, message: str) -> str:
+    """``agenda.toml line 9: ...``, or the file alone when no line is to blame."""
+    if line is None:
+        return _("{source}: {problem}").format(source=source, problem=message)
+    return _("{source} line {line}: {problem}").format(source=source, line=line, problem=message)
+
+
+def _segment(index: int, raw: Any, problem: str) -> str:
+    """``segment 2 ("Numbers"): ...``: the segment by its number and title."""
+    return _("segment {number}{title}: {problem}").format(number=index + 1, title=_label(raw), problem=problem)
 
 
 def _syntax_message(message: str, text: str, source: str) -> str:
@@ -203,10 +218,11 @@ def _syntax_message(message: str, text: str, source: str) -> str:
     match = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", message, re.S)
     if match:
         what, line, column = match.groups()
-        return f"{source} line {line}: {_lower_first(what)} (column {column})"
+        where = _("{problem} (column {column})").format(problem=_lower_first(what), column=column)
+        return _at(source, int(line), where)
     what = message.removesuffix(" (at end of document)")
     line = max(len(text.splitlines()), 1)
-    return f"{source} line {line}: {_lower_first(what)} (at the end of the file)"
+    return _at(source, line, _("{problem} (at the end of the file)").format(problem=_lower_first(what)))
 
 
 def _explain(err: dict[str, Any], data: dict[str, Any], lines: list[str]) -> tuple[int | None, str]:
@@ -218,35 +234,43 @@ def _explain(err: dict[str, Any], data: dict[str, Any], lines: list[str]) -> tup
     if not loc or loc[0] != "segment":  # a top-level key: target, or a typo
         name = str(loc[0]) if loc else "?"
         if err["type"] == "extra_forbidden":
-            return _top_line(
-                lines, name
-            ), f"unknown key '{name}' (expected target, win_min_seconds and [[segment]] tables)"
-        return _top_line(lines, name), f"{name} {_message(err)}"
+            unknown = _("unknown key '{name}' (expected target, win_min_seconds and [[segment]] tables)")
+            return _top_line(lines, name), unknown.format(name=name)
+        return _top_line(lines, name), _key(name, err)
     if len(loc) == 1:  # the segment list itself
-        return _top_line(lines, "segment"), f"segment {_message(err)}"
+        return _top_line(lines, "segment"), _key("segment", err)
     index = loc[1] if isinstance(loc[1], int) else 0
     raw = data["segment"][index] if isinstance(data.get("segment"), list) else None
-    prefix = f"segment {index + 1}{_label(raw)}: "
     start, end = _block(lines, index)
     if len(loc) == 2:  # the segment as a whole: a duration rule, or not a table
         key = problem.key if isinstance(problem, _Problem) else None
-        return _key_line(lines, start, end, key), prefix + _message(err)
+        return _key_line(lines, start, end, key), _segment(index, raw, _message(err))
     name = str(loc[2])
     line = _key_line(lines, start, end, name)
     if err["type"] == "extra_forbidden":
-        return line, prefix + f"unknown key '{name}' (expected title, kind, minutes or seconds, win, call)"
+        unknown = _("unknown key '{name}' (expected title, kind, minutes or seconds, win, call)").format(name=name)
+        return line, _segment(index, raw, unknown)
     if err["type"] == "missing":
-        hint = f" (one of {KINDS})" if name == "kind" else ""
-        return line, prefix + f"{name} is missing{hint}"
-    return line, prefix + f"{name} {_message(err)}"
+        if name == "kind":
+            missing = _("{key} is missing (one of {choices})").format(key=name, choices=KINDS)
+        else:
+            missing = _("{key} is missing").format(key=name)
+        return line, _segment(index, raw, missing)
+    return line, _segment(index, raw, _key(name, err))
+
+
+def _key(name: str, err: dict[str, Any]) -> str:
+    """``minutes must be between 0.5 and 60``: the file's key, then what is wrong with it."""
+    return _("{key} {problem}").format(key=name, problem=_message(err))
 
 
 def _message(err: dict[str, Any]) -> str:
+    """What is wrong, in our words (:func:`briefing.validation.problem`)."""
+    from briefing.validation import problem
+
     if err["type"] in ("model_type", "dict_type"):
-        return "must be a table"
-    if err["type"] == "list_type":
-        return "must be a list"
-    return _lower_first(err["msg"].removeprefix("Value error, "))
+        return _("must be a table")
+    return _lower_first(problem(err))
 
 
 def _lower_first(text: str) -> str:

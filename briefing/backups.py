@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from briefing.errors import BadInput, BriefingError
+from briefing.i18n import _
 from briefing.timeutil import today as _today
 from briefing.timeutil import utc_now
 
@@ -47,7 +48,8 @@ def keep() -> Kept:
     try:
         days, weeks = (int(part) for part in raw.split(","))
     except ValueError:
-        raise BriefingError(f"{ENV}={raw!r}: give DAYS,WEEKS, for example 14,8 (0,0 for none)") from None
+        problem = _("{setting}: give DAYS,WEEKS, for example 14,8 (0,0 for none)").format(setting=f"{ENV}={raw!r}")
+        raise BriefingError(problem) from None
     return Kept(max(days, 0), max(weeks, 0))
 
 
@@ -83,7 +85,7 @@ def daily(conn: sqlite3.Connection, path: Path, day: date | None = None) -> Path
 def backup(conn: sqlite3.Connection, target: Path) -> Path:
     """A copy now, to ``target`` (refused if it exists: never overwrite a file)."""
     if target.exists():
-        raise BadInput("to", f"{target} already exists; choose a new file name")
+        raise BadInput("to", _("{path} already exists; choose a new file name").format(path=target))
     _copy(conn, target)
     return target
 
@@ -95,14 +97,15 @@ def restore(source: Path, path: Path) -> Path:
     from briefing.doctor import check
 
     if not source.is_file():
-        raise BadInput("file", f"{source} is not a file")
+        raise BadInput("file", _("{path} is not a file").format(path=source))
     checkup = check(source)
     if not checkup.ok:
-        raise BadInput("file", f"{source} is damaged itself ({checkup.problems[0]}); choose another copy")
+        problem = _("{path} is damaged itself ({problem}); choose another copy")
+        raise BadInput("file", problem.format(path=source, problem=checkup.problems[0]))
     probe = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         if probe.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-            raise BadInput("file", f"{source} is not a briefing database")
+            raise BadInput("file", _("{path} is not a briefing database").format(path=source))
         aside = path.with_name(f"{path.stem}.replaced-{utc_now():%Y%m%d-%H%M%S}.db")
         if path.exists():
             _move_aside(path, aside)

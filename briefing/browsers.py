@@ -17,6 +17,7 @@ import sqlite3
 
 from briefing.db import write
 from briefing.errors import BadInput
+from briefing.i18n import _
 from briefing.records import Person
 
 #: The environment variable the server sets for each app process.
@@ -28,7 +29,7 @@ SHAPE = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 def check(browser_id: str) -> str:
     if not SHAPE.fullmatch(browser_id or ""):
-        raise BadInput("browser", "the browser id is not one the server makes")
+        raise BadInput("browser", _("the browser id is not one the server makes"))
     return browser_id
 
 
@@ -49,6 +50,6 @@ def remember(conn: sqlite3.Connection, browser_id: str, person_id: int) -> Perso
     with write(conn):
         row = conn.execute("SELECT * FROM collaborators WHERE id = ? AND active = 1", (person_id,)).fetchone()
         if row is None:
-            raise BadInput("collected_by", "nobody by that name is in the team")
+            raise BadInput("collected_by", _("nobody by that name is in the team"))
         conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, str(person_id)))
     return Person.from_row(row)

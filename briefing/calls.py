@@ -23,6 +23,7 @@ from briefing import clients, team
 from briefing.call_suggest import LOOKBACK_DAYS, WIN_WITHIN_DAYS, Heard, RecentWin, Suggestion, suggest
 from briefing.db import snapshot, write
 from briefing.errors import BadInput, NotFound
+from briefing.i18n import N_, _
 from briefing.kinds import CallOutcome, Channel, Sentiment
 from briefing.timeutil import today, utc_now_iso
 
@@ -42,6 +43,11 @@ __all__ = [
 QUIET_KEY = "call_quiet_days"
 DEFAULT_QUIET_DAYS = 30
 MAX_QUIET_DAYS = LOOKBACK_DAYS
+#: Words typed with a call that did not reach the client: refused, one sentence per outcome.
+NOT_REACHED = {
+    CallOutcome.VOICEMAIL: N_("words come from a client who was reached, not from a voicemail call"),
+    CallOutcome.NO_ANSWER: N_("words come from a client who was reached, not from a no-answer call"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +102,7 @@ def quiet_days(conn: sqlite3.Connection) -> int:
 
 def set_quiet_days(conn: sqlite3.Connection, days: int) -> int:
     if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_QUIET_DAYS:
-        raise BadInput("quiet_days", f"must be a whole number of days from 0 to {MAX_QUIET_DAYS}")
+        raise BadInput("quiet_days", _("must be a whole number of days from 0 to {limit}").format(limit=MAX_QUIET_DAYS))
     with write(conn):
         conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (QUIET_KEY, str(days)))
     return days
@@ -197,7 +203,7 @@ def choose(conn: sqlite3.Connection, meeting_id: int, client_id: int) -> clients
     with write(conn):
         who = clients.get(conn, client_id)
         if conn.execute("UPDATE meetings SET call_client_id = ? WHERE id = ?", (who.id, meeting_id)).rowcount == 0:
-            raise NotFound("id", f"no briefing with id {meeting_id}")
+            raise NotFound("id", _("no briefing with id {id}").format(id=meeting_id))
     return who
 
 
@@ -223,11 +229,12 @@ def log(
         outcome = CallOutcome(outcome)
     except ValueError:
         choices = ", ".join(o.value for o in CallOutcome)
-        raise BadInput("outcome", f"{outcome!r} is not one of {choices}") from None
+        problem = _("{value} is not one of {choices}").format(value=repr(outcome), choices=choices)
+        raise BadInput("outcome", problem) from None
     day = day or today()
     words = text if text is not None and text.strip() else None
     if words is not None and outcome is not CallOutcome.REACHED:
-        raise BadInput("text", f"words come from a client who was reached, not from a {outcome.value} call")
+        raise BadInput("text", _(NOT_REACHED[outcome]))
     who = clients.get(conn, client) if isinstance(client, int) else clients.resolve(conn, client)
     caller = by if by is not None else _lead(conn)
     verbatim = None
@@ -247,7 +254,7 @@ def log(
             },
         )
     elif not day <= today():
-        raise BadInput("date", f"{day.isoformat()} is in the future")
+        raise BadInput("date", _("{day} is in the future").format(day=day.isoformat()))
     with write(conn):
         by_id = team.find_active_id(conn, caller, "by") if caller else None
         verbatim_id = None

@@ -4,6 +4,9 @@
 module-level callables, so that the compiled form of those models (see
 :mod:`briefing.validation`) can be stored and reloaded by reference without
 importing pydantic: a closure or a method on a model class could not be.
+
+Their messages are in the user's language, translated when a value is
+refused (never at import): pydantic hands them on as they were raised.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 import math
 import re
 from typing import Any
+
+from briefing.i18n import _
 
 NAME_MAX = 80
 TEXT_MAX = 2000
@@ -34,16 +39,18 @@ class TextRule:
 
     def __call__(self, value: Any) -> str:
         if not isinstance(value, str):
-            raise ValueError("must be text")
+            raise ValueError(_("must be text"))
         if "\x00" in value:
-            raise ValueError("contains a NUL character")
+            raise ValueError(_("contains a NUL character"))
         if _SURROGATE.search(value):
-            raise ValueError("contains bytes that are not valid UTF-8")
+            raise ValueError(_("contains bytes that are not valid UTF-8"))
         value = value.strip()
         if not value:
-            raise ValueError("must not be empty")
+            raise ValueError(_("must not be empty"))
         if len(value) > self.max_len:
-            raise ValueError(f"is {len(value)} characters long; the limit is {self.max_len}")
+            raise ValueError(
+                _("is {length} characters long; the limit is {limit}").format(length=len(value), limit=self.max_len)
+            )
         return value
 
     def __repr__(self) -> str:
@@ -66,32 +73,41 @@ def parse_number(value: Any) -> float:
     anything beyond :data:`NUMBER_MAX`.
     """
     if isinstance(value, bool):
-        raise ValueError("must be a number")
+        raise ValueError(_("must be a number"))
     if isinstance(value, (int, float)):
         number = float(value)
     elif isinstance(value, str):
         match = _NUMBER.fullmatch(value.strip())
         if match is None:
-            raise ValueError(f"{value!r} is not a number (write it like 12400 or 12.5)")
+            raise ValueError(_("{value} is not a number (write it like 12400 or 12.5)").format(value=repr(value)))
         sign, whole, mark, decimals = match.groups()
         if mark == "," and len(decimals) == 3 and not any(ch in whole for ch in " \u00a0\u202f"):
             raise ValueError(
-                f"{value.strip()!r} is ambiguous: write {whole}{decimals} for thousands, "
-                f"or {whole}.{decimals.rstrip('0') or '0'} for a decimal"
+                _("{value} is ambiguous: write {thousands} for thousands, or {decimal} for a decimal").format(
+                    value=repr(value.strip()),
+                    thousands=whole + decimals,
+                    decimal=f"{whole}.{decimals.rstrip('0') or '0'}",
+                )
             )
         digits = "".join(ch for ch in whole if ch.isdigit())
         negative = sign in ("-", "\u2212")
         number = float(f"{'-' if negative else ''}{digits}.{decimals or 0}")
     else:
-        raise ValueError(f"{value!r} is not a number")
+        raise ValueError(_("{value} is not a number").format(value=repr(value)))
     if math.isfinite(number) and abs(number) > NUMBER_MAX:
-        raise ValueError(f"{value} is too large for a metric (at most {NUMBER_MAX:,.0f})")
+        from briefing import formats
+
+        raise ValueError(
+            _("{value} is too large for a metric (at most {limit})").format(
+                value=value, limit=formats.number(NUMBER_MAX, decimals=0)
+            )
+        )
     return number
 
 
 def finite(value: float | None) -> float | None:
     if value is not None and not math.isfinite(value):
-        raise ValueError("must be a finite number")
+        raise ValueError(_("must be a finite number"))
     return value
 
 
@@ -105,15 +121,17 @@ def phone(value: str) -> str:
     """A number a person can dial: digits with the usual separators, a
     leading + for abroad; between 6 and 20 digits."""
     if not _PHONE.fullmatch(value):
-        raise ValueError(f"{value!r} is not a phone number (digits, spaces, + . - ( ) only)")
+        raise ValueError(_("{value} is not a phone number (digits, spaces, + . - ( ) only)").format(value=repr(value)))
     digits = sum(ch.isdigit() for ch in value)
     if not 6 <= digits <= 20:
-        raise ValueError(f"{value!r} has {digits} digits; a phone number has 6 to 20")
+        raise ValueError(
+            _("{value} has {count} digits; a phone number has 6 to 20").format(value=repr(value), count=digits)
+        )
     return value
 
 
 def email(value: str) -> str:
     """One address, name@domain.tld: enough to catch a slip, not a parser."""
     if not _EMAIL.fullmatch(value):
-        raise ValueError(f"{value!r} is not an email address (name@example.com)")
+        raise ValueError(_("{value} is not an email address (name@example.com)").format(value=repr(value)))
     return value

@@ -18,6 +18,7 @@ from briefing.client_links import key
 from briefing.clients import SELECT, Client, get, resolve
 from briefing.db import write
 from briefing.errors import BadInput, ClientExists, NothingToChange
+from briefing.i18n import _
 from briefing.timeutil import utc_now_iso
 from briefing.validation import validate, validate_patch
 
@@ -151,7 +152,9 @@ def merge(conn: sqlite3.Connection, keep: str, other: str) -> Client:
         kept = resolve(conn, keep, "keep")
         gone = resolve(conn, other, "other")
         if kept.id == gone.id:
-            raise BadInput("other", f"{kept.label!r} and {other!r} are the same client")
+            raise BadInput(
+                "other", _("{kept} and {other} are the same client").format(kept=repr(kept.label), other=repr(other))
+            )
         conn.execute(
             "UPDATE verbatims SET client_id = ?, client = ?, company = ? WHERE client_id = ?",
             (kept.id, kept.name, kept.company, gone.id),

@@ -16,6 +16,7 @@ from briefing import clients
 from briefing.clients import Client, Moment
 from briefing.db import snapshot
 from briefing.errors import NotFound
+from briefing.i18n import _
 
 __all__ = ["LIMIT", "Page", "load", "of_verbatim", "of_win"]
 
@@ -39,7 +40,7 @@ def of_verbatim(conn: sqlite3.Connection, verbatim_id: int) -> int:
     """The client who said verbatim ``verbatim_id``."""
     row = conn.execute("SELECT client_id FROM verbatims WHERE id = ?", (verbatim_id,)).fetchone()
     if row is None or row[0] is None:
-        raise NotFound("id", f"no client for verbatim {verbatim_id}")
+        raise NotFound("id", _("no client for verbatim {id}").format(id=verbatim_id))
     return row[0]
 
 
@@ -48,7 +49,7 @@ def of_win(conn: sqlite3.Connection, win_id: int) -> int:
     at its company heard from most recently."""
     row = conn.execute("SELECT client_id, company_id FROM wins WHERE id = ?", (win_id,)).fetchone()
     if row is None:
-        raise NotFound("id", f"no win with id {win_id}")
+        raise NotFound("id", _("no win with id {id}").format(id=win_id))
     if row[0] is not None:
         return row[0]
     if row[1] is not None:
@@ -59,7 +60,7 @@ def of_win(conn: sqlite3.Connection, win_id: int) -> int:
         ).fetchone()
         if found:
             return found[0]
-    raise NotFound("id", f"win {win_id} names no client the team knows")
+    raise NotFound("id", _("win {id} names no client the team knows").format(id=win_id))
 
 
 def page_of(

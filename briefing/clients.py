@@ -19,6 +19,7 @@ from datetime import date
 
 from briefing.client_links import key
 from briefing.errors import BadInput, NotFound
+from briefing.i18n import _
 from briefing.kinds import Sentiment
 
 __all__ = ["Client", "Moment", "find", "get", "resolve", "timeline"]
@@ -88,7 +89,7 @@ class Moment:
 def get(conn: sqlite3.Connection, client_id: int) -> Client:
     row = conn.execute(_SELECT + " WHERE c.id = ?", (client_id,)).fetchone()
     if row is None:
-        raise NotFound("client", f"no client with id {client_id}")
+        raise NotFound("client", _("no client with id {id}").format(id=client_id))
     return Client.from_row(row)
 
 
@@ -114,10 +115,12 @@ def resolve(conn: sqlite3.Connection, text: str, field: str = "client") -> Clien
     """The one client a typed name means, or a clear BadInput."""
     found = find(conn, text)
     if not found:
-        raise NotFound(field, f"no client called {text!r}")
+        raise NotFound(field, _("no client called {name}").format(name=repr(text)))
     if len(found) > 1:
-        names = " or ".join(repr(c.label) for c in found)
-        raise BadInput(field, f"{text!r} could be {names}: add the company in brackets")
+        names = _(" or ").join(repr(c.label) for c in found)
+        raise BadInput(
+            field, _("{name} could be {names}: add the company in brackets").format(name=repr(text), names=names)
+        )
     return found[0]
 
 

@@ -18,6 +18,7 @@ import sqlite3
 from pathlib import Path
 
 from briefing.errors import DatabaseDamaged
+from briefing.i18n import _
 from briefing.timeutil import utc_now_iso
 
 __all__ = ["clear", "is_corrupt", "mark", "marker", "reason", "refuse_if_marked"]
@@ -55,7 +56,7 @@ def reason(path: str | os.PathLike[str]) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        return f"(the mark cannot be read: {exc.strerror})"
+        return _("(the mark cannot be read: {reason})").format(reason=exc.strerror)
 
 
 def refuse_if_marked(path: str | os.PathLike[str]) -> None:
@@ -69,4 +70,6 @@ def clear(path: str | os.PathLike[str]) -> None:
 
 
 def _damaged(path: str | os.PathLike[str], what: str) -> DatabaseDamaged:
-    return DatabaseDamaged(f"{path} is damaged ({what}); nothing more is written to it")
+    return DatabaseDamaged(
+        _("{path} is damaged ({problem}); nothing more is written to it").format(path=path, problem=what)
+    )

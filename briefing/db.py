@@ -26,6 +26,7 @@ from typing import Any
 
 from briefing import damage
 from briefing.errors import BadInput, BriefingError, NotFound
+from briefing.i18n import _
 
 #: Bumped with every migration added to :mod:`briefing.schema` (a test checks).
 SCHEMA_VERSION = 9
@@ -44,12 +45,15 @@ def connect(path: str | os.PathLike[str], *, migrate: bool = True, create: bool 
     """
     path = Path(path)
     if not create and not path.exists():
-        raise NotFound(_FIELD, f"there is no database at {path} (the first command that adds something creates it)")
+        raise NotFound(
+            _FIELD,
+            _("there is no database at {path} (the first command that adds something creates it)").format(path=path),
+        )
     check_path(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, factory=Connection)
     except sqlite3.Error as exc:
-        raise BadInput(_FIELD, f"cannot open {path}: {exc}") from None
+        raise BadInput(_FIELD, _("cannot open {path}: {problem}").format(path=path, problem=exc)) from None
     conn.path = path
     conn.row_factory = sqlite3.Row
     try:
@@ -102,20 +106,23 @@ def check_path(path: Path) -> None:
     holds on it, including SQLite's (the file's own header is checked by
     SQLite when the first pragma reads it)."""
     if path.is_dir():
-        raise BadInput(_FIELD, f"{path} is a directory, not a database file")
+        raise BadInput(_FIELD, _("{path} is a directory, not a database file").format(path=path))
     if path.exists():
         if not path.is_file():
-            raise BadInput(_FIELD, f"{path} is not a regular file")
+            raise BadInput(_FIELD, _("{path} is not a regular file").format(path=path))
         if not os.access(path, os.W_OK):
-            raise BadInput(_FIELD, f"{path} is not writable")
+            raise BadInput(_FIELD, _("{path} is not writable").format(path=path))
         return
     parent = path.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BadInput(_FIELD, f"cannot create the folder {parent}: {exc.strerror}") from None
+        problem = _("cannot create the folder {folder}: {reason}").format(folder=parent, reason=exc.strerror)
+        raise BadInput(_FIELD, problem) from None
     if not os.access(parent, os.W_OK):
-        raise BadInput(_FIELD, f"cannot create {path}: the folder {parent} is not writable")
+        raise BadInput(
+            _FIELD, _("cannot create {path}: the folder {folder} is not writable").format(path=path, folder=parent)
+        )
 
 
 def is_sqlite(path: Path) -> bool:
@@ -137,11 +144,11 @@ def _explain(exc: sqlite3.DatabaseError, path: Path) -> BriefingError:
     if damage.is_corrupt(exc) and ("malformed" in text or _says_sqlite(path)):
         return damage.mark(path, exc)  # a truncated or corrupt database, not a foreign file
     if "not a database" in text:
-        return BadInput(_FIELD, f"{path} is not a SQLite database")
+        return BadInput(_FIELD, _("{path} is not a SQLite database").format(path=path))
     if "readonly" in text or "unable to open" in text:
-        return BadInput(_FIELD, f"cannot write to {path}: {text}")
+        return BadInput(_FIELD, _("cannot write to {path}: {problem}").format(path=path, problem=text))
     if "locked" in text or "busy" in text:
-        return BriefingError(f"{path} is locked by another program; try again in a moment")
+        return BriefingError(_("{path} is locked by another program; try again in a moment").format(path=path))
     return BriefingError(f"{path}: {text}")
 
 
@@ -203,16 +210,19 @@ def _refuse_foreign(conn: sqlite3.Connection, app_id: int, version: int, path: P
         if version > SCHEMA_VERSION:
             raise BadInput(
                 _FIELD,
-                f"{path} was made by a newer version of briefing (schema {version}, "
-                f"this one knows {SCHEMA_VERSION}); upgrade briefing to use it. "
-                "The file was left untouched.",
+                _(
+                    "{path} was made by a newer version of briefing (schema {version}, "
+                    "this one knows {known}); upgrade briefing to use it. The file was left untouched."
+                ).format(path=path, version=version, known=SCHEMA_VERSION),
             )
         return
     tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if tables:
         raise BadInput(
             _FIELD,
-            f"{path} is a SQLite database of another program, not a briefing database; it was left untouched",
+            _("{path} is a SQLite database of another program, not a briefing database; it was left untouched").format(
+                path=path
+            ),
         )
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from briefing import damage
 from briefing.db import APPLICATION_ID, SCHEMA_VERSION
+from briefing.i18n import _
 from briefing.timeutil import utc_now
 
 __all__ = ["Checkup", "Recovery", "check", "recover"]
@@ -80,7 +81,7 @@ def recover(path: Path, target: Path | None = None) -> Recovery:
     ``NAME.recovered-YYYYMMDD-HHMMSS.db``), never touching ``path``."""
     target = target or path.with_name(f"{path.stem}.recovered-{utc_now():%Y%m%d-%H%M%S}.db")
     if target.exists():
-        raise FileExistsError(f"{target} already exists")
+        raise FileExistsError(_("{path} already exists").format(path=target))
     _by_copy(path, target)
     rows = _finish(target)
     return Recovery(path, target, rows, check(target))

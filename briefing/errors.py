@@ -10,9 +10,16 @@ form's "Collected by") and may add its own way out, keyed on the error's
 class (``NoMeeting``: the CLI suggests ``briefing meeting start``).
 
 Anything else is ours or the machine's (exit 1).
+
+``problem`` is in the user's language: it is translated where it is
+raised (``_()``), the language being chosen before any command runs; a
+``--json`` command speaks English (``briefing.cli.common``). ``field``
+never is: it is an identifier each front end maps to its own label.
 """
 
 from __future__ import annotations
+
+from briefing.i18n import _
 
 
 class BriefingError(Exception):
@@ -45,12 +52,15 @@ class BadRow(BadInput):
 class BadSegment(BadInput):
     """One segment of an agenda breaks a rule: ``index`` (0-based) says which,
     ``part`` what of it (``title``, ``minutes``, ``win``), so a screen can mark
-    the row and the field at fault. The field stays ``agenda`` for the CLI."""
+    the row and the field at fault. The field stays ``agenda`` for the CLI.
+    ``detail`` is the problem without the segment's number ("segment 2:"),
+    for a message that names the segment its own way (an agenda file's line)."""
 
-    def __init__(self, index: int, part: str, problem: str) -> None:
+    def __init__(self, index: int, part: str, problem: str, detail: str | None = None) -> None:
         super().__init__("agenda", problem)
         self.index = index
         self.part = part
+        self.detail = problem if detail is None else detail
 
 
 class NotFound(BadInput):
@@ -63,7 +73,10 @@ class NearClient(BadInput):
     can offer it; adding them anyway is the caller's explicit choice."""
 
     def __init__(self, field: str, typed: str, existing: str, *, name: str = "", company: str | None = None) -> None:
-        super().__init__(field, f"{typed!r} is not a client yet, but {existing!r} is")
+        super().__init__(
+            field,
+            _("{typed} is not a client yet, but {existing} is").format(typed=repr(typed), existing=repr(existing)),
+        )
         self.typed = typed
         self.existing = existing
         #: What to type to mean the known one: their name (and company, for
@@ -76,7 +89,7 @@ class ClientExists(BadInput):
     """A rename or a move that would make two records of one person."""
 
     def __init__(self, field: str, existing: str) -> None:
-        super().__init__(field, f"{existing!r} is already a client")
+        super().__init__(field, _("{existing} is already a client").format(existing=repr(existing)))
         self.existing = existing
 
 
@@ -88,28 +101,28 @@ class NoMeeting(BadInput):
     """A meeting command while no briefing is under way."""
 
     def __init__(self) -> None:
-        super().__init__(None, "no briefing is running")
+        super().__init__(None, _("no briefing is running"))
 
 
 class AlreadyHadOneToday(BadInput):
     """Starting a second briefing on the same day needs a yes from the lead."""
 
     def __init__(self) -> None:
-        super().__init__(None, "the team already had its briefing today")
+        super().__init__(None, _("the team already had its briefing today"))
 
 
 class LastSegment(BadInput):
     """ "Next" on the last segment: what is left is to finish."""
 
     def __init__(self) -> None:
-        super().__init__(None, "this is the last segment")
+        super().__init__(None, _("this is the last segment"))
 
 
 class NothingToChange(BadInput):
     """An edit that names no field to change."""
 
     def __init__(self) -> None:
-        super().__init__(None, "nothing to change")
+        super().__init__(None, _("nothing to change"))
 
 
 class AgendaUnreadable(BriefingError):

@@ -5,6 +5,13 @@ Each list is read down an index on its day column (``verbatims_date``,
 ``wins_date``, ``metrics_date``, ``meetings_held``): exporting a month of a
 ten-year history costs the month (``tests/test_query_plans.py``). All of it
 is read in one read transaction, so the lists agree with each other.
+
+Languages: the CSV tables and the JSON document made from a period
+(:mod:`briefing.cli.export_formats`) keep English column names, keys and
+values whatever language the app speaks: they are an interface, read back
+by ``briefing import`` and by scripts, and a French export must import into
+an English team. Only the Markdown minutes (:mod:`briefing.minutes`) and the
+refusals here speak the team's language.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from datetime import date
 from briefing import summary
 from briefing.db import snapshot
 from briefing.errors import BadInput
+from briefing.i18n import _
 from briefing.records import Metric, Verbatim, Win
 from briefing.summary import Summary
 from briefing.timeutil import parse_date, today
@@ -75,14 +83,14 @@ def span(start: str | None, end: str | None, day: str | None) -> tuple[date, dat
     of everything is ``start`` at the team's first day, said on purpose."""
     if day is not None:
         if start is not None or end is not None:
-            raise BadInput("date", "give one day, or a range with a start and an end, not both")
+            raise BadInput("date", _("give one day, or a range with a start and an end, not both"))
         one = _day("date", day)
         return one, one
     if start is None:
-        raise BadInput("start", "say which days to export: one day, or a start (and an end)")
+        raise BadInput("start", _("say which days to export: one day, or a start (and an end)"))
     first, last = _day("start", start), _day("end", end) if end is not None else today()
     if first > last:
-        raise BadInput("start", f"{first} is after the end of the range ({last})")
+        raise BadInput("start", _("{first} is after the end of the range ({last})").format(first=first, last=last))
     return first, last
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from briefing.errors import BadInput
+from briefing.i18n import _
 
 __all__ = ["read_limited", "write_new", "write_unique"]
 
@@ -25,7 +26,7 @@ def write_new(path: Path, data: bytes, *, replace: bool = False) -> None:
     """Write ``data`` to ``path`` atomically; an existing file is refused
     (``FileExistsError``) unless ``replace``."""
     if not path.parent.is_dir():
-        raise BadInput("folder", f"{path.parent} is not a folder that exists")
+        raise BadInput("folder", _("{folder} is not a folder that exists").format(folder=path.parent))
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         # mkstemp makes the file private (0600); an export is for sharing:
@@ -78,7 +79,9 @@ def write_unique(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
         except FileExistsError:
             continue
         return path
-    raise BadInput("file", f"{folder} already holds 999 files named {stem}: move some away")
+    raise BadInput(
+        "file", _("{folder} already holds 999 files named {name}: move some away").format(folder=folder, name=stem)
+    )
 
 
 def read_limited(stream: BinaryIO, limit: int, field: str, what: str) -> bytes:
@@ -86,5 +89,6 @@ def read_limited(stream: BinaryIO, limit: int, field: str, what: str) -> bytes:
     reading one byte past the limit, never to its end (``/dev/zero``)."""
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise BadInput(field, f"{what} is larger than {limit // (1024 * 1024)} MB, more than an import takes")
+        problem = _("{what} is larger than {size} MB, more than an import takes")
+        raise BadInput(field, problem.format(what=what, size=limit // (1024 * 1024)))
     return data

@@ -17,6 +17,7 @@ from datetime import date
 from briefing import agenda as agendas
 from briefing.db import snapshot
 from briefing.errors import BadInput, NotFound
+from briefing.i18n import _
 from briefing.meeting import Meeting, events_of
 from briefing.timeutil import parse_date
 
@@ -90,9 +91,9 @@ def between(conn: sqlite3.Connection, start: str | None, end: str | None, limit:
     """:func:`page` from days as typed (``2026-11-02``, ``yesterday``)."""
     first, last = _day("start", start), _day("end", end)
     if first and last and first > last:
-        raise BadInput("start", f"{first} is after the end of the range ({last})")
+        raise BadInput("start", _("{first} is after the end of the range ({last})").format(first=first, last=last))
     if limit is not None and limit < 1:
-        raise BadInput("limit", "must be at least 1")
+        raise BadInput("limit", _("must be at least 1"))
     return page(conn, start=first, end=last, limit=limit or -1)
 
 
@@ -103,14 +104,17 @@ def resolve(conn: sqlite3.Connection, which: str) -> int:
     if which.isdigit() and len(which) < 10:
         found = conn.execute("SELECT id, outcome FROM meetings WHERE id = ?", (int(which),)).fetchone()
         if found is None:
-            raise NotFound("which", f"no briefing with id {which}")
+            raise NotFound("which", _("no briefing with id {id}").format(id=which))
         if found["outcome"] != "finished":
-            state = "still under way" if found["outcome"] is None else "abandoned"
-            raise BadInput("which", f"briefing {which} is {state}: the history holds the briefings held")
+            if found["outcome"] is None:
+                problem = _("briefing {id} is still under way: the history holds the briefings held")
+            else:
+                problem = _("briefing {id} was abandoned: the history holds the briefings held")
+            raise BadInput("which", problem.format(id=which))
         return found[0]
     held = find(conn, _day("which", which))
     if not held:
-        raise NotFound("which", f"no briefing was held on {which}")
+        raise NotFound("which", _("no briefing was held on {day}").format(day=which))
     return held[0]
 
 

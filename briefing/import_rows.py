@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing.errors import BadInput
+from briefing.i18n import _
 from briefing.tabular import decode, records, separator, unneutral
 
 __all__ = ["MissingColumn", "Raw", "from_csv", "from_json", "read"]
@@ -39,8 +40,9 @@ class MissingColumn(BadInput):
     """The file has no column for a field the records need (or that was mapped)."""
 
     def __init__(self, what: str, field: str, column: str, header: list[str]) -> None:
-        shown = ", ".join(repr(h) for h in header if h) or "none"
-        super().__init__("file", f"{what} has no column {column!r} for the {field} (its columns: {shown})")
+        shown = ", ".join(repr(h) for h in header if h) or _("none")
+        problem = _("{what} has no column {column} for the {field} (its columns: {columns})")
+        super().__init__("file", problem.format(what=what, column=repr(column), field=field, columns=shown))
         self.wanted = field
 
 
@@ -56,21 +58,24 @@ def from_json(text: str, what: str, fields: tuple[str, ...], kind: str) -> list[
     try:
         content = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BadInput("file", f"{what} is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+        problem = _("{what} is not valid JSON (line {line}: {problem})").format(
+            what=what, line=exc.lineno, problem=exc.msg
+        )
+        raise BadInput("file", problem) from None
     except RecursionError:
-        raise BadInput("file", f"{what} nests too deeply to be an export") from None
+        raise BadInput("file", _("{what} nests too deeply to be an export").format(what=what)) from None
     if isinstance(content, dict):
         if not isinstance(content.get(kind), list):
-            raise BadInput("file", f"{what} holds no list of {kind}")
+            raise BadInput("file", _("{what} holds no list of {kind}").format(what=what, kind=kind))
         content = content[kind]
     if not isinstance(content, list):
-        raise BadInput("file", f"{what} holds neither a list of {kind} nor an export")
+        raise BadInput("file", _("{what} holds neither a list of {kind} nor an export").format(what=what, kind=kind))
     out = []
     for n, record in enumerate(content, 1):
         if not isinstance(record, dict):
-            raise BadInput("file", f"{what} record {n} is not an object")
+            raise BadInput("file", _("{what} record {number} is not an object").format(what=what, number=n))
         values = {f: record.get(f) for f in fields}
-        out.append(Raw(f"{what} record {n}", values, {f: f for f in fields}))
+        out.append(Raw(_("{what} record {number}").format(what=what, number=n), values, {f: f for f in fields}))
     return out
 
 
@@ -121,7 +126,7 @@ def _rows(
                 values[field] = day_text(cell)
             else:
                 values[field] = unneutral(cells[column])
-        yield Raw(f"{what} line {line}", values, columns)
+        yield Raw(_("{what} line {line}").format(what=what, line=line), values, columns)
 
 
 _GROUPED_POINT = re.compile(r"[+\-\u2212]?\d{1,3}(\.\d{3})+(,\d+)?")

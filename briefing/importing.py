@@ -35,6 +35,7 @@ from typing import Any
 from briefing import client_links, metrics, team
 from briefing.db import snapshot, write
 from briefing.errors import BadInput
+from briefing.i18n import _
 from briefing.import_rows import Raw
 from briefing.kinds import VerbatimStatus, WinStatus
 from briefing.records import Metric
@@ -87,7 +88,11 @@ class BadRecord(BadInput):
     as the file names it and the problem."""
 
     def __init__(self, where: str, column: str | None, problem: str) -> None:
-        super().__init__(None, f"{where} ({column}): {problem}" if column else f"{where}: {problem}")
+        if column:
+            text = _("{where} ({column}): {problem}").format(where=where, column=column, problem=problem)
+        else:
+            text = _("{where}: {problem}").format(where=where, problem=problem)
+        super().__init__(None, text)
         self.where = where
 
 
@@ -144,7 +149,7 @@ def _checked(kind: Kind, raw: Raw, people: _People) -> dict[str, Any]:
     except BadInput as exc:
         empty = exc.field in kind.fields and raw.values.get(exc.field) is None
         raise BadRecord(
-            raw.where, raw.columns.get(exc.field or ""), "must not be empty" if empty else exc.problem
+            raw.where, raw.columns.get(exc.field or ""), _("must not be empty") if empty else exc.problem
         ) from None
     row = {k: (v.isoformat() if k == "date" else getattr(v, "value", v)) for k, v in fields.items()}
     try:
@@ -166,20 +171,23 @@ def _extras(kind: Kind, values: dict[str, Any], row: dict[str, Any]) -> None:
         statuses = VerbatimStatus if kind.name == "verbatims" else WinStatus
         status = values.get("status") or ("new" if kind.name == "verbatims" else "pending")
         if status not in {s.value for s in statuses}:
-            raise BadInput("status", f"{status!r} is not one of {', '.join(s.value for s in statuses)}")
+            choices = ", ".join(s.value for s in statuses)
+            raise BadInput("status", _("{value} is not one of {choices}").format(value=repr(status), choices=choices))
         row["status"] = status
     for name in ("created_at", "updated_at", "presented_at"):
         if name in kind.extras:
             given = values.get(name)
             if given is not None and not (isinstance(given, str) and _INSTANT.fullmatch(given)):
-                raise BadInput(name, f"{given!r} is not an instant like 2026-11-24T08:30:00.000000Z")
+                raise BadInput(
+                    name, _("{value} is not an instant like 2026-11-24T08:30:00.000000Z").format(value=repr(given))
+                )
             row[name] = given
     if "id" in kind.extras:
         given = values.get("id")
         if isinstance(given, str) and given.strip().isdigit():
             given = int(given)
         if given is not None and not (isinstance(given, int) and 0 < given < 2**63):
-            raise BadInput("id", f"{given!r} is not a record id")
+            raise BadInput("id", _("{value} is not a record id").format(value=repr(given)))
         row["id"] = given
 
 
@@ -199,8 +207,9 @@ class _People:
         if len(partial) == 1:
             return partial[0].id
         if partial:
-            raise BadInput(field, f"{name!r} could be {' or '.join(p.name for p in partial)}: give the full name")
-        raise BadInput(field, f"nobody named {name!r} in the team")
+            names = _(" or ").join(p.name for p in partial)
+            raise BadInput(field, _("{name} could be {names}: give the full name").format(name=repr(name), names=names))
+        raise BadInput(field, _("nobody named {name} in the team").format(name=repr(name)))
 
 
 def commit(conn: sqlite3.Connection, plan: Plan, *, dry_run: bool = False, progress: Progress | None = None) -> Outcome:

@@ -22,6 +22,7 @@ from briefing.checks import STORY_MAX
 from briefing.clock import Clock, Event, EventType, MeetingState, flipped
 from briefing.db import write
 from briefing.errors import AlreadyHadOneToday, BadInput, LastSegment, NoMeeting, NotFound
+from briefing.i18n import _
 from briefing.kinds import SegmentKind
 from briefing.timeutil import iso, mmss, utc_now
 from briefing.timeutil import today as _today
@@ -75,7 +76,7 @@ def _event(row: sqlite3.Row) -> Event:
 def load(conn: sqlite3.Connection, meeting_id: int) -> Meeting:
     row = conn.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
     if row is None:
-        raise NotFound("id", f"no briefing with id {meeting_id}")
+        raise NotFound("id", _("no briefing with id {id}").format(id=meeting_id))
     events = tuple(
         _event(r) for r in conn.execute("SELECT * FROM meeting_events WHERE meeting_id = ? ORDER BY seq", (meeting_id,))
     )
@@ -125,7 +126,10 @@ def start(
         if running is not None and join:
             return running
         if running is not None:
-            raise BadInput(None, f"a briefing is already under way (started {running.day}); finish or abandon it first")
+            from briefing.formats import LazyDay
+
+            problem = _("a briefing is already under way (started {iso}); finish or abandon it first")
+            raise BadInput(None, problem.format(iso=running.day.isoformat(), day=LazyDay(running.day)))
         earlier = conn.execute(
             "SELECT count(*) FROM meetings WHERE day = ? AND outcome = 'finished'", (day_iso,)
         ).fetchone()[0]
@@ -151,7 +155,9 @@ def _check_in(
     for name in off:
         person_id = find_active_id(conn, name, "off")
         if person_id in away:
-            raise BadInput("off", f"{name!r} is also named absent: someone is either absent or off")
+            raise BadInput(
+                "off", _("{name} is also named absent: someone is either absent or off").format(name=repr(name))
+            )
         status[person_id] = "off"
     status |= dict.fromkeys(away, "absent")
     for (person_id,) in conn.execute("SELECT id FROM collaborators WHERE active = 1").fetchall():
@@ -227,7 +233,7 @@ def go(conn: sqlite3.Connection, step: int, now: datetime | None = None) -> Outc
         if target >= len(state.segments):
             raise LastSegment()
         if target < 0:
-            raise BadInput(None, "this is the first segment already")
+            raise BadInput(None, _("this is the first segment already"))
         return EventType.GOTO, target
 
     return _command(conn, decide, now)
@@ -236,7 +242,7 @@ def go(conn: sqlite3.Connection, step: int, now: datetime | None = None) -> Outc
 def pause(conn: sqlite3.Connection, now: datetime | None = None) -> Outcome:
     def decide(state: MeetingState) -> tuple[EventType, Any]:
         if state.state == "paused":
-            raise BadInput(None, "the briefing is already paused")
+            raise BadInput(None, _("the briefing is already paused"))
         return EventType.PAUSE, None
 
     return _command(conn, decide, now)
@@ -245,7 +251,7 @@ def pause(conn: sqlite3.Connection, now: datetime | None = None) -> Outcome:
 def resume(conn: sqlite3.Connection, now: datetime | None = None) -> Outcome:
     def decide(state: MeetingState) -> tuple[EventType, Any]:
         if state.state == "running":
-            raise BadInput(None, "the briefing is already running")
+            raise BadInput(None, _("the briefing is already running"))
         return EventType.RESUME, None
 
     return _command(conn, decide, now)
@@ -259,7 +265,9 @@ def toggle(conn: sqlite3.Connection, now: datetime | None = None) -> Outcome:
 def switch(conn: sqlite3.Connection, to: SegmentKind | str | None = None, now: datetime | None = None) -> Outcome:
     def decide(state: MeetingState) -> tuple[EventType, Any]:
         if to and to not in SegmentKind._value2member_map_:
-            raise BadInput("to", f"{to!r} is not one of client, sales, team")
+            raise BadInput(
+                "to", _("{value} is not one of {choices}").format(value=repr(to), choices="client, sales, team")
+            )
         target = SegmentKind(to) if to else flipped(state.running_kind)
         return EventType.SWITCH, target.value
 
@@ -279,8 +287,9 @@ def adjust(conn: sqlite3.Connection, seconds: int, now: datetime | None = None) 
         if seconds < 0 and planned + seconds < agendas.MIN_SECONDS:
             raise BadInput(
                 None,
-                f"this segment is planned for {mmss(planned, pad=False)}; "
-                f"it cannot be planned for less than {agendas.MIN_SECONDS} seconds",
+                _("this segment is planned for {time}; it cannot be planned for less than {least} seconds").format(
+                    time=mmss(planned, pad=False), least=agendas.MIN_SECONDS
+                ),
             )
         return EventType.ADJUST, int(seconds)
 
@@ -299,7 +308,7 @@ def mark_shown(conn: sqlite3.Connection, meeting_id: int, verbatim_id: int, now:
     """A verbatim put on the screen during a briefing is no longer new."""
     with write(conn):
         if conn.execute("SELECT 1 FROM verbatims WHERE id = ?", (verbatim_id,)).fetchone() is None:
-            raise NotFound("id", f"no verbatim with id {verbatim_id}")
+            raise NotFound("id", _("no verbatim with id {id}").format(id=verbatim_id))
         conn.execute(
             "INSERT OR IGNORE INTO meeting_verbatims (meeting_id, verbatim_id, shown_at) VALUES (?, ?, ?)",
             (meeting_id, verbatim_id, iso(now or utc_now())),
@@ -319,10 +328,10 @@ def shown_verbatims(conn: sqlite3.Connection, meeting_id: int) -> list[int]:
 
 def save_notes(conn: sqlite3.Connection, meeting_id: int, notes: str) -> None:
     if "\x00" in notes or len(notes) > STORY_MAX * 5:
-        raise BadInput("notes", f"must be at most {STORY_MAX * 5} characters of text")
+        raise BadInput("notes", _("must be at most {limit} characters of text").format(limit=STORY_MAX * 5))
     with write(conn):
         if conn.execute("UPDATE meetings SET notes = ? WHERE id = ?", (notes, meeting_id)).rowcount == 0:
-            raise NotFound("id", f"no briefing with id {meeting_id}")
+            raise NotFound("id", _("no briefing with id {id}").format(id=meeting_id))
 
 
 def events_of(conn: sqlite3.Connection, meeting_ids: Sequence[int]) -> dict[int, tuple[Event, ...]]:

@@ -5,6 +5,12 @@ meeting summary`` (:func:`briefing.summary.load`), plus that day's numbers,
 so the three never disagree. Everything people typed goes through
 :mod:`briefing.mdtext`: a verbatim holding ``|`` or ``# title`` is quoted,
 it never reshapes the page.
+
+They are written in the team's language: headings, labels, the day
+("Briefing of Tuesday 24 November 2026" / "Briefing du mardi 24 novembre
+2026") and numbers; the English minutes are as they always were. What
+people typed (names, quotes, notes, segment and metric names) is never
+translated.
 """
 
 from __future__ import annotations
@@ -15,8 +21,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from briefing import metrics, summary
+from briefing import formats, i18n, metrics, summary
 from briefing.db import snapshot
+from briefing.i18n import N_, _
 from briefing.mdtext import block, inline
 from briefing.records import Metric
 from briefing.summary import Summary
@@ -26,6 +33,16 @@ __all__ = ["EXPORT_DIR_ENV", "Minutes", "default_folder", "filename", "load", "r
 
 #: Where the app writes minutes, if set (tests, or a team's shared folder).
 EXPORT_DIR_ENV = "BRIEFING_EXPORT_DIR"
+#: A segment's kind and a briefing's state, as the minutes say them (the
+#: summary screen's words).
+KINDS = {"client": N_("client"), "sales": N_("sales"), "team": N_("team")}
+STATES = {
+    "finished": N_("finished"),
+    "abandoned": N_("abandoned"),
+    "running": N_("running"),
+    "paused": N_("paused"),
+    "new": N_("not started"),
+}
 
 
 @dataclass(frozen=True)
@@ -45,87 +62,118 @@ def _signed(seconds: float) -> str:
     return ("+" if seconds >= 0 else "−") + mmss(abs(seconds), pad=False)
 
 
+def _english() -> bool:
+    return i18n.current() == i18n.DEFAULT
+
+
+def _day(day: date) -> str:
+    """ "Tuesday 03 November 2026" as the English minutes always wrote it;
+    "mardi 3 novembre 2026" in French (:func:`briefing.formats.long_day`)."""
+    return f"{day:%A %d %B %Y}" if _english() else formats.long_day(day, year=True)
+
+
 def _number(value: float, unit: str | None) -> str:
-    text = format(value, ".15g")
+    text = format(value, ".15g") if _english() else formats.number(value)
     return f"{text} {inline(unit)}" if unit else text
 
 
+def _percent(share: float) -> str:
+    return f"{share:.0%}" if _english() else formats.percent(share)
+
+
 def _names(people: tuple[str, ...]) -> str:
-    return ", ".join(inline(n) for n in people) if people else "nobody"
+    return ", ".join(inline(n) for n in people) if people else _("nobody")
 
 
 def _share(s: Summary) -> str:
     state = s.state
     share, target = state.client_share, state.target_share
     if share is None:
-        return f"No client or sales time (target {target:.0%})."
-    verdict = "▼ under the target" if share < target else "on target"
-    return f"Client share **{share:.0%}** against a target of {target:.0%}: {verdict}."
+        return _("No client or sales time (target {target}).").format(target=_percent(target))
+    verdict = _("▼ under the target") if share < target else _("on target")
+    return _("Client share **{share}** against a target of {target}: {verdict}.").format(
+        share=_percent(share), target=_percent(target), verdict=verdict
+    )
 
 
 def _win(s: Summary) -> str:
     if s.win_skipped:
         ran, least = mmss(s.win_elapsed_s or 0, pad=False), mmss(s.meeting.agenda.win_min_s, pad=False)
-        return f"Skipped: its segment ran {ran}, under {least}. Nobody's turn was used and no win was marked told."
+        return _(
+            "Skipped: its segment ran {ran}, under {least}. Nobody's turn was used and no win was marked told."
+        ).format(ran=ran, least=least)
     if not s.presenter:
-        return "Nobody presented a client win."
-    line = f"**{inline(s.presenter)}** presented "
+        return _("Nobody presented a client win.")
+    presenter = inline(s.presenter)
     if s.win is None:
-        return line + "a fresh client story."
-    line += f"“{inline(s.win.title)}”"
+        return _("**{presenter}** presented a fresh client story.").format(presenter=presenter)
+    win = _("“{title}”").format(title=inline(s.win.title))
     if s.win.client:
-        line += f" ({inline(s.win.client)})"
+        win += f" ({inline(s.win.client)})"
     if s.win.owner != s.presenter:
-        line += f", won by **{inline(s.win.owner)}**"
-    return line + "."
+        win = _("{win}, won by **{owner}**").format(win=win, owner=inline(s.win.owner))
+    return _("**{presenter}** presented {win}.").format(presenter=presenter, win=win)
+
+
+def _row(*cells: str) -> str:
+    return "| " + " | ".join(cells) + " |"
 
 
 def render(m: Minutes) -> str:
-    """The minutes as Markdown text, ending with one newline."""
+    """The minutes as Markdown text, ending with one newline, in the
+    current language (what people typed stays as typed)."""
     s, state = m.summary, m.summary.state
-    by_kind = " · ".join(f"{k} {mmss(v, pad=False)}" for k, v in state.elapsed_by_kind.items())
+    by_kind = " · ".join(f"{_(KINDS.get(k, k))} {mmss(v, pad=False)}" for k, v in state.elapsed_by_kind.items())
+    outcome = s.outcome or state.state
     out = [
-        f"# Briefing of {s.meeting.day:%A %d %B %Y}",
+        "# " + _("Briefing of {date}").format(date=_day(s.meeting.day)),
         "",
-        f"{s.outcome or state.state}, {mmss(state.elapsed_s, pad=False)} in all ({by_kind}).",
+        _("{state}, {time} in all ({by_kind}).").format(
+            state=_(STATES.get(outcome, outcome)), time=mmss(state.elapsed_s, pad=False), by_kind=by_kind
+        ),
         _share(s),
         "",
-        "## Agenda",
+        "## " + _("Agenda"),
         "",
-        "| # | Segment | Kind | Planned | Actual | Difference |",
+        _row("#", _("Segment"), _("Kind"), _("Planned"), _("Actual"), _("Difference")),
         "|--:|---|---|--:|--:|--:|",
     ]
     for seg in state.segments:
         out.append(
-            f"| {seg.index + 1} | {inline(seg.title)} | {seg.kind.value} | {mmss(seg.planned_s, pad=False)} "
+            f"| {seg.index + 1} | {inline(seg.title)} | {_(KINDS[seg.kind.value])} | {mmss(seg.planned_s, pad=False)} "
             f"| {mmss(seg.elapsed_s, pad=False)} | {_signed(int(seg.elapsed_s) - seg.planned_s)} |"
         )
     present = s.who("present")
-    out += ["", "## Attendance", "", f"- Present ({len(present)}): {_names(present)}"]
-    out += [f"- Absent: {_names(s.who('absent'))}", f"- Off: {_names(s.who('off'))}"]
+    out += ["", "## " + _("Attendance"), ""]
+    out.append("- " + _("Present ({count}): {names}").format(count=len(present), names=_names(present)))
+    out.append("- " + _("Absent: {names}").format(names=_names(s.who("absent"))))
+    out.append("- " + _("Off: {names}").format(names=_names(s.who("off"))))
     if s.skipped:
-        out.append(f"- Not ready today: {_names(s.skipped)}")
-    out += ["", "## Client win", "", _win(s), "", "## Verbatims shown", ""]
+        out.append("- " + _("Not ready today: {names}").format(names=_names(s.skipped)))
+    out += ["", "## " + _("Client win"), "", _win(s), "", "## " + _("Verbatims shown"), ""]
     if not s.verbatims_shown:
-        out.append("None.")
+        out.append(_("None."))
     for v in s.verbatims_shown:
         who = inline(v.client) + (f" ({inline(v.company)})" if v.company else "")
-        by = f", collected by {inline(v.collected_by)}" if v.collected_by else ""
+        by = _(", collected by {name}").format(name=inline(v.collected_by)) if v.collected_by else ""
         out += [block(v.text, "> "), ">", f"> — {who}{by}", ""]
     if s.verbatims_shown:
         out.pop()
-    out += ["", "## Numbers", ""]
+    out += ["", "## " + _("Numbers"), ""]
     if m.numbers:
-        out += ["| Metric | Value | Target | Against target |", "|---|--:|--:|---|"]
+        out += [_row(_("Metric"), _("Value"), _("Target"), _("Against target")), "|---|--:|--:|---|"]
         for n in m.numbers:
             target = "" if n.target is None else _number(n.target, n.unit)
             gap = ""
             if n.gap is not None:
-                gap = f"met (+{_number(n.gap, n.unit)})" if n.gap >= 0 else f"▼ under by {_number(-n.gap, n.unit)}"
+                if n.gap >= 0:
+                    gap = _("met (+{gap})").format(gap=_number(n.gap, n.unit))
+                else:
+                    gap = _("▼ under by {gap}").format(gap=_number(-n.gap, n.unit))
             out.append(f"| {inline(n.name)} | {_number(n.value, n.unit)} | {target} | {gap} |")
     else:
-        out.append("No numbers recorded that day.")
-    out += ["", "## Notes", "", block(s.meeting.notes) if s.meeting.notes.strip() else "None."]
+        out.append(_("No numbers recorded that day."))
+    out += ["", "## " + _("Notes"), "", block(s.meeting.notes) if s.meeting.notes.strip() else _("None.")]
     return "\n".join(out) + "\n"
 
 

@@ -219,9 +219,9 @@ def skip(conn: sqlite3.Connection, now: datetime | None = None, day: date | None
         meeting_id = _current_id(conn)
         chosen = next_presentation(conn, day, meeting_id)
         if chosen.recorded:
-            raise BadInput(None, "today's presentation is already done")
+            raise BadInput(None, _("today's presentation is already done"))
         if chosen.choice.presenter is None:
-            raise BadInput(None, "nobody is left to present today")
+            raise BadInput(None, _("nobody is left to present today"))
         conn.execute(
             "INSERT INTO meeting_skips (meeting_id, collaborator_id, at) VALUES (?, ?, ?)",
             (meeting_id, chosen.choice.presenter.id, iso(now or utc_now())),
@@ -237,12 +237,12 @@ def unskip(conn: sqlite3.Connection, day: date | None = None) -> Presentation:
     with write(conn):
         meeting_id = _current_id(conn)
         if next_presentation(conn, day, meeting_id).recorded:
-            raise BadInput(None, "today's presentation is already done; its skips stay as they were")
+            raise BadInput(None, _("today's presentation is already done; its skips stay as they were"))
         last = conn.execute(
             "SELECT rowid FROM meeting_skips WHERE meeting_id = ? ORDER BY at DESC, rowid DESC LIMIT 1", (meeting_id,)
         ).fetchone()
         if last is None:
-            raise BadInput(None, "nobody said 'not ready today' at this briefing: there is nothing to undo")
+            raise BadInput(None, _("nobody said 'not ready today' at this briefing: there is nothing to undo"))
         conn.execute("DELETE FROM meeting_skips WHERE rowid = ?", (last[0],))
         return next_presentation(conn, day, meeting_id)
 
@@ -253,9 +253,9 @@ def pick_win(conn: sqlite3.Connection, win_id: int) -> None:
         meeting_id = _current_id(conn)
         status = conn.execute("SELECT status FROM wins WHERE id = ?", (win_id,)).fetchone()
         if status is None:
-            raise NotFound("id", f"no win with id {win_id}")
+            raise NotFound("id", _("no win with id {id}").format(id=win_id))
         if status[0] != "pending":
-            raise BadInput("id", f"win {win_id} was already presented")
+            raise BadInput("id", _("win {id} was already presented").format(id=win_id))
         conn.execute("UPDATE meetings SET picked_win_id = ? WHERE id = ?", (win_id, meeting_id))
 
 
@@ -263,7 +263,9 @@ def set_attendances(conn: sqlite3.Connection, meeting_id: int, changed: dict[int
     """Several corrections from one check-in dialog, all stored or none."""
     bad = next((st for st in changed.values() if st not in STATUSES), None)
     if bad is not None:
-        raise BadInput("status", f"{bad!r} is not one of present, absent, off")
+        raise BadInput(
+            "status", _("{value} is not one of {choices}").format(value=repr(bad), choices="present, absent, off")
+        )
     with write(conn):
         conn.executemany(
             """INSERT INTO meeting_attendance (meeting_id, collaborator_id, status) VALUES (?, ?, ?)

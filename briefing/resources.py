@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.errors import BriefingError
+from briefing.i18n import _
 
 
 def data_dir() -> Path:
@@ -17,4 +18,4 @@ def data_dir() -> Path:
     for candidate in (here / "_data", here.parent / "data"):
         if (candidate / "demo").is_dir():
             return candidate
-    raise BriefingError("the demo data files are missing from this installation; reinstall briefing")
+    raise BriefingError(_("the demo data files are missing from this installation; reinstall briefing"))

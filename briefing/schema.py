@@ -93,8 +93,9 @@ def apply_migrations(conn: sqlite3.Connection) -> None:
     unknown = [m.name for m in migrations.applied(db) if m.name not in known]
     if unknown:
         from briefing.errors import BadInput
+        from briefing.i18n import _
 
-        raise BadInput("database", "it was made by a newer version of briefing; upgrade to use it")
+        raise BadInput("database", _("it was made by a newer version of briefing; upgrade to use it"))
     migrations.apply(db)
 
 

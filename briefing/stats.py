@@ -235,8 +235,9 @@ def load(conn: sqlite3.Connection, today: date | None = None, weeks: int = DEFAU
     snapshot (a colleague's commit cannot fall between two of them)."""
     if not 1 <= weeks <= MAX_WEEKS:
         from briefing.errors import BadInput
+        from briefing.i18n import _
 
-        raise BadInput("weeks", f"must be between 1 and {MAX_WEEKS}, not {weeks}")
+        raise BadInput("weeks", _("must be between 1 and {limit}, not {weeks}").format(limit=MAX_WEEKS, weeks=weeks))
     today = today or _today()
     k = min(HEADLINE_WEEKS, weeks)
     mondays = week_starts(today, weeks)

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from briefing.errors import BadInput
+from briefing.i18n import _
 
 __all__ = ["FORMULA_STARTS", "decode", "dump", "neutral", "records", "separator", "unneutral"]
 
@@ -62,9 +63,8 @@ def decode(data: bytes, what: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise BadInput(
-            "file", f"{what} is not UTF-8 text (byte {exc.start + 1} is not): save it as CSV UTF-8"
-        ) from None
+        problem = _("{what} is not UTF-8 text (byte {byte} is not): save it as CSV UTF-8")
+        raise BadInput("file", problem.format(what=what, byte=exc.start + 1)) from None
 
 
 def separator(text: str) -> str:
@@ -84,9 +84,9 @@ def records(text: str, what: str) -> tuple[list[str], Iterator[tuple[int, dict[s
     try:
         header = [h.strip() for h in next(reader, [])]
     except csv.Error as exc:
-        raise BadInput("file", f"{what} line 1: {exc}") from None
+        raise BadInput("file", _("{what} line {line}: {problem}").format(what=what, line=1, problem=exc)) from None
     if not any(header):
-        raise BadInput("file", f"{what} is empty: the first line should name the columns")
+        raise BadInput("file", _("{what} is empty: the first line should name the columns").format(what=what))
 
     def rows() -> Iterator[tuple[int, dict[str, str]]]:
         line = reader.line_num + 1
@@ -96,7 +96,8 @@ def records(text: str, what: str) -> tuple[list[str], Iterator[tuple[int, dict[s
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise BadInput("file", f"{what} line {line}: {exc}") from None
+                problem = _("{what} line {line}: {problem}").format(what=what, line=line, problem=exc)
+                raise BadInput("file", problem) from None
             if any(cell.strip() for cell in row):
                 yield line, dict(zip(header, row, strict=False))
             line = reader.line_num + 1

@@ -12,6 +12,7 @@ from datetime import date
 
 from briefing.db import write
 from briefing.errors import BadInput, UnknownPerson
+from briefing.i18n import _
 from briefing.kinds import Role
 from briefing.records import Person
 from briefing.timeutil import today as _today
@@ -43,8 +44,8 @@ def _by_name(conn: sqlite3.Connection, name: str, field: str) -> Person | None:
         return None
     partial = [p for p in people if p.active and fold(p.name).startswith(wanted + " ")]
     if len(partial) > 1:
-        names = " or ".join(p.name for p in partial)
-        raise BadInput(field, f"{name!r} could be {names}: give the full name")
+        names = _(" or ").join(p.name for p in partial)
+        raise BadInput(field, _("{name} could be {names}: give the full name").format(name=repr(name), names=names))
     return partial[0] if partial else None
 
 
@@ -56,7 +57,7 @@ def _same_name(conn: sqlite3.Connection, name: str) -> Person | None:
 def get(conn: sqlite3.Connection, person_id: int) -> Person:
     row = conn.execute("SELECT * FROM collaborators WHERE id = ?", (person_id,)).fetchone()
     if row is None:
-        raise UnknownPerson("id", f"nobody with id {person_id} in the team")
+        raise UnknownPerson("id", _("nobody with id {id} in the team").format(id=person_id))
     return Person.from_row(row)
 
 
@@ -67,7 +68,7 @@ def add(conn: sqlite3.Connection, name: str, *, lead: bool = False, today: date 
     with write(conn):
         existing = _same_name(conn, person["name"])
         if existing is not None and existing.active:
-            raise BadInput("name", f"{existing.name} is already in the team")
+            raise BadInput("name", _("{name} is already in the team").format(name=existing.name))
         if existing is not None:
             conn.execute(
                 # active_since restarts: back in the rotation like a newcomer.
@@ -96,7 +97,7 @@ def list_team(conn: sqlite3.Connection, *, include_inactive: bool = True) -> lis
 def _existing(conn: sqlite3.Connection, name: str, field: str) -> Person:
     person = _by_name(conn, name, field)
     if person is None:
-        raise UnknownPerson(field, f"nobody named {name!r} in the team")
+        raise UnknownPerson(field, _("nobody named {name} in the team").format(name=repr(name)))
     return person
 
 
@@ -105,7 +106,7 @@ def remove(conn: sqlite3.Connection, name: str) -> Person:
     with write(conn):
         person = _existing(conn, name, "name")
         if not person.active:
-            raise BadInput("name", f"{person.name} has already left the team")
+            raise BadInput("name", _("{name} has already left the team").format(name=person.name))
         conn.execute("UPDATE collaborators SET active = 0 WHERE id = ?", (person.id,))
         return get(conn, person.id)
 
@@ -121,7 +122,7 @@ def rename(conn: sqlite3.Connection, old: str, new: str) -> Person:
         person = _existing(conn, old, "old")
         clash = _same_name(conn, new_name)
         if clash is not None and clash.id != person.id:
-            raise BadInput("new", f"{clash.name} is already the name of someone in the team")
+            raise BadInput("new", _("{name} is already the name of someone in the team").format(name=clash.name))
         conn.execute("UPDATE collaborators SET name = ? WHERE id = ?", (new_name, person.id))
         return get(conn, person.id)
 
@@ -131,7 +132,7 @@ def find_active_id(conn: sqlite3.Connection, name: str, field: str) -> int:
     model field: ``collected_by``, ``owner``...)."""
     person = _existing(conn, name, field)
     if not person.active:
-        raise BadInput(field, f"{person.name} has left the team")
+        raise BadInput(field, _("{name} has left the team").format(name=person.name))
     return person.id
 
 
@@ -141,7 +142,7 @@ def set_role(conn: sqlite3.Connection, name: str, lead: bool) -> Person:
     with write(conn):
         person = _existing(conn, name, "name")
         if not person.active:
-            raise BadInput("name", f"{person.name} has left the team: bring them back first")
+            raise BadInput("name", _("{name} has left the team: bring them back first").format(name=person.name))
         conn.execute("UPDATE collaborators SET role = ? WHERE id = ?", (role.value, person.id))
         return get(conn, person.id)
 

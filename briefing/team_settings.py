@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from briefing import i18n
 from briefing.db import write
 from briefing.errors import BadInput
-from briefing.i18n import N_
+from briefing.i18n import N_, _
 
 LANG = "lang"
 
@@ -23,7 +23,8 @@ LANG = "lang"
 def _language(value: str) -> str:
     code = value.strip().lower()
     if code not in i18n.LANGUAGES:
-        raise BadInput(LANG, f"{value!r} is not a language the app speaks (one of: {', '.join(i18n.LANGUAGES)})")
+        problem = _("{value} is not a language the app speaks (one of: {choices})")
+        raise BadInput(LANG, problem.format(value=repr(value), choices=", ".join(i18n.LANGUAGES)))
     return code
 
 
@@ -46,7 +47,9 @@ KEYS: dict[str, Key] = {
 def known(name: str) -> Key:
     key = KEYS.get(name)
     if key is None:
-        raise BadInput("key", f"no setting named {name!r} (settable: {', '.join(KEYS)})")
+        raise BadInput(
+            "key", _("no setting named {name} (settable: {keys})").format(name=repr(name), keys=", ".join(KEYS))
+        )
     return key
 
 

@@ -11,6 +11,8 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from briefing.i18n import _
+
 _ISO = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 
@@ -35,12 +37,15 @@ def today() -> date:
 EARLIEST = date(2000, 1, 1)
 #: How far ahead a date may be (a target for next month, not for 9999).
 AHEAD = timedelta(days=366)
-_WORDS = {"today": 0, "yesterday": 1}
+#: The words for a day, in every language the app speaks (what a person
+#: types is not tied to the language the app shows).
+_WORDS = {"today": 0, "yesterday": 1, "aujourd'hui": 0, "aujourd’hui": 0, "hier": 1}
 
 
 def parse_date(value: Any) -> date:
     """A day as a person types it: strict YYYY-MM-DD ('2026-02-30' is refused,
-    not rolled over), or ``today`` / ``yesterday``; from 2000 to a year ahead."""
+    not rolled over), or ``today`` / ``yesterday`` (``aujourd'hui`` / ``hier``);
+    from 2000 to a year ahead."""
     if isinstance(value, date):
         day = value
     elif isinstance(value, str) and value.strip().casefold() in _WORDS:
@@ -49,13 +54,13 @@ def parse_date(value: Any) -> date:
         try:
             day = date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"{value.strip()} is not a real calendar date") from None
+            raise ValueError(_("{value} is not a real calendar date").format(value=value.strip())) from None
     else:
-        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD, today or yesterday)")
+        raise ValueError(_("{value} is not a date (YYYY-MM-DD, today or yesterday)").format(value=repr(value)))
     if day < EARLIEST:
-        raise ValueError(f"{day} is before {EARLIEST.year}: is the year right?")
+        raise ValueError(_("{day} is before {year}: is the year right?").format(day=day, year=EARLIEST.year))
     if day > today() + AHEAD:
-        raise ValueError(f"{day} is more than a year ahead: is the year right?")
+        raise ValueError(_("{day} is more than a year ahead: is the year right?").format(day=day))
     return day
 
 
@@ -63,7 +68,7 @@ def not_in_future(day: date) -> date:
     """What a client said, or a win, has already happened: a date a few days
     ahead by mistake would sit at the top of every list for months."""
     if day > today():
-        raise ValueError(f"{day} is in the future; what a client said or won has already happened")
+        raise ValueError(_("{day} is in the future; what a client said or won has already happened").format(day=day))
     return day
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.errors import BadInput
+from briefing.i18n import _
 
 if TYPE_CHECKING:  # pydantic-core itself loads on the first validation, not at import
     from pydantic_core import SchemaValidator, ValidationError
@@ -72,12 +73,40 @@ def validate_patch(model: str, fields: dict[str, Any], clearable: tuple[str, ...
 def as_bad_input(exc: ValidationError) -> BadInput:
     err = exc.errors(include_url=False)[0]
     field = str(err["loc"][0]) if err["loc"] else None
-    message = err["msg"]
-    if err["type"] == "enum":
-        expected = str(err.get("ctx", {}).get("expected", "")).replace("'", "")
-        message = f"{err['input']!r} is not one of {expected}"
-    message = message.removeprefix("Value error, ")
-    return BadInput(field, message)
+    return BadInput(field, problem(err))
+
+
+def problem(err: dict[str, Any]) -> str:
+    """One pydantic error in our words and the user's language.
+
+    A rule of ours (:mod:`briefing.checks`, :mod:`briefing.timeutil`) raised
+    its message already translated: it is used as is. Pydantic's own
+    messages are English whatever the language, so the kinds of error our
+    models can meet are each given a sentence of ours; any other says the
+    value is not valid rather than showing pydantic's English.
+    """
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind in ("value_error", "assertion_error"):
+        error = ctx.get("error")
+        return str(error) if error is not None else err["msg"].removeprefix("Value error, ")
+    if kind == "enum":
+        return _("{value} is not one of {choices}").format(value=repr(err["input"]), choices=choices(ctx))
+    if kind == "missing":
+        return _("is required")
+    if kind == "extra_forbidden":
+        return _("is not expected here")
+    if kind == "list_type":
+        return _("must be a list")
+    return _("is not valid")
+
+
+def choices(ctx: dict[str, Any]) -> str:
+    """An enum's values from pydantic's ``'a', 'b' or 'c'``, joined as the
+    language joins a list ("a, b or c", "a, b ou c")."""
+    expected = str(ctx.get("expected", "")).replace("'", "")
+    items, _or, last = expected.rpartition(" or ")
+    return _("{items} or {last}").format(items=items, last=last) if items else last
 
 
 def _validator(model: str) -> SchemaValidator:

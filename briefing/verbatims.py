@@ -12,6 +12,7 @@ from typing import Any
 from briefing import client_links, client_near, team
 from briefing.db import write
 from briefing.errors import BadInput, NotFound, NothingToChange
+from briefing.i18n import _
 from briefing.kinds import VerbatimStatus
 from briefing.records import Verbatim
 from briefing.search import Search
@@ -59,7 +60,7 @@ def add(conn: sqlite3.Connection, fields: dict[str, Any], *, new_client: bool = 
 def get(conn: sqlite3.Connection, verbatim_id: int) -> Verbatim:
     row = conn.execute(_SELECT + " WHERE v.id = ?", (verbatim_id,)).fetchone()
     if row is None:
-        raise NotFound("id", f"no verbatim with id {verbatim_id}")
+        raise NotFound("id", _("no verbatim with id {id}").format(id=verbatim_id))
     return Verbatim.from_row(row)
 
 
@@ -108,7 +109,7 @@ def list_verbatims(
     sql += f" ORDER BY {order}"
     if limit is not None:
         if limit < 1:
-            raise BadInput("limit", "must be at least 1")
+            raise BadInput("limit", _("must be at least 1"))
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
     return [Verbatim.from_row(r) for r in conn.execute(sql, params)]
@@ -120,7 +121,7 @@ def archive(conn: sqlite3.Connection, verbatim_id: int) -> Verbatim:
     with write(conn):
         before = get(conn, verbatim_id)
         if before.status is VerbatimStatus.ARCHIVED:
-            raise BadInput("id", f"verbatim {verbatim_id} is already archived")
+            raise BadInput("id", _("verbatim {id} is already archived").format(id=verbatim_id))
         conn.execute(
             "UPDATE verbatims SET status = 'archived', updated_at = ? WHERE id = ?",
             (utc_now_iso(), verbatim_id),
@@ -154,13 +155,15 @@ def restore(conn: sqlite3.Connection, verbatim_id: int, status: VerbatimStatus |
     try:
         wanted = VerbatimStatus(status)
     except ValueError:
-        raise BadInput("status", f"{status!r} is not a verbatim status") from None
+        raise BadInput("status", _("{value} is not a verbatim status").format(value=repr(status))) from None
     if wanted == VerbatimStatus.ARCHIVED:
-        raise BadInput("status", "restoring means leaving the archive: give new or shown")
+        raise BadInput("status", _("restoring means leaving the archive: give new or shown"))
     with write(conn):
         current = get(conn, verbatim_id)
         if current.status is not VerbatimStatus.ARCHIVED:
-            raise BadInput("id", f"verbatim {verbatim_id} is not archived (it is {current.status})")
+            raise BadInput(
+                "id", _("verbatim {id} is not archived (it is {status})").format(id=verbatim_id, status=current.status)
+            )
         conn.execute(
             "UPDATE verbatims SET status = ?, updated_at = ? WHERE id = ?",
             (wanted.value, utc_now_iso(), verbatim_id),

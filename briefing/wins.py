@@ -11,6 +11,7 @@ from typing import Any
 from briefing import client_links, client_near, team
 from briefing.db import write
 from briefing.errors import NotFound, NothingToChange
+from briefing.i18n import _
 from briefing.kinds import WinStatus
 from briefing.records import Win
 from briefing.search import Search
@@ -110,7 +111,7 @@ def find(conn: sqlite3.Connection, win_id: int) -> Win | None:
 def get(conn: sqlite3.Connection, win_id: int) -> Win:
     win = find(conn, win_id)
     if win is None:
-        raise NotFound("id", f"no win with id {win_id}")
+        raise NotFound("id", _("no win with id {id}").format(id=win_id))
     return win
 
 
