@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from briefing import team
-from briefing.i18n import N_, _, ngettext
+from briefing.i18n import N_, _, ngettext, pgettext
 from briefing.records import Person
 from briefing.safetext import clip, inert
 from screens.data import Loaded, follow, run
@@ -122,7 +122,7 @@ class TeamScreen(Speaks, Screen[None]):
         return [
             name,
             Text(_("lead"), style="bold") if lead else Text(_("member")),
-            Text(_("yes"), style=tone("good")) if active else Text(_("left"), style="dim"),
+            Text(_("yes"), style=tone("good")) if active else Text(pgettext("active column", "left"), style="dim"),
             Text(p.joined_on.isoformat()),
             Text(str(count), style="" if count else "dim", justify="right"),
         ]

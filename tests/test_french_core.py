@@ -110,7 +110,7 @@ def test_an_agenda_file_is_refused_in_french_its_keys_as_written(french):
 
 def test_the_cli_says_a_refusal_in_french_and_in_english_under_json(cli, conn):
     french = cli("--lang", "fr", "history", "--from", "2026-02-30")
-    assert (french.code, french.err) == (2, "briefing: --from: 2026-02-30 n'est pas une date du calendrier\n")
+    assert (french.code, french.err) == (2, "briefing: --from : 2026-02-30 n'est pas une date du calendrier\n")
     english = cli("--lang", "fr", "history", "--from", "2026-02-30", "--json")
     assert (english.code, english.err) == (2, "briefing: --from: 2026-02-30 is not a real calendar date\n")
 

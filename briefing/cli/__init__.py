@@ -53,13 +53,16 @@ def _only_the_app(args: list[str]) -> tuple[str | None, str | None] | None:
 
 
 def _open_the_app(db_flag: str | None, lang: str | None = None) -> None:
+    from briefing import i18n
     from briefing.cli.output import write
     from briefing.errors import BadInput, BriefingError
+    from briefing.i18n import _
     from briefing.paths import resolve_db_path
 
+    i18n.decide(lang)  # a refusal before the app opens speaks it too (the app then adds the team's setting)
     try:
         if db_flag is not None and not db_flag.strip():
-            raise BadInput("database", "the path given with --db is empty")
+            raise BadInput("database", _("the path given with --db is empty"))
         from briefing.cli.app import open_app
 
         open_app(resolve_db_path(db_flag), lang)
@@ -69,5 +72,5 @@ def _open_the_app(db_flag: str | None, lang: str | None = None) -> None:
         write(f"briefing: {one_line(exc)}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        write("briefing: interrupted", err=True)
+        write("briefing: " + _("interrupted"), err=True)
         sys.exit(130)

@@ -14,33 +14,32 @@ import click
 from briefing import agenda as core
 from briefing.cli import jsonout
 from briefing.cli.common import db_option, json_option, read_bounded, reads_db
-from briefing.cli.output import emit_json, emit_table, write
+from briefing.cli.output import emit_json, emit_table, percent, write
+from briefing.cli.speaking import SpeakingPath, group
 from briefing.errors import BadInput
+from briefing.i18n import N_, _, ngettext
 from briefing.safetext import inert
 from briefing.timeutil import mmss
 
 
-def percent(share: float, digits: int = 2) -> str:
-    return f"{round(share * 100, digits):g}%"
-
-
-@click.group()
-def agenda() -> None:
-    """The meeting's agenda and client-time target, shared by the team.
+@group(
+    help=N_("""The meeting's agenda and client-time target, shared by the team.
 
     \b
     Change it by writing a TOML file (see data/agenda.example.toml):
       briefing agenda show                      # what the meeting uses now
       briefing agenda set my-agenda.toml
       briefing agenda reset                     # back to the default
-    """
+    """)
+)
+def agenda() -> None:
+    pass
 
 
-@agenda.command("show")
+@agenda.command("show", help=N_("Show the agenda every screen of the meeting uses."))
 @json_option
 @reads_db
 def show(conn: sqlite3.Connection, as_json: bool) -> None:
-    """Show the agenda every screen of the meeting uses."""
     current = core.load_agenda(conn)
     if as_json:
         emit_json(jsonout.agenda(current))
@@ -49,12 +48,12 @@ def show(conn: sqlite3.Connection, as_json: bool) -> None:
         {"n": str(i), "title": s.title, "kind": s.kind.value, "planned": mmss(s.planned_s, pad=False)}
         for i, s in enumerate(current.segments, 1)
     ]
-    emit_table(rows, [("n", "#"), ("title", "TITLE"), ("kind", "KIND"), ("planned", "PLANNED")], empty="")
-    write(f"Total {mmss(current.total_s, pad=False)} \u00b7 {_target_line(current)}")
+    emit_table(rows, [("n", "#"), ("title", N_("TITLE")), ("kind", N_("KIND")), ("planned", N_("PLANNED"))], empty="")
+    write(_("Total {time} · {target}").format(time=mmss(current.total_s, pad=False), target=_target_line(current)))
     write(_win_line(current))
     write(_call_line(current))
     if current == core.default_agenda():
-        write("This is the default agenda; change it with: briefing agenda set FILE", err=True)
+        write(_("This is the default agenda; change it with: briefing agenda set FILE"), err=True)
 
 
 def _win_line(current: core.Agenda) -> str:
@@ -62,74 +61,87 @@ def _win_line(current: core.Agenda) -> str:
     silently leave the team without one."""
     index = current.win_index
     if index is None:
-        return "No client-win segment: nobody is picked to present (add win = true to one segment)"
+        return _("No client-win segment: nobody is picked to present (add win = true to one segment)")
     title = inert(current.segments[index].title)
-    return f"Client win: segment {index + 1} ({title}), told by the rotation's presenter"
+    return _("Client win: segment {number} ({title}), told by the rotation's presenter").format(
+        number=index + 1, title=title
+    )
 
 
 def _call_line(current: core.Agenda) -> str:
     """Where the room calls a client, or that it could: the option is easy to miss."""
     index = current.call_index
     if index is None:
-        return "No client call: add call = true to a client segment to call a client the app proposes"
+        return _("No client call: add call = true to a client segment to call a client the app proposes")
     title = inert(current.segments[index].title)
-    return f"Client call: segment {index + 1} ({title}), a client the app proposes ('briefing call suggest')"
+    return _("Client call: segment {number} ({title}), a client the app proposes ('briefing call suggest')").format(
+        number=index + 1, title=title
+    )
 
 
 def _target_line(current: core.Agenda) -> str:
     """The target, next to what the plan itself gives: a plan that misses its
     own target is worth seeing before the meeting, not during it."""
-    line = f"target: client time at least {percent(current.target_share)} of client + sales time"
+    target = percent(current.target_share, 2)
     share = core.planned_share(current)
-    if share is not None:
-        line += f" (planned: {percent(share, 0)})"
-    return line
+    if share is None:
+        return _("target: client time at least {target} of client + sales time").format(target=target)
+    return _("target: client time at least {target} of client + sales time (planned: {planned})").format(
+        target=target, planned=percent(share, 0)
+    )
 
 
 #: An agenda file: twelve segments take 2 KB; room for generous comments.
 AGENDA_LIMIT = 64 * 1024
 
 
-@agenda.command("set")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@db_option
-def set_(conn: sqlite3.Connection, file: str) -> None:
-    """Replace the agenda with the one FILE (TOML) describes.
+@agenda.command(
+    "set",
+    help=N_("""Replace the agenda with the one FILE (TOML) describes.
 
     A file with a mistake changes nothing; the error names its line.
-    """
+    """),
+)
+@click.argument("file", type=SpeakingPath(exists=True, dir_okay=False))
+@db_option
+def set_(conn: sqlite3.Connection, file: str) -> None:
     try:
         with open(file, "rb") as fh:
             raw = read_bounded(fh, AGENDA_LIMIT, "agenda", file)
     except OSError as exc:
-        raise BadInput("agenda", f"cannot read {file}: {exc.strerror}") from None
+        raise BadInput("agenda", _("cannot read {file}: {reason}").format(file=file, reason=exc.strerror)) from None
     try:
         text = raw.decode("utf-8-sig")  # a BOM, as some Windows editors add, is harmless
     except UnicodeDecodeError as exc:
-        raise BadInput("agenda", f"{file} is not UTF-8 text (byte {exc.start})") from None
+        raise BadInput(
+            "agenda", _("{file} is not UTF-8 text (byte {byte})").format(file=file, byte=exc.start)
+        ) from None
     new = core.parse_toml(text, source=file)
     core.save_agenda(conn, new)
     count = len(new.segments)
-    write(
-        f"Agenda saved: {count} segment{'s' if count != 1 else ''}, {mmss(new.total_s, pad=False)}, "
-        f"target {percent(new.target_share)} client",
-        err=True,
+    said = ngettext(
+        "Agenda saved: {count} segment, {time}, target {target} client",
+        "Agenda saved: {count} segments, {time}, target {target} client",
+        count,
     )
+    write(said.format(count=count, time=mmss(new.total_s, pad=False), target=percent(new.target_share, 2)), err=True)
     write(_win_line(new), err=True)
     write(_call_line(new), err=True)
     warning = core.share_warning(new)
     if warning:  # accepted (the lead may mean it), but said
-        write(f"warning: {warning}", err=True)
+        write(_("warning: {warning}").format(warning=warning), err=True)
 
 
-@agenda.command("reset")
+@agenda.command(
+    "reset", help=N_("Go back to the default agenda (18 minutes opening on a client call, target 50% client).")
+)
 @db_option
 def reset(conn: sqlite3.Connection) -> None:
-    """Go back to the default agenda (18 minutes opening on a client call, target 50% client)."""
     core.reset_agenda(conn)
     default = core.default_agenda()
     write(
-        f"Agenda reset to the default: {len(default.segments)} segments, {mmss(default.total_s, pad=False)}, "
-        f"target {percent(default.target_share)} client",
+        _("Agenda reset to the default: {count} segments, {time}, target {target} client").format(
+            count=len(default.segments), time=mmss(default.total_s, pad=False), target=percent(default.target_share, 2)
+        ),
         err=True,
     )

@@ -14,83 +14,84 @@ import sys
 import click
 
 from briefing.cli import jsonout
+from briefing.cli.ask import confirm
 from briefing.cli.common import RECORD_ID, db_option, json_option, reads_db
 from briefing.cli.output import emit_json, emit_listing, write
+from briefing.cli.speaking import group
 from briefing.cli.words import labels
 from briefing.errors import BadInput
+from briefing.i18n import N_, _, ngettext
 
-NAME_HELP = "The client: a name, 'Name (Company)' when two share it, or an id."
 
-
-@click.group()
+@group(help=N_("Clients as people: who they are, their story with the team."))
 def client() -> None:
-    """Clients as people: who they are, their story with the team."""
+    pass
 
 
 def _contact_options(func):
     for decorator in reversed(
         [
-            click.option("--phone", help="A number to call them on."),
-            click.option("--email", help="Their email address."),
-            click.option("--notes", help="What the team should know about them."),
-            click.option("--owner", metavar="COLLABORATOR", help="Who in the team looks after them."),
+            click.option("--phone", help=N_("A number to call them on.")),
+            click.option("--email", help=N_("Their email address.")),
+            click.option("--notes", help=N_("What the team should know about them.")),
+            click.option("--owner", metavar="COLLABORATOR", help=N_("Who in the team looks after them.")),
         ]
     ):
         func = decorator(func)
     return func
 
 
-@client.command("add")
+@client.command("add", help=N_("Add a client and print their id."))
 @click.argument("name")
-@click.option("--company", help="Where they work.")
+@click.option("--company", help=N_("Where they work."))
 @_contact_options
 @db_option
 def add(conn: sqlite3.Connection, name: str, company, phone, email, notes, owner) -> None:
-    """Add a client and print their id."""
     from briefing import client_admin
 
     fields = {"name": name, "company": company, "phone": phone, "email": email, "notes": notes, "owner": owner}
     write(str(client_admin.add(conn, fields)))
 
 
-@client.command("list")
-@click.option("--search", metavar="TEXT", help="Only names or companies containing TEXT (accents, case ignored).")
-@click.option("--company", help="Only this company's clients.")
-@click.option("--limit", type=RECORD_ID, default=50, show_default=True, metavar="N", help="At most N clients.")
-@click.option("--offset", type=int, default=0, metavar="N", help="Skip the first N (the next page).")
+@client.command("list", help=N_("List clients by name, a page at a time."))
+@click.option("--search", metavar="TEXT", help=N_("Only names or companies containing TEXT (accents, case ignored)."))
+@click.option("--company", help=N_("Only this company's clients."))
+@click.option("--limit", type=RECORD_ID, default=50, show_default=True, metavar="N", help=N_("At most N clients."))
+@click.option("--offset", type=int, default=0, metavar="N", help=N_("Skip the first N (the next page)."))
 @json_option
 @reads_db
 def list_(conn: sqlite3.Connection, search, company, limit: int, offset: int, as_json: bool) -> None:
-    """List clients by name, a page at a time."""
     from briefing import client_admin
 
     if offset < 0:
-        raise BadInput("offset", "must be 0 or more")
+        raise BadInput("offset", _("must be 0 or more"))
     found = client_admin.list_clients(conn, search=search, company=company, limit=limit, offset=offset)
     emit_listing(
         [jsonout.listed_client(c) for c in found],
         [
-            ("id", "ID"),
-            ("last_heard", "LAST HEARD"),
-            ("verbatims", "VERBATIMS"),
-            ("owner", "OWNER"),
-            ("company", "COMPANY"),
-            ("name", "NAME"),
+            ("id", N_("ID")),
+            ("last_heard", N_("LAST HEARD")),
+            ("verbatims", N_("VERBATIMS")),
+            ("owner", N_("OWNER")),
+            ("company", N_("COMPANY")),
+            ("name", N_("NAME")),
         ],
         as_json=as_json,
-        empty="No client matches." if (search or company) else "No clients yet: briefing client add --help",
+        empty=_("No client matches.") if (search or company) else _("No clients yet: briefing client add --help"),
         optional=("owner", "verbatims"),
     )
 
 
-@client.command("show")
+@client.command(
+    "show",
+    help=N_("""A client's details and their story, newest first: what they said
+    (and in what mood), the wins, the calls, who in the team each time."""),
+)
 @click.argument("which", metavar="NAME|ID")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+@click.option("--json", "as_json", is_flag=True, help=N_("Print a JSON object."))
 @reads_db
 @labels(which="NAME|ID")
 def show(conn: sqlite3.Connection, which: str, as_json: bool) -> None:
-    """A client's details and their story, newest first: what they said
-    (and in what mood), the wins, the calls, who in the team each time."""
     from briefing import clients
     from briefing.db import snapshot
 
@@ -103,56 +104,75 @@ def show(conn: sqlite3.Connection, which: str, as_json: bool) -> None:
     from briefing.safetext import inert
 
     write(inert(found.label, single_line=True))
-    for label, value in (("phone", found.phone), ("email", found.email), ("owner", found.owner)):
+    details = (
+        (N_("  phone: {value}"), found.phone),
+        (N_("  email: {value}"), found.email),
+        (N_("  owner: {value}"), found.owner),
+    )
+    for line, value in details:
         if value:
-            write(inert(f"  {label}: {value}", single_line=True))
+            write(inert(_(line).format(value=value), single_line=True))
     if found.notes:
-        write(inert(f"  notes: {found.notes}"))
+        write(inert(_("  notes: {value}").format(value=found.notes)))
     if not story:
-        write("  Nothing heard from them yet.")
+        write("  " + _("Nothing heard from them yet."))
     for m in story:
-        what = {
-            "verbatim": f"said ({m.sentiment.value if m.sentiment else ''}): \u201c{m.text}\u201d",
-            "win": f"win: {m.text}",
-            "call": f"call, {m.outcome}" + (f": \u201c{m.text}\u201d" if m.text else ""),
-        }[m.kind]
-        by = f"  \u2014 {m.by}" if m.by else ""
-        write(inert(f"{m.date}  {what}{by}", single_line=True))
+        write(inert(_moment(m), single_line=True))
 
 
-@client.command("edit")
+def _moment(m) -> str:
+    """One line of a client's story: when, what, and who in the team (the
+    mood and the outcome as the options spell them: --sentiment, --outcome)."""
+    if m.kind == "verbatim":
+        what = _("said ({mood}): “{text}”").format(mood=m.sentiment.value if m.sentiment else "", text=m.text)
+    elif m.kind == "win":
+        what = _("win: {title}").format(title=m.text)
+    elif m.text:
+        what = _("call, {outcome}: “{text}”").format(outcome=m.outcome, text=m.text)
+    else:
+        what = _("call, {outcome}").format(outcome=m.outcome)
+    by = f"  \u2014 {m.by}" if m.by else ""
+    return f"{m.date}  {what}{by}"
+
+
+@client.command("edit", help=N_("Change a client: only the options given change; '' clears one."))
 @click.argument("which", metavar="NAME|ID")
-@click.option("--name", help="Their name (their verbatims and wins take it too).")
-@click.option("--company", help="Their company ('' for none).")
+@click.option("--name", help=N_("Their name (their verbatims and wins take it too)."))
+@click.option("--company", help=N_("Their company ('' for none)."))
 @_contact_options
 @db_option
 @labels(which="NAME|ID", name="--name")
 def edit(conn: sqlite3.Connection, which: str, name, company, phone, email, notes, owner) -> None:
-    """Change a client: only the options given change; '' clears one."""
     from briefing import client_admin
 
     fields = {"name": name, "company": company, "phone": phone, "email": email, "notes": notes, "owner": owner}
     changed = client_admin.edit(conn, which, fields)
-    write(f"Client {changed.id} updated: {changed.label}", err=True)
+    write(_("Client {id} updated: {name}").format(id=changed.id, name=changed.label), err=True)
 
 
-@client.command("merge")
+@client.command(
+    "merge",
+    help=N_("""OTHER is KEEP: move their verbatims, wins and calls to KEEP, fill
+    KEEP's empty phone, email, notes and owner from OTHER, delete OTHER."""),
+)
 @click.argument("keep", metavar="KEEP")
 @click.argument("other", metavar="OTHER")
-@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@click.option("--yes", "-y", is_flag=True, help=N_("Do not ask for confirmation."))
 @db_option
 def merge(conn: sqlite3.Connection, keep: str, other: str, yes: bool) -> None:
-    """OTHER is KEEP: move their verbatims, wins and calls to KEEP, fill
-    KEEP's empty phone, email, notes and owner from OTHER, delete OTHER."""
     from briefing import client_admin, clients
 
     kept, gone = clients.resolve(conn, keep, "keep"), clients.resolve(conn, other, "other")
     if not yes:
         if not sys.stdin.isatty():
-            raise BadInput(None, "merging deletes a client record: add --yes to do it without a terminal")
-        click.confirm(f"Merge {gone.label} (id {gone.id}) into {kept.label} (id {kept.id})?", abort=True, err=True)
+            raise BadInput(None, _("merging deletes a client record: add --yes to do it without a terminal"))
+        confirm(
+            _("Merge {other} (id {other_id}) into {keep} (id {keep_id})?").format(
+                other=gone.label, other_id=gone.id, keep=kept.label, keep_id=kept.id
+            )
+        )
     result = client_admin.merge(conn, str(kept.id), str(gone.id))
-    write(f"Merged into client {result.id}: {result.label}", err=True)
+    write(_("Merged into client {id}: {name}").format(id=result.id, name=result.label), err=True)
 
 
 def _ref(c) -> str:
@@ -160,43 +180,56 @@ def _ref(c) -> str:
 
 
 def settle(f) -> str:
-    """The command that settles a doctor's finding (one of them, when several could)."""
+    """The command that settles a doctor's finding (one of them, when several
+    could). ``--json`` carries it too, in English (common.py)."""
     if f.kind == "ambiguous-win":
-        firms = " or ".join(shlex.quote(c.company) for c in f.clients if c.company) or "the company"
-        return f"briefing win edit {f.win.id} --client {firms}; or, if they are one person: briefing client merge " + (
-            " ".join(_ref(c) for c in f.clients[:2])
+        firms = _(" or ").join(shlex.quote(c.company) for c in f.clients if c.company) or _("the company")
+        return _("briefing win edit {id} --client {companies}; or, if they are one person: {merge}").format(
+            id=f.win.id, companies=firms, merge="briefing client merge " + " ".join(_ref(c) for c in f.clients[:2])
         )
     if f.kind == "near-clients":
         a, b = f.clients
-        return f"briefing client merge {_ref(a)} {_ref(b)} (if they are one person)"
+        return _("{command} (if they are one person)").format(command=f"briefing client merge {_ref(a)} {_ref(b)}")
     if f.kind == "no-company":
         lone, placed = f.clients
-        return f"briefing client merge {_ref(placed)} {lone.id} (if they are one person)"
+        return _("{command} (if they are one person)").format(command=f"briefing client merge {_ref(placed)} {lone.id}")
     first, second = f.companies
-    return f"briefing client edit 'NAME ({second})' --company {shlex.quote(first)} for each of its {f.moving} clients"
+    return ngettext(
+        "briefing client edit 'NAME ({company})' --company {name} for each of its {count} client",
+        "briefing client edit 'NAME ({company})' --company {name} for each of its {count} clients",
+        f.moving,
+    ).format(company=second, name=shlex.quote(first), count=f.moving)
 
 
 def describe(f) -> str:
     if f.kind == "ambiguous-win":
-        who = " or ".join(c.label for c in f.clients)
-        return f"Win {f.win.id} ({f.win.date}, {f.win.title!r}) names {f.win.client!r}: could be {who}"
+        who = _(" or ").join(c.label for c in f.clients)
+        return _("Win {id} ({date}, {title}) names {client}: could be {who}").format(
+            id=f.win.id, date=f.win.date, title=repr(f.win.title), client=repr(f.win.client), who=who
+        )
     if f.kind == "near-clients":
         a, b = f.clients
-        return f"{a.label} (id {a.id}) and {b.name} (id {b.id}) may be one person"
+        return _("{name} (id {id}) and {other} (id {other_id}) may be one person").format(
+            name=a.label, id=a.id, other=b.name, other_id=b.id
+        )
     if f.kind == "no-company":
         lone, placed = f.clients
-        return f"{lone.name} (id {lone.id}, no company) may be {placed.label} (id {placed.id})"
+        return _("{name} (id {id}, no company) may be {other} (id {other_id})").format(
+            name=lone.name, id=lone.id, other=placed.label, other_id=placed.id
+        )
     first, second = f.companies
-    return f"Companies {first!r} and {second!r} may be one"
+    return _("Companies {first} and {second} may be one").format(first=repr(first), second=repr(second))
 
 
-@client.command("doctor")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@client.command(
+    "doctor",
+    help=N_("""List what a person must settle about the clients: wins whose name
+    fits several people, near names that may be one person, companies with
+    near names. Nothing is merged; each line says what would settle it."""),
+)
+@click.option("--json", "as_json", is_flag=True, help=N_("Print a JSON array."))
 @reads_db
 def doctor(conn: sqlite3.Connection, as_json: bool) -> None:
-    """List what a person must settle about the clients: wins whose name
-    fits several people, near names that may be one person, companies with
-    near names. Nothing is merged; each line says what would settle it."""
     from briefing import client_doctor
 
     found = client_doctor.findings(conn)
@@ -204,11 +237,11 @@ def doctor(conn: sqlite3.Connection, as_json: bool) -> None:
         emit_json([jsonout.client_finding(f, settle(f)) for f in found])
         return
     if not found:
-        write("Nothing to settle.")
+        write(_("Nothing to settle."))
         return
     from briefing.safetext import inert
 
     for f in found:
         write(inert(describe(f), single_line=True))
-        write(inert(f"  settle: {settle(f)}", single_line=True))
-    write(f"{len(found)} to settle.", err=True)
+        write(inert(_("  settle: {command}").format(command=settle(f)), single_line=True))
+    write(_("{count} to settle.").format(count=len(found)), err=True)

@@ -10,11 +10,13 @@ from typing import Any, BinaryIO
 
 import click
 
+from briefing.cli.speaking import SpeakingPath
 from briefing.errors import BadInput
+from briefing.i18n import N_, _
 from briefing.paths import resolve_db_path
 
-DB_HELP = "Database file (default: $BRIEFING_DB, else your user data folder)."
-LANG_HELP = "Language: en or fr (default: $BRIEFING_LANG, else the team's setting, else the system's)."
+DB_HELP = N_("Database file (default: $BRIEFING_DB, else your user data folder).")
+LANG_HELP = N_("Language: en or fr (default: $BRIEFING_LANG, else the team's setting, else the system's).")
 
 
 def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -34,7 +36,7 @@ def reads_db(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _with_db(func: Callable[..., Any], *, create: bool) -> Callable[..., Any]:
-    @click.option("--db", "db_path", type=click.Path(dir_okay=True), default=None, help=DB_HELP)
+    @click.option("--db", "db_path", type=SpeakingPath(dir_okay=True), default=None, help=DB_HELP)
     @functools.wraps(func)
     def wrapper(*args: Any, db_path: str | None = None, **kwargs: Any) -> Any:
         from briefing.db import opened
@@ -75,7 +77,7 @@ def chosen_db_path(db_path: str | None = None) -> Path:
     root = ctx.find_root().params.get("db_path") if ctx else None
     for given in (db_path, root):
         if given is not None and not given.strip():
-            raise BadInput("database", "the path given with --db is empty")
+            raise BadInput("database", _("the path given with --db is empty"))
     return resolve_db_path(db_path or root)
 
 
@@ -94,12 +96,14 @@ class WholeNumber(click.ParamType):
         else:
             text = str(value).strip()
             if not text.isascii() or not text.isdigit():
-                self.fail(f"{value!r} is not a whole number", param, ctx)
+                self.fail(_("{value} is not a whole number").format(value=repr(value)), param, ctx)
             number = int(text[:20])  # 20 digits already exceed the range: never parse a huge string
             if len(text) > 19:
                 number = MAX_INTEGER + 1
         if not 1 <= number <= MAX_INTEGER:
-            self.fail(f"{value} is out of range (1 to {MAX_INTEGER})", param, ctx)
+            self.fail(
+                _("{value} is out of range (1 to {largest})").format(value=value, largest=MAX_INTEGER), param, ctx
+            )
         return number
 
 
@@ -107,7 +111,7 @@ RECORD_ID = WholeNumber()
 
 
 def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")(func)
+    return click.option("--json", "as_json", is_flag=True, help=N_("Print a JSON array instead of a table."))(func)
 
 
 #: Standard input for a quote: the longest valid one (2,000 characters of
@@ -120,7 +124,10 @@ def read_bounded(stream: BinaryIO, limit: int, field: str, what: str) -> bytes:
     (``/dev/zero`` or a runaway pipe must not fill the memory)."""
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise BadInput(field, f"{what} is larger than {limit // 1024} KiB, far more than it can hold")
+        raise BadInput(
+            field,
+            _("{what} is larger than {size} KiB, far more than it can hold").format(what=what, size=limit // 1024),
+        )
     return data
 
 
@@ -130,5 +137,5 @@ def read_text_arg(value: str, field: str = "text") -> str:
         return value
     import sys
 
-    data = read_bounded(sys.stdin.buffer, STDIN_LIMIT, field, "the text on standard input")
+    data = read_bounded(sys.stdin.buffer, STDIN_LIMIT, field, _("the text on standard input"))
     return data.decode("utf-8", "surrogateescape")

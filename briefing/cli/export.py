@@ -14,33 +14,15 @@ from pathlib import Path
 import click
 
 from briefing.cli.common import RECORD_ID, reads_db
+from briefing.cli.speaking import command
 from briefing.cli.words import labels
 from briefing.errors import BadInput, NotFound
 from briefing.exporting import KINDS
+from briefing.i18n import N_, _
 
 
-@click.command()
-@click.option(
-    "--format", "fmt", type=click.Choice(["md", "csv", "json"]), required=True, help="What to write (see above)."
-)
-@click.option("--id", "meeting_id", type=RECORD_ID, help="md: the briefing with this id.")
-@click.option("--date", "day", metavar="DATE", help="md: the briefing held that day; csv, json: that one day.")
-@click.option("--from", "start", metavar="DATE", help="csv, json: from this day (YYYY-MM-DD, today, yesterday).")
-@click.option("--to", "end", metavar="DATE", help="csv, json: up to this day, included [default: today].")
-@click.option(
-    "--kind",
-    "kinds",
-    type=click.Choice(KINDS),
-    multiple=True,
-    help="csv, json: only this kind of record (repeat for several) [default: all four].",
-)
-@click.option("--excel", is_flag=True, help="csv: UTF-8 with a BOM, ';' between cells, decimal commas.")
-@click.option("-o", "--output", metavar="FILE|DIR", help="Write there instead of standard output.")
-@click.option("--force", is_flag=True, help="Replace a file that is already there.")
-@reads_db
-@labels(start="--from", end="--to", output="-o", kinds="--kind", excel="--excel", id="--id")
-def export(conn: sqlite3.Connection, fmt: str, meeting_id, day, start, end, kinds, excel, output, force) -> None:
-    """Export a briefing's minutes, or the records of a range of days.
+@command(
+    help=N_("""Export a briefing's minutes, or the records of a range of days.
 
     \b
     --format md     the minutes of ONE briefing, in Markdown: agenda planned
@@ -61,23 +43,46 @@ def export(conn: sqlite3.Connection, fmt: str, meeting_id, day, start, end, kind
       briefing export --format json --from 2026-01-01 --to 2026-12-31 -o 2026.json
       briefing export --format csv --from 2026-11-01 --excel -o november/
       briefing export --format csv --kind metrics --date yesterday
-    """
+    """)
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["md", "csv", "json"]), required=True, help=N_("What to write (see above).")
+)
+@click.option("--id", "meeting_id", type=RECORD_ID, help=N_("md: the briefing with this id."))
+@click.option("--date", "day", metavar="DATE", help=N_("md: the briefing held that day; csv, json: that one day."))
+@click.option("--from", "start", metavar="DATE", help=N_("csv, json: from this day (YYYY-MM-DD, today, yesterday)."))
+@click.option("--to", "end", metavar="DATE", help=N_("csv, json: up to this day, included [default: today]."))
+@click.option(
+    "--kind",
+    "kinds",
+    type=click.Choice(KINDS),
+    multiple=True,
+    help=N_("csv, json: only this kind of record (repeat for several) [default: all four]."),
+)
+@click.option("--excel", is_flag=True, help=N_("csv: UTF-8 with a BOM, ';' between cells, decimal commas."))
+@click.option("-o", "--output", metavar="FILE|DIR", help=N_("Write there instead of standard output."))
+@click.option("--force", is_flag=True, help=N_("Replace a file that is already there."))
+@reads_db
+@labels(start="--from", end="--to", output="-o", kinds="--kind", excel="--excel", id="--id")
+def export(conn: sqlite3.Connection, fmt: str, meeting_id, day, start, end, kinds, excel, output, force) -> None:
     if excel and fmt != "csv":
-        raise BadInput("excel", "only for --format csv")
+        raise BadInput("excel", _("only for --format csv"))
     if fmt == "md":
         if start or end or kinds:
-            raise BadInput("start" if start or end else "kinds", "--format md writes one briefing: give --id or --date")
+            raise BadInput(
+                "start" if start or end else "kinds", _("--format md writes one briefing: give --id or --date")
+            )
         _minutes(conn, meeting_id, day, output, force)
         return
     if meeting_id is not None:
-        raise BadInput("id", "picks one briefing's minutes (--format md); give days for csv or json")
+        raise BadInput("id", _("picks one briefing's minutes (--format md); give days for csv or json"))
     from briefing import exporting
 
     first, last = exporting.span(start, end, day)
     chosen = tuple(k for k in KINDS if k in kinds) if kinds else KINDS
     if fmt == "csv" and output is None and len(chosen) != 1:
         raise BadInput(
-            "output", "CSV on standard output holds one kind of record: give --kind, or -o DIR for a file per kind"
+            "output", _("CSV on standard output holds one kind of record: give --kind, or -o DIR for a file per kind")
         )
     period = exporting.read(conn, first, last, chosen)
     from briefing.cli import export_formats as formats
@@ -97,13 +102,13 @@ def _minutes(conn: sqlite3.Connection, meeting_id: int | None, day: str | None, 
     from briefing import history, minutes
 
     if meeting_id is not None and day is not None:
-        raise BadInput("id", "give an id or a date, not both")
+        raise BadInput("id", _("give an id or a date, not both"))
     if day is not None:
         meeting_id = history.resolve(conn, day)
     elif meeting_id is None:
         last = history.page(conn, limit=1)
         if not last:
-            raise NotFound("which", "no briefing has been held yet")
+            raise NotFound("which", _("no briefing has been held yet"))
         meeting_id = last[0].id
     found = minutes.load(conn, meeting_id)
     _emit(minutes.render(found).encode("utf-8"), output, minutes.filename(found.summary.meeting.day) + ".md", force)
@@ -127,7 +132,7 @@ def _emit(data: bytes, output: str | None, name_in_folder: str, force: bool) -> 
     if path.is_dir():
         path = path / name_in_folder
     _write(path, data, force)
-    write(f"Wrote {path}", err=True)
+    write(_("Wrote {path}").format(path=path), err=True)
 
 
 def _folder(files: dict[str, bytes], folder: Path, force: bool) -> None:
@@ -136,28 +141,33 @@ def _folder(files: dict[str, bytes], folder: Path, force: bool) -> None:
     from briefing.cli.output import write
 
     if folder.exists() and not folder.is_dir():
-        raise BadInput("output", f"{folder} is a file: several kinds of record go to a folder (or give one --kind)")
+        raise BadInput(
+            "output",
+            _("{folder} is a file: several kinds of record go to a folder (or give one --kind)").format(folder=folder),
+        )
     if not force:
         taken = [name for name in files if (folder / name).exists()]
         if taken:
-            raise BadInput("output", f"{folder / taken[0]} already exists; --force replaces it")
+            raise BadInput("output", _("{path} already exists; --force replaces it").format(path=folder / taken[0]))
     try:
         folder.mkdir(exist_ok=True)
     except OSError as exc:
-        raise BadInput("output", f"cannot make the folder {folder}: {exc.strerror}") from None
+        raise BadInput(
+            "output", _("cannot make the folder {folder}: {reason}").format(folder=folder, reason=exc.strerror)
+        ) from None
     for name, data in files.items():
         _write(folder / name, data, force)
-    write(f"Wrote {', '.join(files)} in {folder}", err=True)
+    write(_("Wrote {files} in {folder}").format(files=", ".join(files), folder=folder), err=True)
 
 
 def _write(path: Path, data: bytes, force: bool) -> None:
     from briefing.files import write_new
 
     if path.exists() and not force:
-        raise BadInput("output", f"{path} already exists; --force replaces it")
+        raise BadInput("output", _("{path} already exists; --force replaces it").format(path=path))
     try:
         write_new(path, data, replace=force)
     except FileExistsError:
-        raise BadInput("output", f"{path} already exists; --force replaces it") from None
+        raise BadInput("output", _("{path} already exists; --force replaces it").format(path=path)) from None
     except OSError as exc:
-        raise BadInput("output", f"cannot write {path}: {exc.strerror}") from None
+        raise BadInput("output", _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror)) from None

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from briefing.i18n import _
 from briefing.safetext import inert
 
 
@@ -76,6 +77,7 @@ def emit_table(
     rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], *, empty: str, optional: Sequence[str] = ()
 ) -> None:
     """``columns`` is (key, heading); the last column takes what width is left.
+    Headings are msgids (``N_("NAME")``), translated here.
 
     ``optional``: keys of columns left out, in that order, while the last
     column would get less than its share of a narrow terminal: on 80
@@ -90,8 +92,8 @@ def emit_table(
         if _last_width(rows, columns, total) >= int(total * LAST_SHARE):
             break
         columns = [c for c in columns if c[0] != key]
-    cells = [[inert(_show(row.get(key)), single_line=True) for key, _ in columns] for row in rows]
-    heads = [head for _, head in columns]
+    cells = [[inert(_show(row.get(key)), single_line=True) for key, _head in columns] for row in rows]
+    heads = [_(head) for _key, head in columns]
     widths = [max(cell_width(h), *(cell_width(r[i]) for r in cells)) for i, h in enumerate(heads)]
     _share_width(widths, [cell_width(h) for h in heads], total)
     write("  ".join(fit(h, w) for h, w in zip(heads, widths, strict=False)).rstrip())
@@ -107,7 +109,7 @@ LAST_SHARE = 0.4
 
 def _last_width(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], total: int) -> int:
     """How wide the last column would be with these columns, none cut."""
-    others = sum(max(cell_width(h), *(cell_width(_show(r.get(k))) for r in rows)) for k, h in columns[:-1])
+    others = sum(max(cell_width(_(h)), *(cell_width(_show(r.get(k))) for r in rows)) for k, h in columns[:-1])
     return total - others - 2 * (len(columns) - 1)
 
 
@@ -133,7 +135,7 @@ def _show(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, float):
         return plain_number(value)
     return str(value)
@@ -142,3 +144,17 @@ def _show(value: Any) -> str:
 def plain_number(value: float) -> str:
     """All the digits a metric has, never an exponent: 12345678 stays 12345678."""
     return format(value, ".15g")
+
+
+def percent(share: float, digits: int | None = None) -> str:
+    """A share (0..1) as the language writes a percentage: "42%" / "42 %";
+    ``digits``: rounded to that many decimals, trailing zeros dropped
+    ("33.33%", "50%"). English is written here (a command loads no Babel);
+    another language through formats.py."""
+    from briefing import i18n
+
+    if i18n.current() == i18n.DEFAULT:
+        return f"{share:.0%}" if digits is None else f"{round(share * 100, digits):g}%"
+    from briefing.formats import number
+
+    return number(round(share * 100, digits or 0)) + "\u00a0%"

@@ -4,25 +4,24 @@ from __future__ import annotations
 
 import sqlite3
 
-import click
-
 from briefing import presenting
 from briefing.cli import jsonout
 from briefing.cli.common import json_option, reads_db
 from briefing.cli.output import emit_json, emit_table, write
+from briefing.cli.speaking import group
+from briefing.i18n import N_, _
 from briefing.safetext import inert
 
 
-@click.group()
+@group(help=N_("The fair rotation of who presents today's client win (the lead stays out)."))
 def rotation() -> None:
-    """The fair rotation of who presents today's client win (the lead stays out)."""
+    pass
 
 
-@rotation.command("next")
+@rotation.command("next", help=N_("Who presents next, why, which win, and who follows."))
 @json_option
 @reads_db
 def next_(conn: sqlite3.Connection, as_json: bool) -> None:
-    """Who presents next, why, which win, and who follows."""
     from briefing.meeting import current_id
 
     now = presenting.next_presentation(conn, meeting_id=current_id(conn))
@@ -31,19 +30,20 @@ def next_(conn: sqlite3.Connection, as_json: bool) -> None:
         return
     write(inert(now.choice.reason))
     if now.win:
-        credit = "" if now.own_win else f" (won by {now.win.owner})"
-        write(inert(f"Win: {now.win.title}{credit}"))
+        if now.own_win:
+            write(inert(_("Win: {title}").format(title=now.win.title)))
+        else:
+            write(inert(_("Win: {title} (won by {owner})").format(title=now.win.title, owner=now.win.owner)))
     elif now.choice.presenter:
-        write("No win is pending: ask for a fresh client story.")
+        write(_("No win is pending: ask for a fresh client story."))
     if now.choice.queue:
-        write(inert("Then: " + ", ".join(p.name for p in now.choice.queue)))
+        write(inert(_("Then: {names}").format(names=", ".join(p.name for p in now.choice.queue))))
 
 
-@rotation.command()
+@rotation.command(help=N_("Past briefings: who presented which win, who was skipped."))
 @json_option
 @reads_db
 def history(conn: sqlite3.Connection, as_json: bool) -> None:
-    """Past briefings: who presented which win, who was skipped."""
     rows = [jsonout.rotation_entry(e) for e in presenting.rotation_history(conn)]
     if as_json:
         emit_json(rows)
@@ -53,6 +53,6 @@ def history(conn: sqlite3.Connection, as_json: bool) -> None:
         r["skips"] = ", ".join(r["skipped"])
     emit_table(
         rows,
-        [("date", "DATE"), ("presenter", "PRESENTER"), ("skips", "SKIPPED"), ("win_title", "WIN")],
-        empty="No briefing held yet.",
+        [("date", N_("DATE")), ("presenter", N_("PRESENTER")), ("skips", N_("SKIPPED")), ("win_title", N_("WIN"))],
+        empty=_("No briefing held yet."),
     )

@@ -43,14 +43,15 @@ from textual_serve.download_manager import DownloadManager
 
 from briefing import browsers, i18n
 from briefing.cli import serve_pages
+from briefing.i18n import N_, _, ngettext
 
 MODES = ("full", "inbox", "view")
 WHAT = {
-    "full": "the whole app, for the lead",
-    "inbox": "collaborators add and edit verbatims and wins",
-    "view": "the room's screen and remote attendees, read-only",
+    "full": N_("the whole app, for the lead"),
+    "inbox": N_("collaborators add and edit verbatims and wins"),
+    "view": N_("the room's screen and remote attendees, read-only"),
 }
-TITLES = {"full": "briefing", "inbox": "briefing · inbox", "view": "briefing · the room"}
+TITLES = {"full": N_("briefing"), "inbox": N_("briefing · inbox"), "view": N_("briefing · the room")}
 #: The terminal a browser may ask for, in cells (a projector at a tiny font
 #: is ~300 x 90); beyond, the request is clamped, never refused.
 COLUMNS = (20, 400)
@@ -218,7 +219,7 @@ class BriefingServer:
         token = self.tokens.get(mode)
         given = request.query.get("token") or request.cookies.get(self.cookie(mode), "")
         if token is None or not secrets.compare_digest(given.encode(), token.encode()):
-            return self.page(403, serve_pages.FORBIDDEN)
+            return self.page(403, serve_pages.forbidden())
         return await handler(request)
 
     def cookie(self, mode: str) -> str:
@@ -250,7 +251,7 @@ class BriefingServer:
         base = self.base(request)
         scheme, rest = base.split(":", 1)
         html = serve_pages.terminal(
-            title=TITLES[mode],
+            title=_(TITLES[mode]),
             static=f"{base}/{mode}/static/",
             websocket=f"{'wss' if scheme == 'https' else 'ws'}:{rest}/{mode}/ws",
             font_size=clamp(request.query.get("fontsize", "16"), (8, 48), 16),
@@ -277,7 +278,7 @@ class BriefingServer:
 
     async def websocket(self, mode: str, request: web.Request) -> web.StreamResponse:
         if not self.origin_allowed(request):
-            return self.page(403, serve_pages.notice("Refused", "This page may not open a briefing tab."))
+            return self.page(403, serve_pages.refused())
         if self.full() or self.stopping.is_set():
             return self.page(503, serve_pages.full(self.settings.max_sessions))
         width = clamp(request.query.get("width", "80"), COLUMNS, 80)
@@ -344,8 +345,8 @@ class BriefingServer:
         """Every tab's app asked to quit (then made to), every socket closed."""
         self.stopping.set()
         sessions = list(self.sessions.items())
-        await asyncio.gather(*(session.stop() for session, _ in sessions))
-        await asyncio.gather(*(socket_.close(code=1001, message=b"server stopped") for _, socket_ in sessions))
+        await asyncio.gather(*(session.stop() for session, _socket in sessions))
+        await asyncio.gather(*(socket_.close(code=1001, message=b"server stopped") for _session, socket_ in sessions))
         return len(sessions)
 
     # -- running ---------------------------------------------------------------
@@ -373,15 +374,21 @@ class BriefingServer:
             for sig in (signal.SIGINT, signal.SIGTERM):
                 loop.add_signal_handler(sig, self.stopping.set)
             self.say(
-                f"Serving {self.settings.db_path} on port {port}, up to {self.settings.max_sessions} tabs "
-                "at once. Open a link (each is its own key; share only the one a person needs):"
+                _(
+                    "Serving {path} on port {port}, up to {count} tabs at once. "
+                    "Open a link (each is its own key; share only the one a person needs):"
+                ).format(path=self.settings.db_path, port=port, count=self.settings.max_sessions)
             )
             width = max(map(len, self.tokens))
             for mode, link in self.links(port).items():
-                self.say(f"  {mode:<{width}}  {link}\n  {'':<{width}}  ({WHAT[mode]})")
-            self.say("Press Ctrl-C to stop every tab and the server.")
+                self.say(f"  {mode:<{width}}  {link}\n  {'':<{width}}  ({_(WHAT[mode])})")
+            self.say(_("Press Ctrl-C to stop every tab and the server."))
             await self.stopping.wait()
             count = await self.stop_all()
-            self.say(f"Stopped {count} tab{'s' if count != 1 else ''}; the server is down.")
+            self.say(
+                ngettext(
+                    "Stopped {count} tab; the server is down.", "Stopped {count} tabs; the server is down.", count
+                ).format(count=count)
+            )
         finally:
             await runner.cleanup()

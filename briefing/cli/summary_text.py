@@ -2,72 +2,112 @@
 
 Who was there is listed by name, not counted: a summary read the next day
 (or pasted into the team's chat) must say who was absent and which client
-words the room heard, and who collected them.
+words the room heard, and who collected them. In the language spoken;
+what people typed (names, titles, quotes, notes) as they typed it.
 """
 
 from __future__ import annotations
 
+from briefing.cli.output import percent
+from briefing.formats import LazyDay
+from briefing.i18n import N_, _
 from briefing.safetext import inert
 from briefing.summary import Summary
 from briefing.timeutil import mmss
 
 
 def names(people: tuple[str, ...]) -> str:
-    return ", ".join(inert(n, single_line=True) for n in people) if people else "nobody"
+    return ", ".join(inert(n, single_line=True) for n in people) if people else _("nobody")
+
+
+def _one(text: str) -> str:
+    return inert(text, single_line=True)
 
 
 def win_line(s: Summary) -> str:
     """Who told the client win, which one and whose; or why nobody did."""
     if s.win_skipped:
         ran, least = mmss(s.win_elapsed_s or 0, pad=False), mmss(s.meeting.agenda.win_min_s, pad=False)
-        return f"Client win: skipped (its segment ran {ran}, under {least}); nobody's turn was used"
+        return _("Client win: skipped (its segment ran {ran}, under {least}); nobody's turn was used").format(
+            ran=ran, least=least
+        )
     if not s.presenter:
-        return "Client win: nobody presented"
-    line = f"Client win: {inert(s.presenter, single_line=True)} presented "
+        return _("Client win: nobody presented")
     if s.win is None:
-        return line + "a fresh client story"
-    line += f"“{inert(s.win.title, single_line=True)}”"
+        return _("Client win: {name} presented a fresh client story").format(name=_one(s.presenter))
     if s.win.owner != s.presenter:
-        line += f" (won by {inert(s.win.owner, single_line=True)})"
-    return line
+        return _("Client win: {name} presented “{title}” (won by {owner})").format(
+            name=_one(s.presenter), title=_one(s.win.title), owner=_one(s.win.owner)
+        )
+    return _("Client win: {name} presented “{title}”").format(name=_one(s.presenter), title=_one(s.win.title))
 
 
 def verbatim_line(v) -> str:
     """One verbatim shown: the quote, whose words, who collected them."""
-    who = inert(v.client, single_line=True) + (f" ({inert(v.company, single_line=True)})" if v.company else "")
-    by = f", collected by {inert(v.collected_by, single_line=True)}" if v.collected_by else ""
-    return f"  “{inert(v.text, single_line=True)}” — {who}{by}"
+    who = _one(v.client) + (f" ({_one(v.company)})" if v.company else "")
+    if v.collected_by:
+        return _("  “{quote}” — {who}, collected by {name}").format(
+            quote=_one(v.text), who=who, name=_one(v.collected_by)
+        )
+    return _("  “{quote}” — {who}").format(quote=_one(v.text), who=who)
+
+
+#: The words a briefing's state and a kind of time are stored as (the core's
+#: values, English), as people read them.
+STATES = {"running": N_("running"), "paused": N_("paused"), "finished": N_("finished"), "abandoned": N_("abandoned")}
+KINDS = {"client": N_("client"), "sales": N_("sales"), "team": N_("team")}
+
+
+def state_word(state: str) -> str:
+    return _(STATES[state]) if state in STATES else state
+
+
+def kind_word(kind: str) -> str:
+    return _(KINDS[kind]) if kind in KINDS else kind
 
 
 def lines(s: Summary) -> list[str]:
     state = s.state
     by_kind = state.elapsed_by_kind
     share = state.client_share
-    balance = "no client or sales time" if share is None else f"client share {share:.0%}"
+    balance = _("no client or sales time") if share is None else _("client share {share}").format(share=percent(share))
+    times = " · ".join(f"{kind_word(k)} {mmss(v, pad=False)}" for k, v in by_kind.items())
     out = [
-        f"Briefing {s.meeting.day} — {s.outcome or state.state}, {mmss(state.elapsed_s, pad=False)} in all",
-        " · ".join(f"{k} {mmss(v, pad=False)}" for k, v in by_kind.items())
-        + f" — {balance} (target {state.target_share:.0%})",
+        _("Briefing {iso} — {state}, {time} in all").format(
+            iso=s.meeting.day.isoformat(),
+            day=LazyDay(s.meeting.day),
+            state=state_word(s.outcome or state.state),
+            time=mmss(state.elapsed_s, pad=False),
+        ),
+        _("{times} — {balance} (target {target})").format(
+            times=times, balance=balance, target=percent(state.target_share)
+        ),
         "",
     ]
     for seg in state.segments:
         diff = int(seg.elapsed_s) - seg.planned_s  # the whole seconds shown, so the columns add up
         out.append(
-            f"  {seg.index + 1}. {inert(seg.title, single_line=True)} ({seg.kind.value}): "
-            f"{mmss(seg.elapsed_s, pad=False)} of {mmss(seg.planned_s, pad=False)} "
-            f"({'+' if diff >= 0 else '−'}{mmss(abs(diff), pad=False)})"
+            _("  {number}. {title} ({kind}): {elapsed} of {planned} ({diff})").format(
+                number=seg.index + 1,
+                title=_one(seg.title),
+                kind=kind_word(seg.kind.value),
+                elapsed=mmss(seg.elapsed_s, pad=False),
+                planned=mmss(seg.planned_s, pad=False),
+                diff=("+" if diff >= 0 else "−") + mmss(abs(diff), pad=False),
+            )
         )
     out += ["", win_line(s)]
     if s.skipped:
-        out.append(f"Not ready today: {names(s.skipped)}")
+        out.append(_("Not ready today: {names}").format(names=names(s.skipped)))
     present = s.who("present")
+    shown = len(s.verbatims_shown)
     out += [
-        f"Present ({len(present)}): {names(present)}",
-        f"Absent: {names(s.who('absent'))}",
-        f"Off: {names(s.who('off'))}",
-        f"Verbatims shown: {len(s.verbatims_shown) or 'none'}",
+        _("Present ({count}): {names}").format(count=len(present), names=names(present)),
+        _("Absent: {names}").format(names=names(s.who("absent"))),
+        _("Off: {names}").format(names=names(s.who("off"))),
+        _("Verbatims shown: {count}").format(count=shown) if shown else _("Verbatims shown: none"),
         *(verbatim_line(v) for v in s.verbatims_shown),
     ]
     if s.meeting.notes.strip():
-        out += ["Notes:", inert(s.meeting.notes)]
+        out += [_("Notes:"), inert(s.meeting.notes)]
     return out

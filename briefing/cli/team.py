@@ -10,56 +10,70 @@ from briefing import team as core
 from briefing.cli import jsonout
 from briefing.cli.common import db_option, json_option, reads_db
 from briefing.cli.output import emit_json, emit_table, write
+from briefing.cli.speaking import group
+from briefing.i18n import N_, _
+
+#: A role as the table shows it (the stored value stays in --json).
+ROLES = {"lead": N_("lead"), "member": N_("member")}
 
 
-@click.group()
+@group(help=N_("Manage the collaborators and the lead."))
 def team() -> None:
-    """Manage the collaborators and the lead."""
+    pass
 
 
-@team.command("add")
+@team.command("add", help=N_("Add NAME to the team (or bring back someone who left)."))
 @click.argument("name")
-@click.option("--lead", is_flag=True, help="This person leads the briefing (kept out of the rotation).")
+@click.option("--lead", is_flag=True, help=N_("This person leads the briefing (kept out of the rotation)."))
 @db_option
 def add(conn: sqlite3.Connection, name: str, lead: bool) -> None:
-    """Add NAME to the team (or bring back someone who left)."""
     person, reactivated = core.add(conn, name, lead=lead)
-    verb = "Welcome back" if reactivated else "Added"
-    write(f"{verb}: {person.name}{' (lead)' if person.is_lead else ''}", err=True)
+    if reactivated:
+        said = _("Welcome back: {name} (lead)") if person.is_lead else _("Welcome back: {name}")
+    else:
+        said = _("Added: {name} (lead)") if person.is_lead else _("Added: {name}")
+    write(said.format(name=person.name), err=True)
 
 
-@team.command("list")
+@team.command("list", help=N_("List everyone, including people who left (marked as inactive)."))
 @json_option
 @reads_db
 def list_(conn: sqlite3.Connection, as_json: bool) -> None:
-    """List everyone, including people who left (marked as inactive)."""
     rows = [jsonout.person(p) for p in core.list_team(conn)]
     if as_json:
         emit_json(rows)
         return
     for r in rows:
-        r["status"] = "active" if r["active"] else "left"
+        r["status"] = _("active") if r["active"] else _("left")
+        r["role"] = _(ROLES[r["role"]]) if r["role"] in ROLES else r["role"]
     emit_table(
         rows,
-        [("id", "ID"), ("name", "NAME"), ("role", "ROLE"), ("status", "STATUS"), ("joined_on", "JOINED")],
-        empty="Nobody in the team yet. Add someone: briefing team add NAME",
+        [
+            ("id", N_("ID")),
+            ("name", N_("NAME")),
+            ("role", N_("ROLE")),
+            ("status", N_("STATUS")),
+            ("joined_on", N_("JOINED")),
+        ],
+        empty=_("Nobody in the team yet. Add someone: briefing team add NAME"),
     )
 
 
-@team.command("remove")
+@team.command("remove", help=N_("Take NAME out of the team: they leave the rotation, their history stays."))
 @click.argument("name")
 @db_option
 def remove(conn: sqlite3.Connection, name: str) -> None:
-    """Take NAME out of the team: they leave the rotation, their history stays."""
     person = core.remove(conn, name)
-    write(f"{person.name} has left the team (history kept; 'briefing team add' brings them back)", err=True)
+    write(
+        _("{name} has left the team (history kept; 'briefing team add' brings them back)").format(name=person.name),
+        err=True,
+    )
 
 
-@team.command("rename")
+@team.command("rename", help=N_("Rename OLD to NEW everywhere (verbatims and wins follow)."))
 @click.argument("old")
 @click.argument("new")
 @db_option
 def rename(conn: sqlite3.Connection, old: str, new: str) -> None:
-    """Rename OLD to NEW everywhere (verbatims and wins follow)."""
     person = core.rename(conn, old, new)
-    write(f"Renamed to {person.name}", err=True)
+    write(_("Renamed to {name}").format(name=person.name), err=True)

@@ -7,60 +7,67 @@ from pathlib import Path
 
 import click
 
+from briefing.cli.ask import confirm
 from briefing.cli.common import DB_HELP, chosen_db_path
 from briefing.cli.output import write
+from briefing.cli.speaking import SpeakingPath, command
 from briefing.errors import BadInput
+from briefing.i18n import N_, _, ngettext
 
-_DB = click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
+_DB = click.option("--db", "db_path", type=SpeakingPath(dir_okay=False), default=None, help=DB_HELP)
 
 
 def _existing(db_path: str | None) -> Path:
     path = chosen_db_path(db_path)
     if not path.is_file():
-        raise BadInput("database", f"there is no database at {path}")
+        raise BadInput("database", _("there is no database at {path}").format(path=path))
     return path
 
 
-@click.command()
-@click.option("--recover", is_flag=True, help="Copy what the file still holds into a new file beside it.")
-@click.option("--to", "target", type=click.Path(dir_okay=False), help="Where --recover writes (a new file).")
-@_DB
-def doctor(recover: bool, target: str | None, db_path: str | None) -> None:
-    """Check the database file; with --recover, rescue what a damaged one holds.
+@command(
+    help=N_("""Check the database file; with --recover, rescue what a damaged one holds.
 
     The file itself is never changed: the check reads it, and the recovery
     writes a new file, which 'briefing restore' then puts in place.
-    """
+    """)
+)
+@click.option("--recover", is_flag=True, help=N_("Copy what the file still holds into a new file beside it."))
+@click.option("--to", "target", type=SpeakingPath(dir_okay=False), help=N_("Where --recover writes (a new file)."))
+@_DB
+def doctor(recover: bool, target: str | None, db_path: str | None) -> None:
     from briefing import doctor as core
 
     path = _existing(db_path)
     if not recover:
         checkup = core.check(path)
         if checkup.ok:
-            write(f"{path}: sound (SQLite's integrity check found nothing wrong)")
+            write(_("{path}: sound (SQLite's integrity check found nothing wrong)").format(path=path))
             return
-        write(f"{path}: damaged")
+        write(_("{path}: damaged").format(path=path))
         for problem in checkup.problems:
             write(f"  {problem}")
-        write(f"Rescue what it holds into a new file: briefing doctor --recover --db {path}")
+        write(_("Rescue what it holds into a new file: briefing doctor --recover --db {path}").format(path=path))
         raise SystemExit(1)
     if target is not None and Path(target).exists():
-        raise BadInput("to", f"{target} already exists; choose a new file name")
+        raise BadInput("to", _("{path} already exists; choose a new file name").format(path=target))
     rescued = core.recover(path, Path(target) if target else None)
-    write(f"Recovered into {rescued.target}:")
+    write(_("Recovered into {path}:").format(path=rescued.target))
     for table, count in rescued.rows.items():
-        write(f"  {table:<20} {count:>8} rows")
+        write(f"  {table:<20} {count:>8} " + ngettext("row", "rows", count))
     if rescued.checkup is not None and not rescued.checkup.ok:
-        write(f"The recovered file is not sound either: {rescued.checkup.problems[0]}")
+        write(_("The recovered file is not sound either: {problem}").format(problem=rescued.checkup.problems[0]))
         raise SystemExit(1)
-    write(f"Put it in place (the damaged file is kept aside): briefing restore {rescued.target} --db {path}")
+    write(
+        _("Put it in place (the damaged file is kept aside): briefing restore {copy} --db {path}").format(
+            copy=rescued.target, path=path
+        )
+    )
 
 
-@click.command()
-@click.option("--to", "target", type=click.Path(dir_okay=False), help="The copy's file [default: in backups/].")
+@command(help=N_("Copy the database now (consistent, even while the app runs)."))
+@click.option("--to", "target", type=SpeakingPath(dir_okay=False), help=N_("The copy's file [default: in backups/]."))
 @_DB
 def backup(target: str | None, db_path: str | None) -> None:
-    """Copy the database now (consistent, even while the app runs)."""
     from briefing import backups
     from briefing.db import opened
     from briefing.timeutil import utc_now
@@ -72,21 +79,25 @@ def backup(target: str | None, db_path: str | None) -> None:
     write(str(where))
 
 
-@click.command()
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
-@_DB
-def restore(file: str, yes: bool, db_path: str | None) -> None:
-    """Put FILE (a backup, or a recovered copy) in place of the database.
+@command(
+    help=N_("""Put FILE (a backup, or a recovered copy) in place of the database.
 
     The file it replaces is kept beside it. Close the app first: it would
     go on showing the old file until it notices.
-    """
+    """)
+)
+@click.argument("file", type=SpeakingPath(dir_okay=False))
+@click.option("--yes", "-y", is_flag=True, help=N_("Do not ask for confirmation."))
+@_DB
+def restore(file: str, yes: bool, db_path: str | None) -> None:
     from briefing import backups
 
     path = chosen_db_path(db_path)
     if not yes:
-        click.confirm(f"Replace {path} with {file}? The current file is kept beside it.", abort=True, err=True)
+        confirm(_("Replace {path} with {file}? The current file is kept beside it.").format(path=path, file=file))
     aside = backups.restore(Path(file), path)
-    kept = f"; the file it replaced is kept as {aside}" if aside.exists() else ""
-    write(f"Restored {path} from {file}{kept}", err=True)
+    if aside.exists():
+        said = _("Restored {path} from {file}; the file it replaced is kept as {aside}")
+    else:
+        said = _("Restored {path} from {file}")
+    write(said.format(path=path, file=file, aside=aside), err=True)

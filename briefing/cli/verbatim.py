@@ -12,7 +12,9 @@ from briefing import verbatims as core
 from briefing.cli.common import RECORD_ID, db_option, json_option, read_text_arg, reads_db
 from briefing.cli.importer import import_command
 from briefing.cli.output import emit_json, emit_listing, write
+from briefing.cli.speaking import group
 from briefing.cli.words import labels
+from briefing.i18n import N_, _
 from briefing.kinds import Channel, Sentiment, VerbatimStatus
 
 CHANNELS = [c.value for c in Channel]
@@ -27,26 +29,32 @@ def verbatim_options(*, adding: bool) -> Callable[[Callable[..., Any]], Callable
 def _with_options(func: Callable[..., Any], adding: bool) -> Callable[..., Any]:
     for decorator in reversed(
         [
-            click.option("--client", required=adding, help="Who said it (the client's name)."),
-            click.option("--company", help="The client's company." + ("" if adding else " '' removes it.")),
+            click.option("--client", required=adding, help=N_("Who said it (the client's name).")),
+            click.option(
+                "--company", help=N_("The client's company.") if adding else N_("The client's company. '' removes it.")
+            ),
             click.option(
                 "--by",
                 "by",
                 metavar="COLLABORATOR",
-                help="Who collected it (an active team member)." + ("" if adding else " '' removes it."),
+                help=N_("Who collected it (an active team member).")
+                if adding
+                else N_("Who collected it (an active team member). '' removes it."),
             ),
             click.option(
                 "--channel",
                 type=click.Choice(CHANNELS),
-                help="How it reached us" + (" [default: other]." if adding else "."),
+                help=N_("How it reached us [default: other].") if adding else N_("How it reached us."),
             ),
             click.option(
                 "--sentiment",
                 type=click.Choice(SENTIMENTS),
-                help="The client's mood" + (" [default: neutral]." if adding else "."),
+                help=N_("The client's mood [default: neutral].") if adding else N_("The client's mood."),
             ),
             click.option(
-                "--date", metavar="YYYY-MM-DD", help="When it was said" + (" [default: today]." if adding else ".")
+                "--date",
+                metavar="YYYY-MM-DD",
+                help=N_("When it was said [default: today].") if adding else N_("When it was said."),
             ),
         ]
     ):
@@ -66,84 +74,89 @@ def _fields(text: str | None, client, company, by, channel, sentiment, date) -> 
     }
 
 
-@click.group()
+@group(help=N_("Client verbatims: what clients said, in their own words."))
 def verbatim() -> None:
-    """Client verbatims: what clients said, in their own words."""
+    pass
 
 
-@verbatim.command("add")
-@click.argument("text")
-@verbatim_options(adding=True)
-@click.option("--new-client", is_flag=True, help="The client is someone new, though their name is near a known one's.")
-@db_option
-def add(conn: sqlite3.Connection, text: str, new_client: bool, **opts: Any) -> None:
-    """Add a verbatim and print its id. TEXT '-' reads the quote from stdin.
+@verbatim.command(
+    "add",
+    help=N_("""Add a verbatim and print its id. TEXT '-' reads the quote from stdin.
 
     \b
     Example:
       briefing verbatim add "Livraison en 24 h, bravo" --client "Marc Petit" \\
           --company Altis --by Inès --channel call --sentiment positive
-    """
+    """),
+)
+@click.argument("text")
+@verbatim_options(adding=True)
+@click.option(
+    "--new-client", is_flag=True, help=N_("The client is someone new, though their name is near a known one's.")
+)
+@db_option
+def add(conn: sqlite3.Connection, text: str, new_client: bool, **opts: Any) -> None:
     write(str(core.add(conn, _fields(read_text_arg(text), **opts), new_client=new_client)))
 
 
-@verbatim.command("edit")
+@verbatim.command("edit", help=N_("Change a verbatim: only the options given change."))
 @click.argument("verbatim_id", metavar="ID", type=RECORD_ID)
-@click.option("--text", help="The new quote ('-' reads it from stdin).")
+@click.option("--text", help=N_("The new quote ('-' reads it from stdin)."))
 @verbatim_options(adding=False)
 @db_option
 @labels(text="--text")
 def edit(conn: sqlite3.Connection, verbatim_id: int, text: str | None, **opts: Any) -> None:
-    """Change a verbatim: only the options given change."""
     changed = core.edit(conn, verbatim_id, _fields(read_text_arg(text) if text else None, **opts))
-    write(f"Verbatim {changed.id} updated", err=True)
+    write(_("Verbatim {id} updated").format(id=changed.id), err=True)
 
 
-@verbatim.command("list")
+@verbatim.command("list", help=N_("List verbatims, newest first (or best match first with --search)."))
 @click.option(
     "--status",
     type=click.Choice([s.value for s in VerbatimStatus]),
-    help="Only this status [default: all but archived].",
+    help=N_("Only this status [default: all but archived]."),
 )
 @click.option(
     "--search",
     metavar="QUERY",
-    help="Full-text search, ignoring accents and case; best matches first "
-    "(with --limit: of the 2,000 most recent matches).",
+    help=N_(
+        "Full-text search, ignoring accents and case; best matches first "
+        "(with --limit: of the 2,000 most recent matches)."
+    ),
 )
-@click.option("--by", metavar="NAME", help="Only those collected by NAME.")
-@click.option("--limit", type=RECORD_ID, metavar="N", help="At most N verbatims.")
+@click.option("--by", metavar="NAME", help=N_("Only those collected by NAME."))
+@click.option("--limit", type=RECORD_ID, metavar="N", help=N_("At most N verbatims."))
 @json_option
 @reads_db
 def list_(conn: sqlite3.Connection, status, search, by, limit, as_json: bool) -> None:
-    """List verbatims, newest first (or best match first with --search)."""
     from briefing.cli.jsonout import verbatim as as_json_object
 
     rows = [as_json_object(v) for v in core.list_verbatims(conn, status=status, search=search, by=by, limit=limit)]
     emit_listing(
         rows,
         [
-            ("id", "ID"),
-            ("date", "DATE"),
-            ("status", "STATUS"),
-            ("sentiment", "MOOD"),
-            ("channel", "CHANNEL"),
-            ("client", "CLIENT"),
-            ("collected_by", "BY"),
-            ("text", "QUOTE"),
+            ("id", N_("ID")),
+            ("date", N_("DATE")),
+            ("status", N_("STATUS")),
+            ("sentiment", N_("MOOD")),
+            ("channel", N_("CHANNEL")),
+            ("client", N_("CLIENT")),
+            ("collected_by", N_("BY")),
+            ("text", N_("QUOTE")),
         ],
         as_json=as_json,
-        empty="No verbatim matches." if (search or status or by) else "No verbatims yet: briefing verbatim add --help",
+        empty=_("No verbatim matches.")
+        if (search or status or by)
+        else _("No verbatims yet: briefing verbatim add --help"),
         optional=("channel", "status"),
     )
 
 
-@verbatim.command("show")
+@verbatim.command("show", help=N_("Print one verbatim in full."))
 @click.argument("verbatim_id", metavar="ID", type=RECORD_ID)
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+@click.option("--json", "as_json", is_flag=True, help=N_("Print a JSON object."))
 @reads_db
 def show(conn: sqlite3.Connection, verbatim_id: int, as_json: bool) -> None:
-    """Print one verbatim in full."""
     found = core.get(conn, verbatim_id)
     if as_json:
         from briefing.cli.jsonout import verbatim as as_json_object
@@ -156,16 +169,15 @@ def show(conn: sqlite3.Connection, verbatim_id: int, as_json: bool) -> None:
     write(inert(f"\u201c{found.text}\u201d"))
     write(inert(f"  \u2014 {who} ({found.channel}, {found.sentiment}, {found.date})"))
     if found.collected_by:
-        write(inert(f"  collected by {found.collected_by}; status: {found.status}"))
+        write(inert(_("  collected by {name}; status: {status}").format(name=found.collected_by, status=found.status)))
 
 
-@verbatim.command("archive")
+@verbatim.command("archive", help=N_("Archive a verbatim: it leaves the inbox and the meeting, nothing is deleted."))
 @click.argument("verbatim_id", metavar="ID", type=RECORD_ID)
 @db_option
 def archive(conn: sqlite3.Connection, verbatim_id: int) -> None:
-    """Archive a verbatim: it leaves the inbox and the meeting, nothing is deleted."""
     core.archive(conn, verbatim_id)
-    write(f"Verbatim {verbatim_id} archived", err=True)
+    write(_("Verbatim {id} archived").format(id=verbatim_id), err=True)
 
 
 import_command(verbatim, "verbatims", "briefing verbatim import verbatims.csv --map text=Comment,client=Contact")

@@ -3,6 +3,10 @@
 The core names what is at fault by its model field (``collected_by``) and
 says what is wrong; here each field becomes what the user typed (``--by``)
 and a refusal gets the shell command that gets the user out of it.
+
+The flags stay as typed (``--by``, ``TEXT``: they are the command's own
+syntax, in every language); the hints and the glue around them are
+translated when the line is written.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from briefing.errors import (
     NothingToChange,
     UnknownPerson,
 )
+from briefing.i18n import N_, _
 
 #: A field's flag or argument, the same in every command that takes it.
 FLAGS = {
@@ -66,15 +71,15 @@ FLAGS = {
 
 #: The way out of a refusal, from the shell.
 HINTS: dict[type[BriefingError], str] = {
-    NoMeeting: "start one with 'briefing meeting start'",
-    LastSegment: "finish the briefing with 'briefing meeting finish'",
-    AlreadyHadOneToday: "start another with --again",
-    UnknownPerson: "see 'briefing team list'",
-    NothingToChange: "give at least one option (see --help)",
-    AgendaUnreadable: "'briefing agenda reset' restores the default",
-    DatabaseDamaged: "'briefing doctor' checks it and rescues what it holds",
-    NearClient: "use that name, or add --new-client if this is someone new",
-    ClientExists: "two records of one person are joined with 'briefing client merge KEEP OTHER'",
+    NoMeeting: N_("start one with 'briefing meeting start'"),
+    LastSegment: N_("finish the briefing with 'briefing meeting finish'"),
+    AlreadyHadOneToday: N_("start another with --again"),
+    UnknownPerson: N_("see 'briefing team list'"),
+    NothingToChange: N_("give at least one option (see --help)"),
+    AgendaUnreadable: N_("'briefing agenda reset' restores the default"),
+    DatabaseDamaged: N_("'briefing doctor' checks it and rescues what it holds"),
+    NearClient: N_("use that name, or add --new-client if this is someone new"),
+    ClientExists: N_("two records of one person are joined with 'briefing client merge KEEP OTHER'"),
 }
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -107,14 +112,17 @@ def one_line(exc: BriefingError) -> str:
     another file (``BRIEFING_DB``, ``--db``), not a missing record."""
     if isinstance(exc, BadInput):
         label = getattr(exc, "label", None) or FLAGS.get(exc.field or "", exc.field)
-        text = f"{label}: {exc.problem}" if label else exc.problem
+        text = _("{label}: {problem}").format(label=label, problem=exc.problem) if label else exc.problem
     else:
         text = str(exc)
     database = getattr(exc, "database", None)
     if database:
-        text += f" in {database}" if isinstance(exc, NoMeeting) else f" (looked in {database})"
+        if isinstance(exc, NoMeeting):
+            text = _("{refusal} in {database}").format(refusal=text, database=database)
+        else:
+            text = _("{refusal} (looked in {database})").format(refusal=text, database=database)
     hint = next((hint for kind, hint in HINTS.items() if isinstance(exc, kind)), None)
-    return f"{text}; {hint}" if hint else text
+    return _("{refusal}; {hint}").format(refusal=text, hint=_(hint)) if hint else text
 
 
 def database_failure(exc: Exception) -> str:
@@ -125,9 +133,9 @@ def database_failure(exc: Exception) -> str:
 
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     if is_busy(exc):
-        return "the database is busy (another program is writing to it); nothing was changed, try again"
+        return _("the database is busy (another program is writing to it); nothing was changed, try again")
     if code == sqlite3.SQLITE_FULL:
-        return "the disk is full; nothing was changed (free some space, then try again)"
+        return _("the disk is full; nothing was changed (free some space, then try again)")
     if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR):
-        return f"the database file cannot be written ({exc}); nothing was changed"
-    return f"database error: {exc}"
+        return _("the database file cannot be written ({error}); nothing was changed").format(error=exc)
+    return _("database error: {error}").format(error=exc)
