@@ -34,7 +34,10 @@ def long_day(day: date, *, year: bool = False) -> str:
         return f"{day:%A} {day.day} {day:%B}" + (f" {day.year}" if year else "")
     from babel.dates import format_date
 
-    return format_date(day, LONG_DAY + (" y" if year else ""), locale=_locale())
+    pattern = LONG_DAY
+    if _locale() == "fr" and day.day == 1:
+        pattern = pattern.replace("d ", "d'er' ")  # "mardi 1er décembre": French's first of the month
+    return format_date(day, pattern + (" y" if year else ""), locale=_locale())
 
 
 class LazyDay:

@@ -130,6 +130,12 @@ def test_english_numbers_written_without_babel_are_babels(value, decimals):
     assert formats.percent(value) == format_percent(value, locale="en")
 
 
+def test_french_writes_the_first_of_the_month_1er():
+    i18n.use("fr")
+    assert formats.long_day(date(2026, 12, 1), year=True) == "mardi 1er décembre 2026"
+    assert formats.long_day(date(2026, 12, 2)) == "mercredi 2 décembre"
+
+
 def test_a_whole_amount_has_no_cents():
     i18n.use("fr")
     assert formats.amount(12000, "€") == "12\u202f000 €"
