@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from briefing import formats, minutes
 from briefing import summary as summaries
 from briefing.i18n import N_, _
+from briefing.minutes import KINDS, STATES  # the minutes say them the same way
 from briefing.summary import Summary
 from briefing.timeutil import mmss
 from screens.data import Loaded, run
@@ -24,17 +25,6 @@ from screens.speaking import Speaks
 from screens.summary_text import people_text, verbatims_text
 from screens.widgets.balance import verdict
 from screens.widgets.tables import fill
-
-#: How a briefing ended (or where it stands), as stored -> as said.
-STATES = {
-    "finished": N_("finished"),
-    "abandoned": N_("abandoned"),
-    "running": N_("running"),
-    "paused": N_("paused"),
-    "new": N_("not started"),
-}
-#: The kinds of time, in the table's column.
-KINDS = {"client": N_("client"), "sales": N_("sales"), "team": N_("team")}
 
 
 class SummaryScreen(Speaks, Screen[None]):
