@@ -175,7 +175,7 @@ def test_a_summary_speaks_french_and_keeps_what_people_typed(cli, team):
     assert cli("meeting", "finish", "--yes").code == 0
     out = cli("--lang", "fr", "meeting", "summary").out
     assert out.startswith("Briefing du ")
-    for french in ("Présents (4) : ", "Absents : personne", "En congé : personne", "Verbatims présentés : aucun"):
+    for french in ("Présents (4) : ", "Absents : personne", "En congé : personne", "Verbatims montrés : aucun"):
         assert french in out, french
     assert "Present (" not in out and "nobody" not in out
 

@@ -129,7 +129,7 @@ def _held_minutes(path) -> minutes.Minutes:
 def test_the_minutes_of_a_finished_briefing_in_french(demo_db, french):
     md = minutes.render(_held_minutes(demo_db))
     assert md.startswith("# Briefing du lundi 23 novembre 2026\n\nterminé, ")
-    for heading in ("Ordre du jour", "Présences", "Succès client", "Verbatims présentés", "Chiffres", "Notes"):
+    for heading in ("Ordre du jour", "Présences", "Succès client", "Verbatims montrés", "Chiffres", "Notes"):
         assert f"\n## {heading}\n" in md
     assert "| # | Séquence | Type | Prévu | Réel | Écart |" in md
     assert "| Indicateur | Valeur | Objectif | Écart à l'objectif |" in md

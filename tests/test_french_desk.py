@@ -97,7 +97,7 @@ async def test_a_verbatim_in_full_in_french(demo_app):
         await pilot.press("enter")
         await until(pilot, lambda: "Recueilli par" in screen_text(demo_app), "the verbatim's details")
         text = screen_text(demo_app)
-        for french in ("Société", "Canal", "Ressenti", "Statut", "nouveau", "Échap : fermer"):
+        for french in ("Société", "Canal", "Humeur", "Statut", "nouveau", "Échap : fermer"):
             assert french in text, french
         # The longest label keeps a space before its value.
         assert any(line.split("Recueilli par ")[-1][:1].isalpha() for line in text.splitlines() if "Recueilli" in line)
@@ -114,7 +114,7 @@ async def test_the_verbatim_form_in_french_and_its_error_beside_the_field(demo_a
         form = demo_app.screen
         assert form.sub_title == "Nouveau verbatim"
         labels = label_texts(demo_app)
-        for label in ("Citation : les mots mêmes du client", "Société", "Canal", "Ressenti", "Recueilli par"):
+        for label in ("Citation : les mots mêmes du client", "Société", "Canal", "Humeur", "Recueilli par"):
             assert label in labels, label
         assert "Date (AAAA-MM-JJ)" in labels
         # The fixed vocabularies read French; what is stored stays the English value.

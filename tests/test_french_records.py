@@ -147,7 +147,7 @@ SCREENS = {
         lambda app: app.screen.stats is not None and "Part client" in screen_text(app),
         [
             "Part client 56\u00a0% sur les 4 dernières semaines (rien d'avant à comparer) ;",
-            "présenté un succès client sur la période : 5 sur 7.",
+            "succès clients présentés sur la période par 5 des 7 collaborateurs.",
             "1 Part  2 Minutes  3 Verbatims  4 Succès  5 Retards    ←/→ pour changer",
             "Part client par briefing",
             "15 terminés depuis le 07 sept.",
@@ -276,11 +276,11 @@ NBSP = "\u00a0"
         ((0, 0, 0), (1, 1, 1), 1, 0, 5, "Aucun briefing terminé cette semaine (la semaine d'avant : un)."),
         ((0, 0, 0), (0, 0, 0), 4, 0, 5, "ces 4 dernières semaines : les courbes se rempliront au fil des briefings."),
         ((2, 0, 0), (0, 0, 0), 4, 0, 0, "Aucun temps client ni ventes compté ces 4 dernières semaines."),
-        ((2, 54, 46), (4, 38, 62), 4, 6, 7, f"54{NBSP}% sur les 4 dernières semaines (en hausse : 38{NBSP}%"),
-        ((2, 30, 70), (4, 38, 62), 1, 0, 7, f"30{NBSP}% cette semaine (en baisse : 38{NBSP}% la semaine d'avant)"),
+        ((2, 54, 46), (4, 38, 62), 4, 6, 7, f"54{NBSP}% sur les 4 dernières semaines (en hausse, contre 38{NBSP}%"),
+        ((2, 30, 70), (4, 38, 62), 1, 0, 7, f"cette semaine (en baisse, contre 38{NBSP}% la semaine d'avant)"),
         ((2, 50, 50), (4, 501, 499), 4, 1, 1, "sur les 4 dernières semaines (comme les 4 semaines d'avant)"),
-        ((1, 6, 4), (0, 0, 0), 4, 1, 1, "(rien d'avant à comparer) ; a présenté un succès client"),
-        ((1, 6, 4), (0, 0, 0), 4, 6, 7, " ; ont présenté un succès client sur la période : 6 sur 7."),
+        ((1, 6, 4), (0, 0, 0), 4, 1, 1, " ; succès client présenté sur la période par 1 collaborateur sur 1."),
+        ((1, 6, 4), (0, 0, 0), 4, 6, 7, " ; succès clients présentés sur la période par 6 des 7 collaborateurs."),
     ],
 )
 def test_the_trends_headline_reads_right_in_french(french, recent, before, weeks, presented, members, expected):
