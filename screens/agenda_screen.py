@@ -121,6 +121,10 @@ class AgendaScreen(Speaks, Screen[None]):
     def dirty(self) -> bool:
         return self.stored is not None and (self.segments, self.target) != self.stored
 
+    def unsaved(self) -> bool:
+        """Typing not stored yet: the Menu never closes this screen over it."""
+        return self.dirty
+
     @property
     def target(self) -> str:
         return self.query_one("#target", Input).value

@@ -61,6 +61,12 @@ class BriefingCommands(Provider):
         home = next((s for s in reversed(stack) if isinstance(s, HomeScreen)), None)
         if home is None:
             return
+        above = stack[stack.index(home) + 1 :]
+        if any(getattr(screen, "unsaved", bool)() for screen in above):
+            # Closing them would throw the typing away without the question
+            # their own Esc asks.
+            app.notify(_("Save or cancel what you typed first"), severity="warning")
+            return
         while app.screen is not home:
             app.pop_screen()
         getattr(home, f"action_{action}")()

@@ -148,7 +148,10 @@ class HomeScreen(Speaks, Screen[None]):
     @on(LanguageSet)
     def _speak(self, event: LanguageSet) -> None:
         """Stored: this terminal speaks it now, home built again in its words."""
+        from screens.speaking import speak_again
+
         i18n.use(event.value)
+        speak_again(self.app)  # its own keys (Quit, the Menu), on every screen
         self.app.switch_screen(HomeScreen())
         self.app.notify(_("The team's language is now {name}.").format(name=i18n.NAMES[event.value]))
 

@@ -129,6 +129,10 @@ class NumbersScreen(Speaks, Screen[None]):
     def values(self) -> dict[str, str]:
         return {str(w.id): w.value for w in self.query("#numbers-rows Input").results(Input)}
 
+    def unsaved(self) -> bool:
+        """Typing not stored yet: the Menu never closes this screen over it."""
+        return bool(self.changed())
+
     def changed(self) -> set[int]:
         """The rows the lead typed something new in."""
         now = self.values()

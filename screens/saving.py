@@ -143,6 +143,10 @@ class FormScreen(Speaks, Screen[int | None]):
     def values(self) -> dict[str, str]:
         return {wid: value_of(self.query_one(f"#{wid}")) for wid in self.FIELDS}
 
+    def unsaved(self) -> bool:
+        """Typing not stored yet: the Menu never closes this screen over it."""
+        return bool(self.changed())
+
     def changed(self) -> dict[str, str]:
         """The fields whose value differs from what the form was loaded with."""
         start = self.initial or {}

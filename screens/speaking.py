@@ -38,6 +38,16 @@ def _translated(binding: Binding) -> Binding:
     )
 
 
+def speak_again(node: Any) -> None:
+    """``node``'s key help in the language now in use: the app's own keys
+    (Quit, the Menu) after the team's language changed in the app."""
+    # Textual has no public way to rebuild a node's bindings: this is what
+    # DOMNode.__init__ and Speaks.__init__ do when the node is built.
+    merged = type(node)._merged_bindings  # noqa: SLF001
+    node._bindings = translated(merged.copy() if merged is not None else BindingsMap())  # noqa: SLF001
+    node.refresh_bindings()
+
+
 class Speaks:
     """Mixed into a screen, widget or app (first among its bases): its key
     help is translated when it is built."""

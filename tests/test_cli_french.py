@@ -158,6 +158,17 @@ def test_the_teams_setting_makes_a_command_speak_french(cli):
     assert cli("--lang", "en", "team", "add", "Tom").err == "Added: Tom\n"
 
 
+def test_backup_and_restore_speak_the_teams_language(cli, tmp_path):
+    """They open the database themselves: the team's setting still counts."""
+    assert cli("settings", "set", "lang", "fr").code == 0
+    copy = tmp_path / "copy.db"
+    assert cli("backup", "--to", str(copy)).code == 0
+    again = cli("backup", "--to", str(copy))
+    assert again.code == 2 and "already exists" not in again.err and "existe déjà" in again.err, again.err
+    asked = cli("restore", str(copy), stdin="n\n")
+    assert asked.code == 1 and "[o/N]" in asked.err, asked.err
+
+
 def test_a_question_asks_in_french_and_understands_oui(cli, team):
     assert cli("meeting", "start").code == 0
     refused = cli("--lang", "fr", "meeting", "finish", stdin="n\n")

@@ -29,6 +29,8 @@ async def test_the_lead_switches_the_team_to_french_and_home_speaks_it(demo_db):
         await settled(pilot)
         assert "today's briefing" not in screen_text(app)
         assert any("Français" in str(n.message) for n in app._notifications)
+        app_keys = {b.description for bs in app._bindings.key_to_bindings.values() for b in bs}
+        assert "Quitter" in app_keys and "Quit" not in app_keys  # the app's own keys, on every screen
     assert i18n.current() == "fr"
     with store.opened(demo_db) as conn:
         assert team_settings.get(conn, "lang") == "fr"  # for every collaborator, from now on
@@ -72,3 +74,21 @@ async def test_the_menu_finds_the_language_from_another_screen(demo_db):
         await palette(pilot, "language")
         await until(pilot, lambda: "Français  (fr)" in screen_text(app), "the languages")
         assert [type(s).__name__ for s in app.screen_stack][-2:] == ["HomeScreen", "LanguageScreen"]
+
+
+async def test_the_menu_never_throws_away_typing_to_reach_home(demo_db):
+    """A quote half typed in the verbatim form: the Menu's Language says to
+    save or cancel first, and the form keeps every word."""
+    from tests.test_team_screen import PaletteApp, palette
+
+    app = PaletteApp(demo_db, day=DAY, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await home_shown(pilot)
+        await pilot.press("v")
+        await until(pilot, lambda: type(app.screen).__name__ == "VerbatimFormScreen", "the verbatim form")
+        await settled(pilot)
+        await pilot.press(*"Ils adorent")
+        await until(pilot, lambda: "Ils adorent" in screen_text(app), "the typing")
+        await palette(pilot, "language")
+        await until(pilot, lambda: any("Save or cancel" in str(n.message) for n in app._notifications), "the notice")
+        assert type(app.screen).__name__ == "VerbatimFormScreen" and "Ils adorent" in screen_text(app)

@@ -44,7 +44,7 @@ def _with_db(func: Callable[..., Any], *, create: bool) -> Callable[..., Any]:
 
         path = chosen_db_path(db_path)
         with opened(path, create=create) as conn:
-            _speak_the_teams_language(conn, bool(kwargs.get("as_json")))
+            speak_the_teams_language(conn, bool(kwargs.get("as_json")))
             try:
                 return func(conn, *args, **kwargs)
             except (NoMeeting, NotFound) as exc:
@@ -56,7 +56,7 @@ def _with_db(func: Callable[..., Any], *, create: bool) -> Callable[..., Any]:
     return wrapper
 
 
-def _speak_the_teams_language(conn: Any, as_json: bool) -> None:
+def speak_the_teams_language(conn: Any, as_json: bool) -> None:
     """The team's setting, now that its database is open (the root chose
     from --lang, the environment and the system before). ``--json`` is an
     interface scripts read: its values (reasons, titles of a new team's

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from briefing.cli.ask import confirm
-from briefing.cli.common import DB_HELP, chosen_db_path
+from briefing.cli.common import DB_HELP, chosen_db_path, speak_the_teams_language
 from briefing.cli.output import write
 from briefing.cli.speaking import SpeakingPath, command
 from briefing.errors import BadInput
@@ -75,6 +75,7 @@ def backup(target: str | None, db_path: str | None) -> None:
     path = _existing(db_path)
     where = Path(target) if target else backups.folder(path) / f"{path.stem}-{utc_now():%Y%m%d-%H%M%S}.db"
     with opened(path, create=False) as conn:
+        speak_the_teams_language(conn, as_json=False)
         backups.backup(conn, where)
     write(str(where))
 
@@ -93,6 +94,7 @@ def restore(file: str, yes: bool, db_path: str | None) -> None:
     from briefing import backups
 
     path = chosen_db_path(db_path)
+    _speak_the_language_of(path)
     if not yes:
         confirm(_("Replace {path} with {file}? The current file is kept beside it.").format(path=path, file=file))
     aside = backups.restore(Path(file), path)
@@ -101,3 +103,17 @@ def restore(file: str, yes: bool, db_path: str | None) -> None:
     else:
         said = _("Restored {path} from {file}")
     write(said.format(path=path, file=file, aside=aside), err=True)
+
+
+def _speak_the_language_of(path: Path) -> None:
+    """The team's language, if the file being replaced still opens: restore
+    is often run on a damaged one, so failing to read it is no failure."""
+    from briefing.db import opened
+
+    if not path.is_file():
+        return
+    try:
+        with opened(path, create=False) as conn:
+            speak_the_teams_language(conn, as_json=False)
+    except Exception:  # noqa: BLE001 - the language is a courtesy; the restore goes on
+        return
