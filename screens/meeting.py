@@ -35,7 +35,7 @@ from screens.meeting_text import BannerView, TitleView, agenda_text, banner_text
 from screens.speaking import Speaks
 from screens.widgets.balance import BalanceGauge
 from screens.widgets.bigclock import BigClock
-from screens.widgets.call_keys import CALL_KEYS
+from screens.widgets.call_keys import CALL_HELP, CALL_KEYS
 from screens.widgets.panes import MetricsPane, NotesPane, Pane, ReadingPane
 from screens.widgets.presenter_pane import PresenterPane
 from screens.widgets.segment_bar import SegmentBar
@@ -96,7 +96,7 @@ class MeetingScreen(Speaks, Screen[None]):
         Binding("o", "client_page", N_("Client"), id="meeting.client", show=False),
         Binding("escape", "leave_notes", N_("Done writing"), id="meeting.leave_notes", show=False),
         # The client call (keys listed on its pane; see screens/widgets/call_pane.py).
-        *(Binding(key, f"call('{what}')", what, show=False) for key, what in CALL_KEYS.items()),
+        *(Binding(key, f"call('{what}')", CALL_HELP[what], show=False) for key, what in CALL_KEYS.items()),
         Binding("f", "finish", N_("Finish"), id="meeting.finish"),
         # Quitting leaves the meeting running in the database: reopen to resume.
         Binding("q", "app.quit", N_("Quit"), id="meeting.quit"),

@@ -177,3 +177,12 @@ def test_english_loads_neither_babel_nor_a_catalog():
     env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert result.stdout.split() == ["en", "True", "False", "False"]
+
+
+def test_the_meetings_hidden_call_keys_have_french_help(french):
+    """Textual's key list shows hidden keys too: the call's say what they do."""
+    from screens.meeting import MeetingScreen
+
+    helps = {b.description for bs in MeetingScreen()._bindings.key_to_bindings.values() for b in bs}
+    assert {"Appel : joint", "Appel : un autre client", "Appel : qui appelle"} <= helps
+    assert not {"other", "no-answer", "caller"} & helps

@@ -6,6 +6,8 @@ meeting's first frame importing the pane (its form, its client story and
 the call suggestions: about 8 ms) on the days it opens on client voice.
 """
 
+from briefing.i18n import N_
+
 #: The meeting's keys for the call -> what they do here (shown in the border).
 CALL_KEYS = {
     "s": "other",
@@ -16,4 +18,15 @@ CALL_KEYS = {
     "v": "voicemail",
     "0": "no-answer",
     "b": "caller",
+}
+#: What each does, in the key help Textual lists (the border says it shorter).
+CALL_HELP = {
+    "other": N_("Call: another client"),
+    "pick": N_("Call: a client by name"),
+    "write": N_("Call: write what the client said"),
+    "keep": N_("Call: keep it"),
+    "reached": N_("Call: reached"),
+    "voicemail": N_("Call: voicemail"),
+    "no-answer": N_("Call: no answer"),
+    "caller": N_("Call: who calls"),
 }
