@@ -180,6 +180,18 @@ class MeetingScreen(Speaks, Screen[None]):
             self.apply(event.value)
 
     def apply(self, board: Board) -> None:
+        # Read again and the same (the watcher's first look, a colleague's
+        # write elsewhere in the file): redrawing would cost a layout and a
+        # full frame for nothing on the wall.
+        if board != self.board:
+            self._show(board)
+        state = self.state()
+        if state is not None and state.is_over and self.is_current:
+            from screens.summary import SummaryScreen
+
+            self.app.switch_screen(SummaryScreen(board.meeting.id))
+
+    def _show(self, board: Board) -> None:
         self.board = board
         self._boards_read += 1
         self.clock = board.meeting.clock()
@@ -192,11 +204,6 @@ class MeetingScreen(Speaks, Screen[None]):
             self._notes_saved = board.meeting.notes
         self._follow_card(board)
         self._tick_and_reschedule()  # a resume or a new segment moves the second boundaries
-        state = self.state()
-        if state is not None and state.is_over and self.is_current:
-            from screens.summary import SummaryScreen
-
-            self.app.switch_screen(SummaryScreen(board.meeting.id))
 
     def now(self) -> datetime:
         """The screen's own count of time (briefing.counted_time): a stepped
