@@ -23,7 +23,8 @@ from pathlib import Path
 
 from briefing import formats, i18n, metrics, summary
 from briefing.db import snapshot
-from briefing.i18n import N_, _
+from briefing.i18n import _
+from briefing.kinds import kind_word, state_word
 from briefing.mdtext import block, inline
 from briefing.records import Metric
 from briefing.summary import Summary
@@ -33,16 +34,6 @@ __all__ = ["EXPORT_DIR_ENV", "Minutes", "default_folder", "filename", "load", "r
 
 #: Where the app writes minutes, if set (tests, or a team's shared folder).
 EXPORT_DIR_ENV = "BRIEFING_EXPORT_DIR"
-#: A segment's kind and a briefing's state, as the minutes say them (the
-#: summary screen's words).
-KINDS = {"client": N_("client"), "sales": N_("sales"), "team": N_("team")}
-STATES = {
-    "finished": N_("finished"),
-    "abandoned": N_("abandoned"),
-    "running": N_("running"),
-    "paused": N_("paused"),
-    "new": N_("not started"),
-}
 
 
 @dataclass(frozen=True)
@@ -123,13 +114,13 @@ def render(m: Minutes) -> str:
     """The minutes as Markdown text, ending with one newline, in the
     current language (what people typed stays as typed)."""
     s, state = m.summary, m.summary.state
-    by_kind = " · ".join(f"{_(KINDS.get(k, k))} {mmss(v, pad=False)}" for k, v in state.elapsed_by_kind.items())
+    by_kind = " · ".join(f"{kind_word(k)} {mmss(v, pad=False)}" for k, v in state.elapsed_by_kind.items())
     outcome = s.outcome or state.state
     out = [
         "# " + _("Briefing of {date}").format(date=_day(s.meeting.day)),
         "",
         _("{state}, {time} in all ({by_kind}).").format(
-            state=_(STATES.get(outcome, outcome)), time=mmss(state.elapsed_s, pad=False), by_kind=by_kind
+            state=state_word(outcome), time=mmss(state.elapsed_s, pad=False), by_kind=by_kind
         ),
         _share(s),
         "",
@@ -140,7 +131,7 @@ def render(m: Minutes) -> str:
     ]
     for seg in state.segments:
         out.append(
-            f"| {seg.index + 1} | {inline(seg.title)} | {_(KINDS[seg.kind.value])} | {mmss(seg.planned_s, pad=False)} "
+            f"| {seg.index + 1} | {inline(seg.title)} | {kind_word(seg.kind.value)} | {mmss(seg.planned_s, pad=False)} "
             f"| {mmss(seg.elapsed_s, pad=False)} | {_signed(int(seg.elapsed_s) - seg.planned_s)} |"
         )
     present = s.who("present")

@@ -28,11 +28,10 @@ from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, S
 from briefing.agenda import MAX_SEGMENTS, Agenda, Typed, default_agenda, load_agenda, save_typed, share_warning
 from briefing.errors import BadSegment
 from briefing.i18n import N_, _, ngettext
-from briefing.kinds import SegmentKind
+from briefing.kinds import SegmentKind, kind_word
 from briefing.timeutil import mmss
 from screens.agenda_text import headings, minutes_text, row_cells, share_text
 from screens.data import Failed, Loaded, Refused, follow, run
-from screens.format import kind_word
 from screens.safe import safe
 from screens.speaking import Speaks
 from screens.widgets.tables import fill

@@ -15,9 +15,8 @@ from rich.text import Text
 from briefing.agenda import Agenda, Segment, Typed, planned_share, share_warning, typed_seconds, typed_target
 from briefing.formats import percentage
 from briefing.i18n import N_, _, ngettext
-from briefing.kinds import SegmentKind
+from briefing.kinds import SegmentKind, kind_word
 from briefing.timeutil import mmss
-from screens.format import kind_word
 from screens.safe import safe
 from screens.tones import tone
 

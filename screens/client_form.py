@@ -27,8 +27,7 @@ from briefing.client_hint import Hint
 from briefing.errors import BadInput, NearClient
 from briefing.i18n import N_, _, ngettext
 from screens.data import Loaded, run
-from screens.format import sentence
-from screens.safe import safe
+from screens.safe import filled, safe
 from screens.saving import FormScreen
 
 #: A pause in typing this long reads the hint (each key would be a read).
@@ -53,9 +52,9 @@ def hint_text(hint: Hint, *, asks: bool = True) -> Text:
     near = safe(hint.near, single_line=True)
     if hint.state == "near":
         said = _("new client, close to {name}: saving will ask") if asks else _("new client, close to {name}")
-        return sentence(said, name=near)
+        return filled(said, name=near)
     if hint.state == "elsewhere":
-        return sentence(_("new client here; {name} is known: is the company right?"), name=near)
+        return filled(_("new client here; {name} is known: is the company right?"), name=near)
     if hint.state == "several":
         return Text(_("several clients have this name: the win will be linked to none (name the company)"))
     return Text(_("new client") if hint.state == "new" else "")
@@ -128,14 +127,14 @@ class ClientFormScreen(FormScreen):
         self.query_one("#client-hint").display = near is None
         if near is None:
             return
-        said = sentence(
+        said = filled(
             _("“{typed}” is not a client yet, but {existing} is."),
             typed=safe(near.typed, single_line=True),
             existing=safe(near.existing, single_line=True),
         )
         self.query_one("#client-offer-text", Label).update(said)
         use = self.query_one("#client-use", Button)
-        use.label = sentence(_("Use {name}"), name=safe(near.name, single_line=True))
+        use.label = filled(_("Use {name}"), name=safe(near.name, single_line=True))
         use.focus()
 
     @on(Button.Pressed, "#client-use")

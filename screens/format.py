@@ -1,8 +1,6 @@
-"""Numbers and durations as the room reads them, and sentences with people's words in them."""
+"""Numbers and durations as the room reads them."""
 
 from __future__ import annotations
-
-import re
 
 from rich.text import Text
 
@@ -21,32 +19,6 @@ CHANNELS = {
     "other": N_("other"),
 }
 SENTIMENTS = {"positive": N_("☺ positive"), "neutral": N_("○ neutral"), "negative": N_("☹ negative")}
-#: A segment's kind (stored in English, shown in the room's language).
-KINDS = {"client": N_("client"), "sales": N_("sales"), "team": N_("team")}
-
-
-#: A placeholder in a translated sentence: ``{name}``.
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
-
-
-def sentence(template: str, style: str = "", **values: Text | str) -> Text:
-    """A translated ``template`` with ``values`` in place of its ``{placeholders}``,
-    as one Rich Text: the sentence stays whole for the translator (who may
-    move the name), and what people typed goes in as the ``Text`` that
-    :func:`screens.safe.safe` made of it, never through markup. A ``str``
-    value is ours (a number, a translated word)."""
-    text = Text(style=style, end="")
-    at = 0
-    for found in PLACEHOLDER.finditer(template):
-        text.append(template[at : found.start()])
-        value = values[found.group(1)]
-        if isinstance(value, Text):
-            text.append_text(value)
-        else:
-            text.append(value)
-        at = found.end()
-    text.append(template[at:])
-    return text
 
 
 def number(value: float) -> str:
@@ -67,11 +39,6 @@ def channel_word(channel: str) -> str:
 
 def sentiment_word(sentiment: str) -> str:
     return _(SENTIMENTS[sentiment]) if sentiment in SENTIMENTS else sentiment
-
-
-def kind_word(kind: str) -> str:
-    """A segment's kind in words: "client", "sales", "team" / "client", "ventes", "équipe"."""
-    return _(KINDS[kind]) if kind in KINDS else kind
 
 
 def gap_text(gap: float | None) -> Text:

@@ -14,8 +14,8 @@ from rich.text import Text
 from briefing import i18n
 from briefing.i18n import N_, NP_, _, ngettext, pgettext
 from briefing.records import Verbatim, Win
-from screens.format import CHANNELS, channel_word, sentence
-from screens.safe import safe
+from screens.format import CHANNELS, channel_word
+from screens.safe import filled, safe
 from screens.tones import tone
 
 STYLE = {"new": "bold", "pending": "bold", "archived": "dim italic", "presented": "dim", "neutral": "dim"}
@@ -157,10 +157,14 @@ def preview_text(row: Verbatim | Win) -> Text:
         head = [safe(row.client, "bold", single_line=True)]
         head += [safe(row.company, single_line=True)] if row.company else []
         if row.collected_by:
-            head.append(sentence(_("collected by {name}"), "dim", name=safe(row.collected_by, single_line=True)))
+            head.append(
+                Text.assemble(
+                    filled(_("collected by {name}"), name=safe(row.collected_by, single_line=True)), style="dim"
+                )
+            )
         body = safe(row.text)
     else:
-        won_by = sentence(_("won by {name}"), name=safe(row.owner, single_line=True))
+        won_by = filled(_("won by {name}"), name=safe(row.owner, single_line=True))
         head = [safe(row.title, "bold", single_line=True), won_by]
         body = safe(row.story) if row.story else Text(_("No story yet."), style="dim")
     return Text(" · ").join(head) + Text("\n") + body

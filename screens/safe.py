@@ -24,17 +24,22 @@ def safe(text: str | None, style: str = "", *, single_line: bool = False) -> Tex
 _FIELD = re.compile(r"\{(\w+)\}")
 
 
-def filled(template: str, style: str = "", **parts: Text) -> Text:
-    """A sentence of ours (translated: its words in the language's order)
-    with people's text in its ``{fields}``, each already a safe ``Text``:
-    ``filled(_("Rename {name}"), name=safe(name, "bold"))``; ``style``: the
-    sentence's own words'. The template is never read as markup, nor are
-    the parts."""
+def filled(template: str, style: str = "", **parts: Text | str) -> Text:
+    """A sentence of ours (translated: its words in the language's order, the
+    translator may move the name) with people's text in its ``{fields}``,
+    each already a safe ``Text``: ``filled(_("Rename {name}"), name=safe(name,
+    "bold"))``. A ``str`` part is ours (a number, a translated word) and
+    takes ``style``, as the sentence's own words do. Neither the template
+    nor the parts are ever read as markup."""
     text = Text(end="")
     at = 0
     for match in _FIELD.finditer(template):
         text.append(template[at : match.start()], style=style)
-        text.append_text(parts[match.group(1)])
+        part = parts[match.group(1)]
+        if isinstance(part, Text):
+            text.append_text(part)
+        else:
+            text.append(part, style=style)
         at = match.end()
     text.append(template[at:], style=style)
     return text

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from briefing import formats, minutes
 from briefing import summary as summaries
 from briefing.i18n import N_, _
-from briefing.minutes import KINDS, STATES  # the minutes say them the same way
+from briefing.kinds import kind_word, state_word
 from briefing.summary import Summary
 from briefing.timeutil import mmss
 from screens.data import Loaded, run
@@ -96,7 +96,7 @@ class SummaryScreen(Speaks, Screen[None]):
             diff = int(seg.elapsed_s) - seg.planned_s  # the whole seconds shown, so the columns add up
             cells = (
                 safe(seg.title, single_line=True),
-                Text(_(KINDS[seg.kind.value])),
+                Text(kind_word(seg.kind.value)),
                 Text(mmss(seg.planned_s)),
                 Text(mmss(seg.elapsed_s)),
                 Text(("+" if diff >= 0 else "−") + mmss(abs(diff)), style=shortfall() if diff > 30 else ""),
@@ -134,7 +134,7 @@ def _title(summary: Summary) -> str:
     state = summary.outcome or summary.state.state
     day = summary.meeting.day
     return _("Briefing of {iso} — {state}").format(
-        iso=day.isoformat(), day=formats.long_day(day), state=_(STATES.get(state, state))
+        iso=day.isoformat(), day=formats.long_day(day), state=state_word(state)
     )
 
 

@@ -35,10 +35,10 @@ from textual_plotext import PlotextPlot
 
 from briefing import formats, i18n
 from briefing.i18n import N_, _, ngettext
+from briefing.kinds import kind_word
 from briefing.safetext import clip
 from briefing.stats import DEFAULT_WEEKS, Stats, load
 from screens.data import Loaded, follow, run
-from screens.format import kind_word
 from screens.safe import safe
 from screens.speaking import Speaks
 

@@ -24,9 +24,8 @@ from briefing.board import Board
 from briefing.i18n import N_, _
 from briefing.lobby import Lobby, lobby
 from screens.data import Loaded, follow, run
-from screens.format import sentence
 from screens.meeting import MeetingScreen
-from screens.safe import safe
+from screens.safe import filled, safe
 
 #: The meeting screen's actions a viewer may take: reading on in a long quote.
 VIEWER_ACTIONS = {"page"}
@@ -113,6 +112,6 @@ def _latest(seen: Lobby) -> Text:
             text.append_text(safe(v.company, "dim", single_line=True))
         if v.collected_by:
             by = safe(v.collected_by, "dim", single_line=True)
-            text.append_text(sentence(_(" · collected by {name}"), "dim", name=by))
+            text.append_text(filled(_(" · collected by {name}"), "dim", name=by))
         text.append("\n")
     return text

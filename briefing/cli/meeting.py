@@ -16,12 +16,11 @@ from briefing.cli.ask import confirm
 from briefing.cli.common import RECORD_ID, db_option, reads_db
 from briefing.cli.output import emit_json, percent, write
 from briefing.cli.speaking import group
-from briefing.cli.summary_text import kind_word, state_word
 from briefing.cli.words import labels
 from briefing.clock import MeetingState
 from briefing.formats import LazyDay
 from briefing.i18n import N_, _
-from briefing.kinds import SegmentKind
+from briefing.kinds import SegmentKind, kind_word, state_word
 from briefing.safetext import inert
 from briefing.timeutil import mmss
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from briefing.cli.output import percent
 from briefing.formats import LazyDay
-from briefing.i18n import N_, _
+from briefing.i18n import _
+from briefing.kinds import kind_word, state_word
 from briefing.safetext import inert
 from briefing.summary import Summary
 from briefing.timeutil import mmss
@@ -50,20 +51,6 @@ def verbatim_line(v) -> str:
             quote=_one(v.text), who=who, name=_one(v.collected_by)
         )
     return _("  “{quote}” — {who}").format(quote=_one(v.text), who=who)
-
-
-#: The words a briefing's state and a kind of time are stored as (the core's
-#: values, English), as people read them.
-STATES = {"running": N_("running"), "paused": N_("paused"), "finished": N_("finished"), "abandoned": N_("abandoned")}
-KINDS = {"client": N_("client"), "sales": N_("sales"), "team": N_("team")}
-
-
-def state_word(state: str) -> str:
-    return _(STATES[state]) if state in STATES else state
-
-
-def kind_word(kind: str) -> str:
-    return _(KINDS[kind]) if kind in KINDS else kind
 
 
 def lines(s: Summary) -> list[str]:
