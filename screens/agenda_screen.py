@@ -45,6 +45,25 @@ NEW_MINUTES = "3"
 
 
 class AgendaScreen(Speaks, Screen[None]):
+    DEFAULT_CSS = """
+    AgendaScreen #agenda-body { padding: 0 1; height: 1fr; }
+    AgendaScreen #agenda-top { height: auto; margin-bottom: 1; }
+    AgendaScreen #agenda-share { width: 1fr; height: auto; }
+    AgendaScreen #agenda-table { height: 1fr; }
+    AgendaScreen #agenda-empty { height: auto; color: $warning; display: none; }
+    AgendaScreen #agenda-editor { height: auto; margin-top: 1; }
+    AgendaScreen .agenda-field { width: 12; height: auto; margin-right: 2; }
+    AgendaScreen .agenda-field.-seg-title { width: 1fr; min-width: 16; }
+    AgendaScreen .agenda-field.-seg-win { width: 14; }
+    AgendaScreen .agenda-field.-seg-call { width: 14; }
+    AgendaScreen .agenda-field.-target { width: 10; }
+    AgendaScreen .field-label { color: $text-muted; text-style: bold; }
+    AgendaScreen .-refused { background: $error 30%; }
+    AgendaScreen #agenda-error { display: none; color: $text-error; text-style: bold; height: auto; width: 100%; }
+    AgendaScreen #agenda-error.-shown { display: block; }
+    AgendaScreen #agenda-hint { color: $text-muted; height: auto; }
+    """
+
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), id="agenda.save", priority=True),
         Binding("a", "add", N_("Add"), id="agenda.add"),

@@ -60,7 +60,6 @@ SYSTEM_WORDS = (
 
 
 class BriefingApp(Speaks, App[None]):
-    CSS_PATH = "briefing.tcss"
     COMMANDS = App.COMMANDS | {lambda: _commands()}
     TITLE = "briefing"
     BINDINGS = [

@@ -40,6 +40,12 @@ AWAY = {"absent": N_("absent"), "off": N_("off")}
 class CheckInScreen(Speaks, Dialog[dict[int, str] | None]):
     """Returns {person id: status}, or None when cancelled."""
 
+    DEFAULT_CSS = """
+    CheckInScreen > .dialog { width: 60; max-width: 100%; }
+    CheckInScreen .keys { width: 100%; }
+    CheckInScreen #checkin-presenter { width: 100%; margin-top: 1; }
+    """
+
     BINDINGS = [
         Binding("space", "cycle", N_("Present / absent / off"), id="checkin.toggle"),
         Binding("enter", "done", N_("Done"), id="checkin.done", priority=True),

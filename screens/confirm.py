@@ -14,6 +14,11 @@ from screens.speaking import Speaks
 
 
 class ConfirmScreen(Speaks, Dialog[bool]):
+    DEFAULT_CSS = """
+    ConfirmScreen > .dialog { width: auto; max-width: 70; border: thick $warning; padding: 1 3; }
+    ConfirmScreen .keys { margin-top: 1; }
+    """
+
     BINDINGS = [
         # y / n in every language: the keys are the line under the question.
         Binding("y,enter", "answer(True)", N_("Yes"), id="confirm.yes"),

@@ -84,6 +84,13 @@ BEFORE_TOLD_NARROW = 15 + 5 + 12 + 5 + 2 * 5 + 2
 
 
 class HistoryScreen(Speaks, Screen[None]):
+    DEFAULT_CSS = """
+    HistoryScreen #history-body { padding: 0 1; height: 1fr; }
+    HistoryScreen #history-count { height: auto; margin: 0 0 1 0; color: $text-muted; }
+    HistoryScreen #history-table { height: 1fr; }
+    HistoryScreen #history-empty { height: auto; color: $text-muted; padding: 1 0; display: none; }
+    """
+
     BINDINGS = [
         Binding("enter", "open", N_("Summary"), id="history.open", show=True, priority=True),
         Binding("e", "export", N_("Export minutes"), id="history.export"),

@@ -31,6 +31,22 @@ AGAIN = N_("The team already had its briefing today. Start another one?")
 
 
 class HomeScreen(Speaks, Screen[None]):
+    DEFAULT_CSS = """
+    #home { padding: 0 1; }
+    #day { height: 1; margin: 0; text-style: bold; }
+    #counts { height: auto; margin: 0; }
+    .count { width: 1fr; height: auto; align-horizontal: center; }
+    .count Digits { width: 100%; text-align: center; color: $accent; }
+    .count-label { width: 100%; content-align: center middle; color: $text-muted; }
+    #panels { height: 1fr; min-height: 6; max-height: 18; margin: 0; }
+    .panel { border: round $primary; padding: 0 1; height: 100%; }
+    #team-panel { width: 1fr; max-width: 30; }
+    #metrics-panel { width: 2fr; height: 100%; }
+    #missing { color: $warning; }
+    #presenter { height: auto; margin: 0; color: $success; }
+    #latest { height: auto; max-height: 6; margin: 0; color: $text; }
+    """
+
     BINDINGS = [
         Binding("s", "start", N_("Start"), id="home.start"),
         Binding("i", "open('inbox')", N_("Inbox"), id="home.inbox"),

@@ -60,6 +60,20 @@ class SearchInput(Speaks, Input):
 
 
 class InboxScreen(Speaks, Screen[None]):
+    DEFAULT_CSS = """
+    InboxScreen #inbox-bar { height: auto; }
+    InboxScreen #inbox-search { width: 1fr; }
+    InboxScreen #inbox-bar Select { width: 24; }
+    InboxScreen TabbedContent, InboxScreen ContentSwitcher, InboxScreen TabPane { height: 1fr; }
+    InboxScreen TabPane { padding: 0; }
+    InboxScreen InboxTable { height: 1fr; }
+    InboxScreen TabPane.-empty InboxTable { height: auto; }
+    InboxScreen .empty { display: none; padding: 1 2; color: $text-muted; }
+    InboxScreen TabPane.-empty .empty { display: block; }
+    InboxScreen #inbox-preview { height: 3; padding: 0 1; background: $boost; }
+    InboxScreen.-wide #inbox-preview { height: 5; }
+    """
+
     SUB_TITLE = N_("Inbox")
     BINDINGS = [
         Binding("a", "form(False)", N_("Add"), id="inbox.add"),

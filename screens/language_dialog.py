@@ -26,6 +26,13 @@ from screens.speaking import Speaks
 class LanguageScreen(Speaks, Dialog[str]):
     """Returns the language code chosen, or None (Esc)."""
 
+    DEFAULT_CSS = """
+    LanguageScreen > .dialog { width: 72; max-width: 100%; }
+    LanguageScreen .keys { width: 100%; }
+    LanguageScreen .title { text-style: bold; }
+    LanguageScreen OptionList { height: auto; margin: 1 0; }
+    """
+
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="language.cancel")]
 
     def compose(self) -> ComposeResult:

@@ -73,6 +73,32 @@ LAST_MINUTE_S = 60
 
 
 class MeetingScreen(Speaks, Screen[None]):
+    DEFAULT_CSS = """
+    #meeting-top { height: 55%; min-height: 11; }
+    #meeting-main { width: 1fr; padding: 0 1; }
+    #segment-title { height: 1; margin-top: 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    /* Calm while there is time; amber in the last minute; red once over. */
+    #clock { height: 1fr; min-height: 3; color: $text; }
+    #clock.-last-minute { color: $warning; }
+    #clock.-overrun { color: $error; }
+    #clock.-paused { color: $text-muted; }
+    #progress { height: 1; width: 100%; }
+    /* A client's words (or a win's story) on screen: the story takes the room,
+       the clock gives way to a small one above it (3 rows; 5 on a tall screen). */
+    MeetingScreen.-story #meeting-top { height: auto; min-height: 0; }
+    MeetingScreen.-story #meeting-main { height: auto; }
+    MeetingScreen.-story #segment-title { margin-top: 0; }
+    MeetingScreen.-story #clock { height: 3; }
+    MeetingScreen.-story.-tall #clock { height: 5; }
+    MeetingScreen.-story #agenda { height: auto; }
+    /* A short screen: the win's bands lose their padding so the story has room. */
+    MeetingScreen.-short PresenterPane .band { min-height: 1; padding: 0 2; }
+    MeetingScreen.-short PresenterPane #win-title { margin-top: 0; }
+    #agenda { width: 34; border: round $primary; border-title-align: left; padding: 0 1; }
+    #banner { height: auto; padding: 0 1; }
+    #content { height: 1fr; margin: 0 1; }
+    """
+
     #: ``-tall``: room for the 5-row clock above a story; below, the 3-row one.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     BINDINGS = [

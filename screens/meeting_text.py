@@ -57,7 +57,7 @@ def title_text(view: TitleView) -> Text:
     return title
 
 
-#: The agenda box's inner width (screens/briefing.tcss: 34, less border and padding).
+#: The agenda box's inner width (MeetingScreen's ``#agenda`` rule: 34, less border and padding).
 AGENDA_WIDTH = 30
 
 

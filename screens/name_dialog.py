@@ -37,6 +37,13 @@ class _LeadBox(Speaks, Checkbox, inherit_bindings=False):
 class NameScreen(Speaks, Dialog[tuple[Person, bool] | None]):
     """Dismissed with (person, came back) once saved, or None when cancelled."""
 
+    DEFAULT_CSS = """
+    NameScreen > .dialog { width: 64; max-width: 100%; }
+    NameScreen Input { margin-top: 1; }
+    NameScreen #name-error { color: $error; height: auto; display: none; }
+    NameScreen .keys { margin-top: 1; }
+    """
+
     BINDINGS = [
         Binding("enter", "save", N_("Save"), id="team.form.save", show=False),
         Binding("escape", "cancel", N_("Cancel"), id="team.form.cancel"),

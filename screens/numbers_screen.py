@@ -44,6 +44,21 @@ def plain(value: float | None) -> str:
 
 
 class NumbersScreen(Speaks, Screen[None]):
+    DEFAULT_CSS = """
+    NumbersScreen #numbers-body { padding: 0 1; height: 1fr; }
+    NumbersScreen #numbers-intro { height: auto; margin-bottom: 1; }
+    NumbersScreen .numbers-head { height: 1; color: $text-muted; text-style: bold; }
+    NumbersScreen #numbers-rows { height: 1fr; }
+    NumbersScreen .numbers-row { height: auto; }
+    NumbersScreen .numbers-line { height: 1; margin-bottom: 1; }
+    NumbersScreen .numbers-cell { width: 1fr; max-width: 16; margin-right: 2; }
+    NumbersScreen .numbers-cell:first-child { width: 2fr; max-width: 32; }
+    NumbersScreen .numbers-error { display: none; color: $text-error; height: auto; width: 100%; margin-bottom: 1; }
+    NumbersScreen .numbers-error.-shown { display: block; }
+    NumbersScreen .-refused { background: $error 30%; }
+    NumbersScreen #numbers-hint { color: $text-muted; height: auto; }
+    """
+
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), id="numbers.save", priority=True),
         Binding("escape", "back", N_("Back"), id="numbers.back"),

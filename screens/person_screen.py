@@ -73,6 +73,18 @@ def latest_text(year: PersonYear) -> Text:
 
 
 class PersonScreen(Speaks, Screen[None]):
+    DEFAULT_CSS = """
+    PersonScreen #person-body { padding: 0 1; }
+    PersonScreen #person-title { height: auto; margin-bottom: 1; }
+    PersonScreen #person-figures { height: auto; }
+    PersonScreen.-wide .person-figure { height: 6; }
+    PersonScreen .person-figure { width: 1fr; height: 7; border: round $primary 50%; padding: 0 1; text-align: center; }
+    PersonScreen #person-months { height: 14; border: round $primary 50%; border-title-style: bold; }
+    PersonScreen.-tall #person-months { height: 22; }
+    PersonScreen .person-heading { text-style: bold; margin-top: 1; height: auto; }
+    PersonScreen #person-latest { height: auto; }
+    """
+
     #: ``-wide``: the figures' words fit on fewer lines; ``-tall``: a taller chart.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]

@@ -22,6 +22,10 @@ from screens.widgets.tables import fill
 
 
 class PickWinScreen(Speaks, Dialog[int | None]):
+    DEFAULT_CSS = """
+    PickWinScreen > .dialog { width: 90%; max-width: 120; }
+    """
+
     BINDINGS = [
         Binding("enter", "pick", N_("Tell this one"), id="pick.choose", priority=True),
         Binding("escape", "cancel", N_("Cancel"), id="pick.cancel"),

@@ -80,6 +80,33 @@ class FormScreen(Speaks, Screen[int | None]):
     ``compose_fields`` and ``fill``.
     """
 
+    DEFAULT_CSS = """
+    FormScreen { align: center middle; }
+    FormScreen #form { width: 100%; max-width: 120; height: 1fr; max-height: 32; padding: 0 1; }
+    FormScreen .field { height: auto; }
+    FormScreen .field.-grow { height: 1fr; }
+    FormScreen .row { height: auto; }
+    FormScreen .row > .field { width: 1fr; margin-right: 1; }
+    FormScreen .row > .field.-last { margin-right: 0; }
+    FormScreen .row > .field.-wide { width: 1.5fr; }
+    FormScreen SelectCurrent Static#label { text-wrap: nowrap; text-overflow: ellipsis; }
+    FormScreen .field-label { color: $text-muted; text-style: bold; }
+    FormScreen TextArea { height: 1fr; min-height: 3; }
+    FormScreen .field-error { display: none; color: $error; height: auto; width: 100%; }
+    FormScreen .field-error.-shown { display: block; }
+    FormScreen TextArea.-invalid, FormScreen Select.-invalid > SelectCurrent { border: tall $error; }
+    FormScreen #hint { color: $text-muted; height: auto; }
+    FormScreen #client-hint { color: $text-muted; height: 1; width: 100%; text-wrap: nowrap; text-overflow: ellipsis; }
+    FormScreen #client-offer { display: none; height: auto; width: 100%; }
+    FormScreen #client-offer.-shown { display: block; }
+    FormScreen #client-offer-text { color: $warning; width: 100%; height: auto; }
+    FormScreen #client-offer-keys { height: auto; width: 100%; }
+    FormScreen #client-offer-keys Button { margin-right: 2; }
+    FormScreen #client-offer-help { color: $text-muted; }
+    FormScreen Input.-near { border: tall $warning; }
+    FormScreen #hint.-busy { color: $warning; text-style: bold; }
+    """
+
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), id="form.save", priority=True),
         Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),

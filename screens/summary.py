@@ -28,6 +28,17 @@ from screens.widgets.tables import fill
 
 
 class SummaryScreen(Speaks, Screen[None]):
+    DEFAULT_CSS = """
+    #summary { padding: 1 2; }
+    #summary-title, #summary-share, #summary-win { height: auto; margin-bottom: 1; }
+    #summary-share.-ok { color: $success; }
+    #summary-share.-warn { color: $warning; }
+    #summary-share.-low { color: $error; }
+    #summary-table { height: auto; }
+    #summary-people, #summary-verbatims { height: auto; margin-top: 1; }
+    #summary-notes { margin-top: 1; }
+    """
+
     BINDINGS = [
         Binding("escape,h", "close", N_("Close"), id="summary.home"),
         Binding("e", "export", N_("Export minutes"), id="summary.export"),

@@ -41,6 +41,14 @@ def _short(name: str) -> str:
 
 
 class TeamScreen(Speaks, Screen[None]):
+    DEFAULT_CSS = """
+    TeamScreen #team-body { padding: 0 1; height: 1fr; }
+    TeamScreen #team-summary { height: auto; margin: 0 0 1 0; color: $text-muted; }
+    TeamScreen #team-table { height: 1fr; }
+    TeamScreen #team-empty { height: auto; color: $warning; display: none; }
+    TeamScreen #team-note { height: auto; color: $text-muted; }
+    """
+
     BINDINGS = [
         Binding("enter", "open_person", N_("Their year"), id="team.person", priority=True),
         Binding("a", "add", N_("Add"), id="team.add"),

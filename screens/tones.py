@@ -1,7 +1,7 @@
 """Colours by meaning, taken from the theme the app runs with.
 
 Texts built in Python (Rich styles) name what a colour means, never the
-colour: the theme decides, as it does for ``briefing.tcss``, so a change
+colour: the theme decides, as it does for the screens' CSS, so a change
 of theme, or NO_COLOR reducing the screen to greys, keeps every word in
 the same relation to its background (the theme's ``text-*`` colours are
 made to be read on it; plain ``red`` turns near-black under NO_COLOR).

@@ -93,6 +93,18 @@ def label(text: str, width: int = 18) -> str:
 
 
 class TrendsScreen(Speaks, Screen[None]):
+    DEFAULT_CSS = """
+    #trends-headline { padding: 0 1; height: auto; }
+    #trends-tabs { padding: 0 1; height: 1; }
+    TrendsScreen.-wide #trends-tabs { display: none; }
+    #trends-charts { grid-size: 1; height: 1fr; }
+    TrendsScreen.-wide #trends-charts { grid-size: 3 2; grid-rows: 1fr 1fr; }
+    TrendsScreen .chart { display: none; border: round $primary 50%; border-title-style: bold; height: 1fr; }
+    TrendsScreen .chart.-current, TrendsScreen.-wide .chart { display: block; }
+    TrendsScreen .chart-note { padding: 1 2; color: $text-muted; }
+    TrendsScreen.-wide #chart-share { column-span: 2; }
+    """
+
     BINDINGS = [
         Binding("escape", "back", N_("Back"), id="trends.back"),
         Binding("right", "step(1)", N_("Next chart"), id="trends.next"),

@@ -32,6 +32,11 @@ LABEL_WIDTH = 13
 class DetailScreen(Speaks, Dialog[None]):
     """Reads one record, shows its facts above its long text."""
 
+    DEFAULT_CSS = """
+    DetailScreen > .dialog { width: 90%; max-width: 110; padding: 0 2; border-subtitle-color: $text-muted; }
+    DetailScreen #detail-facts { height: auto; margin-bottom: 1; }
+    """
+
     BINDINGS = [
         Binding("escape", "cancel", N_("Close"), id="detail.close"),
         Binding("c", "client", N_("Client"), id="detail.client"),

@@ -59,6 +59,12 @@ class ViewMeetingScreen(MeetingScreen):
 class LobbyScreen(Screen[None]):
     """Before (and after) the briefing: who presents today, the latest words."""
 
+    DEFAULT_CSS = """
+    LobbyScreen #lobby { padding: 1 2; }
+    LobbyScreen #lobby-title { text-style: bold; margin-bottom: 1; }
+    LobbyScreen #lobby-presenter { margin-bottom: 1; }
+    """
+
     SUB_TITLE = N_("Waiting for the briefing")
 
     class Read(Loaded[Lobby]):

@@ -34,6 +34,11 @@ class WhoScreen(Speaks, Dialog[Person | None]):
     """Dismissed with the person chosen (stored for ``browser`` when given),
     or None on Esc (asked again next time)."""
 
+    DEFAULT_CSS = """
+    WhoScreen > .dialog { width: 64; max-width: 100%; }
+    WhoScreen OptionList { height: auto; max-height: 16; margin: 1 0; }
+    """
+
     BINDINGS = [Binding("escape", "cancel", N_("Not now"), id="who.cancel")]
 
     class Team(Loaded[list[Person]]):

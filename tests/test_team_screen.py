@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -240,7 +239,6 @@ def test_presentations_count_only_finished_briefings(demo_db):
 
 
 class PaletteApp(BriefingApp):
-    CSS_PATH = str(Path(sys.modules[BriefingApp.__module__].__file__).with_name("briefing.tcss"))
     COMMANDS = BriefingApp.COMMANDS | {BriefingCommands}
 
 
