@@ -10,13 +10,16 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefing import clients, metrics, presenting, verbatims, win_stories
 from briefing import meeting as meetings
+from briefing import metrics, presenting, verbatims, win_stories
 from briefing.db import snapshot
 from briefing.records import Metric, Verbatim
 from briefing.timeutil import today as _today
+
+if TYPE_CHECKING:
+    from briefing import clients
 
 __all__ = ["Board", "after_command", "load_board"]
 
@@ -94,8 +97,14 @@ def load_board(
 
 
 def _calling(conn: sqlite3.Connection, meeting_id: int) -> clients.Client | None:
+    """The client being called, if a call is on: their module is imported only
+    then, not for every meeting's first frame."""
     row = conn.execute("SELECT call_client_id FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
-    return clients.get(conn, row[0]) if row and row[0] is not None else None
+    if not row or row[0] is None:
+        return None
+    from briefing import clients
+
+    return clients.get(conn, row[0])
 
 
 def after_command(

@@ -30,6 +30,7 @@ from briefing.clock import Clock, MeetingState
 from briefing.counted_time import CountedTime
 from briefing.i18n import N_, _
 from briefing.timeutil import mmss
+from screens.breakpoints import fit_to_terminal
 from screens.data import Loaded, follow, run
 from screens.meeting_text import BannerView, TitleView, agenda_text, banner_text, title_text
 from screens.speaking import Speaks
@@ -132,6 +133,9 @@ class MeetingScreen(Speaks, Screen[None]):
         """``board``: the meeting as already read, to draw it in the first
         frame; without it the screen reads it in a worker."""
         super().__init__()
+        fit_to_terminal(self)
+        if board is not None:  # styled once, in story mode or not, before the first frame
+            self._set_story(board, board.pane_of(board.meeting.clock().index), update=False)
         self._first_board = board
         self.board: Board | None = None
         self.clock: Clock | None = None
@@ -163,7 +167,6 @@ class MeetingScreen(Speaks, Screen[None]):
             if self._first_board is not None:
                 # The current segment's pane is in the first frame with the clock.
                 kind = self._first_board.pane_of(self._first_board.meeting.clock().index)
-                self._set_story(self._first_board, kind)
                 yield self._panes.setdefault(kind, PANES[kind](id=f"pane-{kind}"))
         yield Footer(show_command_palette=False, compact=True)
 
@@ -411,10 +414,10 @@ class MeetingScreen(Speaks, Screen[None]):
             return None
         return 7 if self.has_class("-tall") else 5
 
-    def _set_story(self, board: Board, kind: str) -> None:
+    def _set_story(self, board: Board, kind: str, *, update: bool = True) -> None:
         """A client's words (or a win's story) take the screen; the clock gives way.
         Client time with no verbatim to show keeps the big clock."""
-        self.set_class(kind in STORY and (kind != "client" or bool(board.verbatims)), "-story")
+        self.set_class(kind in STORY and (kind != "client" or bool(board.verbatims)), "-story", update=update)
 
     def _reading_pane(self) -> ReadingPane | None:
         pane = next((p for p in self._panes.values() if p.display and p.is_mounted), None)

@@ -196,6 +196,27 @@ async def test_quitting_leaves_the_meeting_running_and_reopening_resumes_it(demo
         conn.close()
 
 
+@pytest.mark.parametrize(("size", "fitted"), [((80, 24), "-short"), ((120, 40), "-tall"), ((200, 60), "-tall")])
+async def test_reopened_mid_story_the_meeting_is_built_for_the_terminal_it_opens_in(demo_db, monkeypatch, size, fitted):
+    """Story mode and the size class are there before the first frame: the
+    screen is styled once (a class Textual added on its first resize would
+    style every widget again, in the launch's first frame)."""
+    started(demo_db, 30)
+    built: list[set[str]] = []
+    first_init = MeetingScreen.__init__
+
+    def remember(self, *args, **kwargs):
+        first_init(self, *args, **kwargs)
+        built.append(set(self.classes))
+
+    monkeypatch.setattr(MeetingScreen, "__init__", remember)
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=size) as pilot:
+        await _ready(pilot)
+        assert built == [{"-story", fitted}]
+        assert set(app.screen.classes) == built[0]
+
+
 async def test_a_cli_command_shows_on_the_screen_within_a_second(demo_db):
     started(demo_db, 10)
     app = make_app(demo_db, day=DAY)

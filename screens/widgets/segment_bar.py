@@ -10,8 +10,8 @@ changes (docs/PERFORMANCE.md: the meeting screen's CPU while it runs).
 from __future__ import annotations
 
 from rich.style import Style
+from textual.renderables.bar import Bar as BarRenderable
 from textual.widget import Widget
-from textual.widgets._progress_bar import BarRenderable
 
 __all__ = ["SegmentBar"]
 

@@ -11,10 +11,13 @@ the rows leave no such window.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.widgets import DataTable
+
+if TYPE_CHECKING:  # imported by the screens that show a table, not by the meeting's first frame
+    from textual.widgets import DataTable
 
 Row = tuple[Sequence[Text], str | None]
 
