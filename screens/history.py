@@ -32,7 +32,7 @@ from screens.widgets.tables import fill
 
 #: Read the next page when the cursor is this close to the last row.
 MORE_WHEN_LEFT = 10
-HEADINGS = (N_("Date"), N_("Time"), N_("Client share"), N_("Shown"), N_("Client win"))
+HEADINGS = (N_("Date"), N_("Duration"), N_("Client share"), N_("Shown"), N_("Client win"))
 
 
 def share_text(b: PastBriefing, wide: bool) -> Text:
