@@ -114,6 +114,14 @@ def test_dry_run_counts_and_writes_nothing(cli, team):
     assert metric_values(cli) == {("Calls", "2026-11-20"): (50, None, None)}
 
 
+def test_a_dry_run_into_a_missing_database_creates_no_file(cli, tmp_path):
+    missing = tmp_path / "typo.db"
+    result = cli("--db", str(missing), "win", "import", str(EXAMPLES / "wins.csv"), "--dry-run", db=False)
+    assert result.code == 2
+    assert "there is no database at" in result.err and str(missing) in result.err
+    assert not missing.exists()
+
+
 def test_a_new_value_for_a_day_replaces_the_old_one_and_says_so(cli, tmp_path):
     cli("metric", "add", "Calls", "50", "--date", "2026-11-20")
     path = write(tmp_path, "m.csv", "name,value,date\ncalls,52,2026-11-20\nCalls,7,2026-11-21\n")

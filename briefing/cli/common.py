@@ -21,7 +21,8 @@ LANG_HELP = N_("Language: en or fr (default: $BRIEFING_LANG, else the team's set
 
 def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add ``--db`` to a command and hand it an open connection as ``conn``
-    (the file is created if it does not exist yet).
+    (the file is created if it does not exist yet, except by a ``--dry-run``,
+    which writes nothing: a mistyped path is said, not made).
 
     ``--db`` is accepted both before the sub-command (``briefing --db x.db
     team list``) and after it; the one nearest the command wins.
@@ -43,7 +44,7 @@ def _with_db(func: Callable[..., Any], *, create: bool) -> Callable[..., Any]:
         from briefing.errors import NoMeeting, NotFound
 
         path = chosen_db_path(db_path)
-        with opened(path, create=create) as conn:
+        with opened(path, create=create and not kwargs.get("dry_run", False)) as conn:
             speak_the_teams_language(conn, bool(kwargs.get("as_json")))
             try:
                 return func(conn, *args, **kwargs)
