@@ -20,10 +20,11 @@ def fit_to_terminal(screen: Screen) -> None:
         width, height = screen.app.size
     except RuntimeError:  # Textual's NoActiveAppError: no app, no terminal to fit
         return
-    for size, breakpoints in (
-        (width, screen.HORIZONTAL_BREAKPOINTS or screen.app.HORIZONTAL_BREAKPOINTS or []),
-        (height, screen.VERTICAL_BREAKPOINTS or screen.app.VERTICAL_BREAKPOINTS or []),
+    for size, own, apps in (
+        (width, screen.HORIZONTAL_BREAKPOINTS, screen.app.HORIZONTAL_BREAKPOINTS),
+        (height, screen.VERTICAL_BREAKPOINTS, screen.app.VERTICAL_BREAKPOINTS),
     ):
+        breakpoints = (apps if own is None else own) or []  # as Screen._on_resize reads them
         fitting = next((name for at, name in sorted(breakpoints, reverse=True) if size >= at), None)
         if fitting is not None:
             screen.add_class(fitting, update=False)

@@ -134,9 +134,11 @@ class MeetingScreen(Speaks, Screen[None]):
         frame; without it the screen reads it in a worker."""
         super().__init__()
         fit_to_terminal(self)
-        if board is not None:  # styled once, in story mode or not, before the first frame
-            self._set_story(board, board.pane_of(board.meeting.clock().index), update=False)
         self._first_board = board
+        #: The pane the first frame shows under the clock (None: read in a worker).
+        self._first_kind = board.pane_of(board.meeting.clock().index) if board is not None else None
+        if self._first_kind is not None:  # styled once, in story mode or not, before the first frame
+            self._set_story(board, self._first_kind, update=False)
         self.board: Board | None = None
         self.clock: Clock | None = None
         self._time: CountedTime | None = None
@@ -164,9 +166,9 @@ class MeetingScreen(Speaks, Screen[None]):
             yield ShapedStatic(id="agenda")
         yield ViewStatic(banner_text, id="banner")
         with Container(id="content"):  # the panes, mounted on first use
-            if self._first_board is not None:
+            if self._first_kind is not None:
                 # The current segment's pane is in the first frame with the clock.
-                kind = self._first_board.pane_of(self._first_board.meeting.clock().index)
+                kind = self._first_kind
                 yield self._panes.setdefault(kind, PANES[kind](id=f"pane-{kind}"))
         yield Footer(show_command_palette=False, compact=True)
 
