@@ -105,11 +105,9 @@ class BriefingApp(Speaks, App[None]):
         """Today, unless a test or a demo pinned the date."""
         return self.fixed_day or _today()
 
-    def on_mount(self) -> None:
-        self.sub_title = str(self.db_path.name)
-        if self._watch:
-            # After the first frame: the room sees the clock before anything else.
-            self.call_after_refresh(self._start_watching)
+    def first_screen(self) -> Screen:
+        """What the app opens onto: the meeting under way, or home (a served
+        mode opens its own)."""
         if self._opening is None:
             # The one read on the UI thread (see run()), for apps made by make_app.
             with connection(self) as conn:
@@ -118,11 +116,37 @@ class BriefingApp(Speaks, App[None]):
         if board is not None:
             from screens.meeting import MeetingScreen
 
-            self.push_screen(MeetingScreen(board))
-        else:
-            from screens.home import HomeScreen
+            return MeetingScreen(board)
+        from screens.home import HomeScreen
 
-            self.push_screen(HomeScreen())
+        return HomeScreen()
+
+    def get_default_screen(self) -> Screen:
+        """The first screen is Textual's own, not pushed over an empty one:
+        one screen fewer to mount and lay out before the first frame
+        (docs/PERFORMANCE.md). Not in a browser tab: there Textual's web
+        driver reports the page blurred at once, and a footer first filled
+        while blurred stays empty until the page is clicked; the first
+        screen is pushed as before, in time for the footer."""
+        if self.is_web:
+            return super().get_default_screen()
+        first = self.first_screen()
+        # switch_screen pops the result callback push_screen gives a screen
+        # (the meeting gives way to its summary, or to home); give it one.
+        first._push_result_callback(self, None)  # noqa: SLF001 - see above
+        return first
+
+    def heading(self) -> str:
+        """The header's second line."""
+        return self.db_path.name
+
+    def on_mount(self) -> None:
+        self.sub_title = self.heading()
+        if self._watch:
+            # After the first frame: the room sees the clock before anything else.
+            self.call_after_refresh(self._start_watching)
+        if self.is_web:
+            self.push_screen(self.first_screen())
 
     def _start_watching(self) -> None:
         self._stop_watching = threading.Event()

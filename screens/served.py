@@ -20,8 +20,9 @@ import os
 import sys
 from pathlib import Path
 
-from textual import events, on
+from textual import on
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 from textual.widgets import Input
 
 from briefing import browsers
@@ -52,12 +53,18 @@ class InboxApp(BriefingApp):
     class Known(Loaded[Person | None]):
         """Who this browser chose before, if anyone."""
 
-    def on_mount(self, event: events.Mount) -> None:
-        event.prevent_default()  # not BriefingApp's opening (home or the meeting)
-        self.sub_title = _("Inbox")
-        if self._watch:
-            self.call_after_refresh(self._start_watching)
-        self.push_screen(InboxDesk())
+    def first_screen(self) -> InboxDesk:
+        return InboxDesk()
+
+    def heading(self) -> str:
+        return _("Inbox")
+
+    def on_mount(self) -> None:
+        # Once the desk is up (BriefingApp.on_mount pushes it in a browser),
+        # so that the question opens over it.
+        self.call_later(self._who)
+
+    def _who(self) -> None:
         if self.browser is not None:
             run(self, self.Known, browsers.who, self.browser)
         else:
@@ -192,14 +199,13 @@ class ViewApp(BriefingApp):
 
     ENABLE_COMMAND_PALETTE = False
 
-    def on_mount(self, event: events.Mount) -> None:
-        event.prevent_default()
+    def first_screen(self) -> Screen:
         from screens.view_screen import LobbyScreen
 
-        self.sub_title = _("View")
-        if self._watch:
-            self.call_after_refresh(self._start_watching)
-        self.push_screen(LobbyScreen())
+        return LobbyScreen()
+
+    def heading(self) -> str:
+        return _("View")
 
     def go_home(self) -> None:
         from screens.view_screen import LobbyScreen
