@@ -24,7 +24,6 @@ from textual.screen import Screen
 from briefing.i18n import N_, _
 from briefing.safetext import inert
 from briefing.timeutil import today as _today
-from briefing.watch import ChangeWatcher, Seen
 from screens import data
 from screens.data import Failed, Loaded, Refused, connection, finish_writes
 from screens.speaking import Speaks
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from briefing.board import Board
+    from briefing.watch import Seen
 
 #: Seconds after launch before SQLite's quick check reads the whole file.
 QUICK_CHECK_AFTER_S = 5.0
@@ -180,6 +180,8 @@ class BriefingApp(Speaks, App[None]):
         screen a tenth of its CPU: docs/PERFORMANCE.md)."""
         watcher = None
         try:
+            from briefing.watch import ChangeWatcher  # after the first frame, on this thread
+
             watcher = ChangeWatcher(self.db_path)
             while not self._stop_watching.wait(POLL_SECONDS):
                 seen = watcher.look()

@@ -32,7 +32,15 @@ from briefing.i18n import N_, _
 from briefing.timeutil import mmss
 from screens.breakpoints import fit_to_terminal
 from screens.data import Loaded, follow, run
-from screens.meeting_text import BannerView, TitleView, agenda_text, banner_text, title_text
+from screens.meeting_text import (
+    BannerView,
+    TitleView,
+    agenda_text,
+    balance_figures,
+    banner_text,
+    clock_classes,
+    title_text,
+)
 from screens.speaking import Speaks
 from screens.widgets.balance import BalanceGauge
 from screens.widgets.bigclock import BigClock
@@ -69,8 +77,6 @@ PANES: dict[str, Callable[..., Pane]] = {
 #: The panes that tell a client's story: the story gets the screen and the
 #: clock gives way (small, above it). Numbers and team time keep a big clock.
 STORY = frozenset({"client", "win", "call"})
-#: The last minute of a segment: the clock turns amber.
-LAST_MINUTE_S = 60
 
 
 class MeetingScreen(Speaks, Screen[None]):
@@ -160,9 +166,13 @@ class MeetingScreen(Speaks, Screen[None]):
         with Horizontal(id="meeting-top"):
             with Vertical(id="meeting-main"):
                 yield ViewStatic(title_text, id="segment-title")
-                yield BigClock(id="clock")
+                # Built with the classes the first state gives them: set once
+                # mounted, each would restyle its widget before the first frame.
+                first = self._first_state()
+                look = clock_classes(first) if first else {}
+                yield BigClock(id="clock", classes=" ".join(name for name, on in look.items() if on))
                 yield SegmentBar(id="progress")
-                yield BalanceGauge(id="balance")
+                yield BalanceGauge(id="balance", figures=balance_figures(first) if first else None)
             yield ShapedStatic(id="agenda")
         yield ViewStatic(banner_text, id="banner")
         with Container(id="content"):  # the panes, mounted on first use
@@ -171,6 +181,15 @@ class MeetingScreen(Speaks, Screen[None]):
                 kind = self._first_kind
                 yield self._panes.setdefault(kind, PANES[kind](id=f"pane-{kind}"))
         yield Footer(show_command_palette=False, compact=True)
+
+    def _first_state(self) -> MeetingState | None:
+        board = self._first_board
+        if board is None:
+            return None
+        self._time = CountedTime(fixed=self.app.fixed_now)
+        events = board.meeting.events
+        self._time.rebase(events[-1].at if events else None)
+        return board.meeting.clock().state(self._time.now())
 
     def on_mount(self) -> None:
         follow(self, self.load)
@@ -287,17 +306,11 @@ class MeetingScreen(Speaks, Screen[None]):
             return None
         seg = state.segment
         clock = self.query_one("#clock", BigClock)
-        overrun = seg.overrun_s > 0
-        clock.value = f"+{mmss(seg.overrun_s)}" if overrun else mmss(seg.countdown_s)
-        clock.set_class(overrun, "-overrun")
-        clock.set_class(not overrun and seg.countdown_s <= LAST_MINUTE_S, "-last-minute")
-        clock.set_class(state.state != "running", "-paused")
+        clock.value = f"+{mmss(seg.overrun_s)}" if seg.overrun_s > 0 else mmss(seg.countdown_s)
+        clock.update_classes(clock_classes(state))
         self.query_one("#segment-title", ViewStatic).view = TitleView.of(state)
         self.query_one("#progress", SegmentBar).show(seg.elapsed_s, max(seg.planned_s, 1))
-        by_kind = state.elapsed_by_kind
-        self.query_one("#balance", BalanceGauge).show(
-            by_kind["client"], by_kind["sales"], state.client_share, state.target_share
-        )
+        self.query_one("#balance", BalanceGauge).show(*balance_figures(state))
         self.query_one("#banner", ViewStatic).view = BannerView.of(state)
         # The pane first: it decides story mode, which sets the agenda's rows.
         self.pane_view = (self._boards_read, state.index, self._verbatim_index, state.state)

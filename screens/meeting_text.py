@@ -22,6 +22,26 @@ KIND_LABEL = {"client": N_("CLIENT TIME"), "sales": N_("SALES TIME"), "team": N_
 #: The kind of time the clock counts, in the banner's sentence.
 KIND_WORD = {"client": N_("CLIENT"), "sales": N_("SALES"), "team": N_("TEAM")}
 MARK = {"done": "✓", "current": "▶", "next": "·"}
+#: The last minute of a segment: the clock turns amber.
+LAST_MINUTE_S = 60
+
+
+def clock_classes(state: MeetingState) -> dict[str, bool]:
+    """The big clock's look: red past its time, amber in its last minute,
+    dimmed while paused."""
+    seg = state.segment
+    overrun = seg.overrun_s > 0
+    return {
+        "-overrun": overrun,
+        "-last-minute": not overrun and seg.countdown_s <= LAST_MINUTE_S,
+        "-paused": state.state != "running",
+    }
+
+
+def balance_figures(state: MeetingState) -> tuple[float, float, float | None, float]:
+    """What the balance gauge draws: client and sales seconds, the share, the target."""
+    by_kind = state.elapsed_by_kind
+    return by_kind["client"], by_kind["sales"], state.client_share, state.target_share
 
 
 @dataclass(frozen=True)

@@ -217,6 +217,33 @@ async def test_reopened_mid_story_the_meeting_is_built_for_the_terminal_it_opens
         assert set(app.screen.classes) == built[0]
 
 
+async def test_the_clock_and_the_gauge_are_built_in_the_colours_they_first_show(demo_db, monkeypatch):
+    """Reopened on an overrun, paused briefing, the clock is red and dimmed and
+    the gauge says its verdict from construction, not from a class set once
+    mounted (each such class styles the widget again before the first frame)."""
+    from screens.widgets.balance import BalanceGauge
+
+    started(demo_db, 300, (meetings.pause, 10))  # the 4-minute first segment, 50 s over
+    built: dict[str, set[str]] = {}
+    for widget in (BigClock, BalanceGauge):
+        monkeypatch.setattr(widget, "__init__", _remembering(widget.__init__, built))
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ready(pilot)
+        clock, gauge = app.screen.query_one("#clock"), app.screen.query_one("#balance")
+        assert {"-overrun", "-paused"} <= set(clock.classes)
+        assert "-ok" in gauge.classes  # all of the time so far was the client's
+        assert built == {"clock": set(clock.classes), "balance": set(gauge.classes)}
+
+
+def _remembering(init, built: dict[str, set[str]]):
+    def remember(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        built[self.id] = set(self.classes)
+
+    return remember
+
+
 async def test_a_cli_command_shows_on_the_screen_within_a_second(demo_db):
     started(demo_db, 10)
     app = make_app(demo_db, day=DAY)

@@ -14,6 +14,8 @@ from briefing import formats
 from briefing.i18n import _
 from briefing.timeutil import mmss
 
+#: Client seconds, sales seconds, the client share (None: no time yet), the target.
+Figures = tuple[float, float, float | None, float]
 #: Amber when the share is within this much above the target.
 WARN_MARGIN = 0.05
 
@@ -47,18 +49,21 @@ class BalanceGauge(Widget):
     BalanceGauge.-low { color: $error; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, figures: Figures | None = None) -> None:
+        """``figures``: what the first frame shows (see :meth:`show`), given
+        at construction so the gauge is styled once, before it is mounted."""
         super().__init__(id=id)
-        self._figures: tuple[float, float, float | None, float] | None = None
+        self._figures: Figures | None = None
+        if figures is not None:
+            self.show(*figures, update=False)
 
-    def show(self, client_s: float, sales_s: float, share: float | None, target: float) -> None:
+    def show(self, client_s: float, sales_s: float, share: float | None, target: float, *, update: bool = True) -> None:
         figures = (client_s, sales_s, share, target)
         if figures == self._figures:
             return
         self._figures = figures
         level, _sentence = verdict(share, target)
-        for name in ("ok", "warn", "low", "none"):
-            self.set_class(name == level, f"-{name}")
+        self.update_classes({f"-{name}": name == level for name in ("ok", "warn", "low", "none")}, update=update)
         self.refresh()  # always two lines, at a width set by the layout: no layout pass
 
     def render(self) -> Text:
