@@ -7,7 +7,11 @@ some people cannot tell red from green).
 
 from __future__ import annotations
 
-from rich.text import Text
+from typing import Any
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
 from textual.widget import Widget
 
 from briefing import formats
@@ -54,6 +58,8 @@ class BalanceGauge(Widget):
         at construction so the gauge is styled once, before it is mounted."""
         super().__init__(id=id)
         self._figures: Figures | None = None
+        #: The strips on screen, and what they were drawn from.
+        self._drawn: tuple[tuple[Any, ...], list[Strip]] | None = None
         if figures is not None:
             self.show(*figures, update=False)
 
@@ -66,20 +72,38 @@ class BalanceGauge(Widget):
         self.update_classes({f"-{name}": name == level for name in ("ok", "warn", "low", "none")}, update=update)
         self.refresh()  # always two lines, at a width set by the layout: no layout pass
 
-    def render(self) -> Text:
+    def render_line(self, y: int) -> Strip:
+        """Drawn as two strips made once per figures, width and colour:
+        rich text would be wrapped and measured again every second, which
+        made this two-line gauge the costliest widget of the running
+        meeting (docs/PERFORMANCE.md)."""
+        width = self.size.width
+        style = self.rich_style
+        key = (self._figures, width, style)
+        if self._drawn is None or self._drawn[0] != key:
+            pad = Style(bgcolor=style.bgcolor)
+            self._drawn = (key, [Strip(line).crop_extend(0, width, pad) for line in self.lines(width, style)])
+        strips = self._drawn[1]
+        return strips[y] if y < len(strips) else Strip.blank(width, style)
+
+    def lines(self, width: int, style: Style | None = None) -> list[list[Segment]]:
+        """The gauge's two lines at ``width``: the bar between the client's
+        and the sales minutes, then the verdict in words (none before any
+        figures)."""
         if self._figures is None:
-            return Text("")
+            return []
         client_s, sales_s, share, target = self._figures
         _level, sentence = verdict(share, target)
-        width = max(self.size.width - 30, 10)
-        filled = round((share or 0) * width) if share is not None else 0
-        mark = min(round(target * width), width - 1)
-        bar = "".join("│" if i == mark else ("█" if i < filled else "░") for i in range(width))
-        client, sales = _("Client"), _("Sales")
-        return Text.assemble(
-            (f"{client} {mmss(client_s):>6} ", "bold"),
-            bar,
-            (f" {mmss(sales_s):<6} {sales}", "bold"),
-            "\n",
-            (sentence, "bold"),
-        )
+        bar_width = max(width - 30, 10)
+        filled = round((share or 0) * bar_width) if share is not None else 0
+        mark = min(round(target * bar_width), bar_width - 1)
+        bar = "".join("│" if i == mark else ("█" if i < filled else "░") for i in range(bar_width))
+        bold = (style or Style()) + Style(bold=True)
+        return [
+            [
+                Segment(f"{_('Client')} {mmss(client_s):>6} ", bold),
+                Segment(bar, style),
+                Segment(f" {mmss(sales_s):<6} {_('Sales')}", bold),
+            ],
+            [Segment(sentence, bold)],
+        ]
