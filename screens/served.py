@@ -89,8 +89,8 @@ class InboxApp(BriefingApp):
         self.screen.refresh_bindings()
 
     def go_home(self) -> None:
-        """There is no home here: the inbox is the bottom screen."""
-        while len(self.screen_stack) > 2:
+        """There is no home here: back to the inbox (the first screen)."""
+        while not isinstance(self.screen, InboxDesk):
             self.pop_screen()
 
 
