@@ -111,6 +111,8 @@ class HistoryScreen(Speaks, Screen[None]):
         self.held: list[PastBriefing] = []
         self._more = False
         self._reading_more = False
+        #: The width the rows were cut to (a resize to another redraws them).
+        self._drawn_width = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -139,6 +141,14 @@ class HistoryScreen(Speaks, Screen[None]):
         keep = self.held[table.cursor_row].id if self.held and table.row_count else None
         self.held = list(event.value)
         self._more = len(self.held) >= history.PAGE
+        self._draw(keep)
+        self._show_count()
+        self.refresh_bindings()
+
+    def _draw(self, keep: int | None) -> None:
+        """The rows held, cut to the screen's width, the cursor on ``keep``."""
+        table = self.query_one(DataTable)
+        self._drawn_width = self.size.width
         # Column widths set with the rows (see screens.widgets.tables); a
         # later page's rows take these widths.
         fill(
@@ -148,8 +158,13 @@ class HistoryScreen(Speaks, Screen[None]):
         )
         at = next((i for i, b in enumerate(self.held) if b.id == keep), 0)
         table.move_cursor(row=at)
-        self._show_count()
-        self.refresh_bindings()
+
+    def on_resize(self) -> None:
+        """A wider terminal (the laptop plugged into the projector) gives the
+        client win its width back; a narrower one cuts it to fit."""
+        if self.held and self.size.width != self._drawn_width:
+            table = self.query_one(DataTable)
+            self._draw(self.held[table.cursor_row].id if table.row_count else None)
 
     @on(More)
     def _more_read(self, event: More) -> None:

@@ -13,7 +13,7 @@ from briefing import history, presenting, wins
 from briefing import meeting as meetings
 from briefing.errors import BadInput, NotFound
 from screens.app import make_app
-from screens.history import HistoryScreen
+from screens.history import HistoryScreen, told_text
 from screens.summary import SummaryScreen
 from tests.conftest import DAY, SIZES
 from tests.pilot import home_drawn, on_top, screen_text, settled, until
@@ -177,6 +177,25 @@ async def test_h_opens_the_history_enter_its_summary_and_escape_comes_back(past)
         assert screen.query_one(DataTable).cursor_row == 1
         await pilot.press("escape")
         await home_drawn(pilot)
+
+
+async def test_a_wider_terminal_gives_the_client_win_its_width_back(past):
+    """Opened on a laptop, then put on the projector: the wins cut to 80
+    columns are drawn again at the new width, the lead's row kept."""
+    app = make_app(past, day=DAY, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _history_shown(pilot)
+        table = screen.query_one(DataTable)
+        longest = max(screen.held, key=lambda b: len(str(told_text(b))))
+        whole = str(told_text(longest))
+        assert whole not in screen_text(app)  # cut at 80 columns
+        await pilot.press("down", "down")
+        await pilot.resize_terminal(200, 60)
+        await until(pilot, lambda: whole in screen_text(app), "the whole win at 200 columns")
+        assert table.cursor_row == 2
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: whole not in screen_text(app), "cut again at 80 columns")
+        assert table.cursor_row == 2
 
 
 async def test_years_of_history_are_read_a_page_at_a_time_as_the_lead_scrolls(demo_db):
