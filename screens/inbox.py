@@ -49,7 +49,9 @@ WIDE = 120  # from this width on, every column is shown in full
 
 class InboxTable(Speaks, DataTable):
     BINDINGS = [
-        Binding("enter", "select_cursor", N_("Open"), id="inbox.open"),
+        # Enter opens a row, as in any list; the footer keeps its room for
+        # the keys nobody would guess (at 80 columns, in French too).
+        Binding("enter", "select_cursor", N_("Open"), show=False, id="inbox.open"),
         Binding("right", "screen.switch_tab", N_("Tabs"), key_display="←→", id="inbox.switch"),
         Binding("left", "screen.switch_tab", N_("Tabs"), show=False, id="inbox.switch_back"),
     ]
@@ -83,6 +85,9 @@ class InboxScreen(Speaks, Screen[None]):
         Binding("c", "client", N_("Client"), id="inbox.client"),
         Binding("slash", "search", N_("Search"), key_display="/", id="inbox.search"),
         Binding("escape", "back", N_("Close"), id="inbox.back"),
+        # q still quits; not in the footer, which has no room left for it at
+        # 80 columns (esc goes back home, where q is shown).
+        Binding("q", "app.quit", N_("Quit"), show=False, id="inbox.quit"),
     ]
 
     def __init__(self) -> None:

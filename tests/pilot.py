@@ -93,6 +93,19 @@ def screen_text(app: App) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
+def footer_cut(app: App) -> list[str]:
+    """The keys the footer should show whole but does not (the terminal's
+    last line): each shown, enabled binding's description must be there."""
+    footer = screen_text(app).splitlines()[-1]
+    return [
+        binding.description
+        for binding in (b.binding for b in app.screen.active_bindings.values())
+        if binding.show
+        and app.screen.check_action(binding.action.split("(")[0], ()) is not False
+        and binding.description not in footer
+    ]
+
+
 def table_shown(app: App, table: DataTable) -> bool:
     """Every cell of ``table`` is on screen in full, as wide as its column
     should be (for a table that fits on the screen).

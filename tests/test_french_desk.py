@@ -73,7 +73,7 @@ async def test_the_inbox_opened_with_i_speaks_french(demo_app, width):
         assert first[:2] == ["24/11", "nouveau"]  # a day as French writes it; the status in French, whole
         assert first[-1] in ("positif", "neutre", "négatif", "pos", "neu", "nég")
         keys = footer(demo_app)
-        for word in ("Onglets", "Ouvrir", "Ajout", "Modifier", "Archiver", "Client", "Chercher"):
+        for word in ("Onglets", "Ajout", "Modifier", "Archiver", "Client", "Chercher", "Fermer"):
             assert word in keys, f"{word!r} not in {keys!r}"
         for english in ("Tabs", "Open", "Add", "Edit", "Archive", "Search", "Close"):
             assert f" {english} " not in f" {keys} "

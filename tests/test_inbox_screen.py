@@ -16,7 +16,7 @@ from screens.app import make_app
 from screens.inbox import InboxScreen
 from screens.verbatim_detail import VerbatimDetailScreen
 from tests.conftest import DAY, SIZES
-from tests.pilot import home_drawn, on_top, settled, until
+from tests.pilot import footer_cut, home_drawn, on_top, screen_text, settled, until
 
 
 def counted(app) -> bool:
@@ -31,6 +31,14 @@ async def open_inbox(pilot) -> InboxScreen:
     await until(pilot, lambda: counted(pilot.app), "the inbox's lists")
     await settled(pilot)
     return pilot.app.screen
+
+
+async def test_the_inbox_keys_are_whole_at_80x24(demo_db):
+    """Every key the footer offers is readable on a laptop's terminal."""
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_inbox(pilot)
+        assert footer_cut(app) == [], screen_text(app).splitlines()[-1]
 
 
 def ids(screen: InboxScreen, kind: str = "verbatims") -> list[int]:
