@@ -8,11 +8,18 @@ loading Textual (about 0.2 s).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 def open_app(db_path: Path, lang: str | None = None) -> None:
     """A bad file is refused in one line before Textual starts (screens.app.prepare
-    reads the database first); ``lang``: the ``--lang`` flag, if given.
+    reads the database first); ``lang``: the ``--lang`` flag, if given."""
+    launched(db_path, lang).run()
+
+
+def launched(db_path: Path, lang: str | None = None) -> Any:
+    """The app, prepared as ``briefing`` launches it (the meeting benchmark
+    measures it this way too).
 
     Start-up makes objects that live as long as the app (modules, classes,
     styles): the cyclic garbage collector is off while they are made, and
@@ -25,8 +32,7 @@ def open_app(db_path: Path, lang: str | None = None) -> None:
     try:
         from screens.app import prepare
 
-        app = prepare(db_path, lang=lang)
+        return prepare(db_path, lang=lang)
     finally:
         gc.freeze()
         gc.enable()
-    app.run()
