@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import threading
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -142,6 +143,7 @@ class BriefingApp(Speaks, App[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.heading()
+        self.call_after_refresh(_collect_again)
         if self._watch:
             # After the first frame: the room sees the clock before anything else.
             self.call_after_refresh(self._start_watching)
@@ -269,6 +271,15 @@ class BriefingApp(Speaks, App[None]):
         if self._watch_thread is not None:
             self._stop_watching.set()
             self._watch_thread.join(timeout=2 * POLL_SECONDS)
+
+
+def _collect_again() -> None:
+    """After the first frame: the garbage collector, off while ``briefing``
+    launched the app (briefing.cli.app.launched), back on, with what the
+    launch made frozen out of its reach. A no-op for an app made otherwise."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _quick_check(conn) -> tuple[str, ...]:

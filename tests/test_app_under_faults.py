@@ -112,3 +112,21 @@ async def test_the_app_checks_the_file_at_launch_and_says_it_is_damaged(demo_db,
         notes = _notes(app)
         await until(pilot, lambda: any("is damaged" in n for n in notes), "the app saying the file is damaged")
     assert damage.reason(demo_db) is not None  # nothing more is written to it
+
+
+async def test_launched_as_briefing_does_the_collector_is_back_on_after_the_first_frame(demo_db):
+    """`briefing` makes the app with the garbage collector off (a collection
+    in the first frame cost the room 15 ms); left off, a long meeting would
+    never free a cycle."""
+    import gc
+
+    from briefing.cli.app import launched
+
+    app = launched(demo_db)
+    try:
+        assert not gc.isenabled()  # the launch ran without collections
+        async with app.run_test(size=(80, 24)) as pilot:
+            await home_drawn(pilot)
+            await until(pilot, gc.isenabled, "the collector back on")
+    finally:
+        gc.enable()

@@ -22,10 +22,12 @@ def launched(db_path: Path, lang: str | None = None) -> Any:
     measures it this way too).
 
     Start-up makes objects that live as long as the app (modules, classes,
-    styles): the cyclic garbage collector is off while they are made, and
-    they are then frozen out of its reach (``gc.freeze``), so no collection
-    walks them again. Otherwise one full collection lands in the meeting's
-    first frame (about 15 ms of a 200 ms launch, docs/PERFORMANCE.md)."""
+    styles, the first screen's widgets): the cyclic garbage collector is off
+    while they are made, and they are then frozen out of its reach
+    (``gc.freeze``), so no collection walks them again. The app turns it
+    back on once its first frame is shown (``screens.app``). Otherwise one
+    full collection lands in the meeting's first frame (about 15 ms of a
+    200 ms launch, docs/PERFORMANCE.md)."""
     import gc
 
     gc.disable()
@@ -33,6 +35,8 @@ def launched(db_path: Path, lang: str | None = None) -> Any:
         from screens.app import prepare
 
         return prepare(db_path, lang=lang)
+    except BaseException:
+        gc.enable()
+        raise
     finally:
         gc.freeze()
-        gc.enable()
