@@ -183,6 +183,9 @@ class MeetingScreen(Speaks, Screen[None]):
         yield Footer(show_command_palette=False, compact=True)
 
     def _first_state(self) -> MeetingState | None:
+        """The state the first frame shows (None: the board is read in a
+        worker). Starts the screen's count of time, which the first tick
+        then reads, so both see the same second."""
         board = self._first_board
         if board is None:
             return None

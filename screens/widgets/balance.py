@@ -14,7 +14,7 @@ from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
-from briefing import formats
+from briefing import formats, i18n
 from briefing.i18n import _
 from briefing.timeutil import mmss
 
@@ -79,7 +79,7 @@ class BalanceGauge(Widget):
         meeting (docs/PERFORMANCE.md)."""
         width = self.size.width
         style = self.rich_style
-        key = (self._figures, width, style)
+        key = (self._figures, width, style, i18n.current())  # the words change with the language
         if self._drawn is None or self._drawn[0] != key:
             pad = Style(bgcolor=style.bgcolor)
             self._drawn = (key, [Strip(line).crop_extend(0, width, pad) for line in self.lines(width, style)])
