@@ -19,7 +19,7 @@ from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 
 from briefing.i18n import N_, _
@@ -78,7 +78,7 @@ class BriefingApp(Speaks, App[None]):
     ]
 
     #: Bumped whenever the database changed under us; screens watch it.
-    generation: reactive[int] = reactive(0)
+    generation: var[int] = var(0)
 
     def __init__(
         self,

@@ -373,7 +373,7 @@ class MeetingScreen(Speaks, Screen[None]):
         on_screen = board.pane_of(state.index) == "client"
         current = board.verbatims[min(self._verbatim_index, len(board.verbatims) - 1)].id
         if on_screen and current == vid and vid not in board.shown:
-            self.board = replace(board, shown=board.shown | {vid})
+            self.board = replace(board, shown=board.shown | {vid}, last_shown=vid)
             self.command(meetings.mark_shown, board.meeting.id, vid, self.now(), reload=False)
 
     def _ring_if_time_is_up(self, state: MeetingState) -> None:

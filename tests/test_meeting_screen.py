@@ -283,6 +283,31 @@ async def test_verbatims_move_with_the_arrows_and_are_marked_shown(demo_db):
         conn.close()
 
 
+async def test_a_board_read_again_unchanged_redraws_nothing_on_the_wall(demo_db):
+    """Every commit to the file makes the meeting read its board again: the
+    app's own first look, a card just marked shown (its status moved, not
+    its words), a colleague's write elsewhere. When what the room sees did
+    not change, no frame goes to the projector: no flicker of a full
+    repaint, no layout of the card every time someone adds a verbatim."""
+    started(demo_db, 30, base=NOW)
+    app = make_app(demo_db, day=DAY, now=NOW, watch=False)  # a fixed time: the clock holds still
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ready(pilot)
+        conn = store.connect(demo_db)
+        try:
+            assert len(meetings.shown_verbatims(conn, meetings.current(conn).id)) == 1  # marked, on screen
+        finally:
+            conn.close()
+        frames = []
+        display = app._display
+        app._display = lambda screen, update: frames.append(update) or display(screen, update)
+        app.generation += 1  # what the watcher does when a commit lands
+        await settled(pilot)
+        await pilot.pause()
+        assert "Verbatim 1 of" in screen_text(app)
+        assert [f for f in frames if f is not None] == []
+
+
 async def test_team_notes_are_saved_with_the_briefing(demo_db):
     started(demo_db, 30, *[(lambda c, now: meetings.go(c, +1, now=now), 20)] * 3)
     app = make_app(demo_db, day=DAY)

@@ -36,8 +36,14 @@ class Pane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._data: tuple[Any, ...] | None = None
+        #: The border's title and subtitle as last set (see set_border).
+        self._border_words: tuple[str | None, str | None] = (None, None)
 
     def show(self, *data: Any) -> None:
+        if self.is_mounted and data == self._data:
+            # The same again (a board read again after a write that changed
+            # nothing here): drawing it would cost a layout and a frame.
+            return
         self._data = data
         if self.is_mounted:
             self.draw(*data)
@@ -48,6 +54,18 @@ class Pane(Vertical):
 
     def draw(self, *data: Any) -> None:
         raise NotImplementedError
+
+    def set_border(self, *, title: str | None = None, subtitle: str | None = None) -> None:
+        """Set the border's words if they changed: Textual repaints the whole
+        pane on every set, even to the words it already shows."""
+        if title is not None and title != self._border_words[0]:
+            self.border_title = title
+        if subtitle is not None and subtitle != self._border_words[1]:
+            self.border_subtitle = subtitle
+        self._border_words = (
+            self._border_words[0] if title is None else title,
+            self._border_words[1] if subtitle is None else subtitle,
+        )
 
 
 class ReadingPane(Pane):
@@ -96,11 +114,11 @@ class ReadingPane(Pane):
         if scroll is None or not self.is_attached:
             return
         if scroll.scroll_y < scroll.max_scroll_y:
-            self.border_subtitle = _(MORE)
+            self.set_border(subtitle=_(MORE))
         elif scroll.max_scroll_y > 0:
-            self.border_subtitle = _(BACK)
+            self.set_border(subtitle=_(BACK))
         else:
-            self.border_subtitle = ""
+            self.set_border(subtitle="")
         if not self._footer_check_due:
             self._footer_check_due = True
             self.call_after_refresh(self._update_footer)

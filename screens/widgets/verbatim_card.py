@@ -71,6 +71,7 @@ class VerbatimCard(ReadingPane):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown_id: int | None = None
+        self._words: tuple[Text, Text] | None = None
 
     def compose(self) -> ComposeResult:
         # The quote and its credit together in the middle of the card; the
@@ -88,20 +89,26 @@ class VerbatimCard(ReadingPane):
             scroll.styles.max_height = max(self.content_size.height - CREDIT_ROWS - 1, 1)
 
     def draw(self, verbatims: tuple[Verbatim, ...], index: int) -> None:
-        quote, who = self.query_one("#quote", Static), self.query_one("#who", Static)
         if not verbatims:
-            self.border_title = _("Client voice")
-            quote.update(Text(_("No new verbatim today. Call a client, or ask the team for a story.")))
-            who.update("")
+            self.set_border(title=_("Client voice"))
+            self._set_words(Text(_("No new verbatim today. Call a client, or ask the team for a story.")), Text())
             self._shown_id = None
             return
         v = verbatims[index]
-        self.border_title = _("Verbatim {number} of {count}  ↑↓  ·  o: their page").format(
-            number=index + 1, count=len(verbatims)
+        self.set_border(
+            title=_("Verbatim {number} of {count}  ↑↓  ·  o: their page").format(number=index + 1, count=len(verbatims))
         )
-        quote.update(quote_text(v))
-        who.update(credit_text(v))
+        self._set_words(quote_text(v), credit_text(v))
         if v.id != self._shown_id:
             self._shown_id = v.id
             self.back_to_top()
         self.call_after_refresh(self._mark_more)
+
+    def _set_words(self, quote: Text, credit: Text) -> None:
+        """Only words that changed are set: the card read again once it is
+        marked shown (its status moved, not its words) costs no layout."""
+        if (quote, credit) == self._words:
+            return
+        self._words = (quote, credit)
+        self.query_one("#quote", Static).update(quote)
+        self.query_one("#who", Static).update(credit)
