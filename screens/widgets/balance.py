@@ -12,11 +12,11 @@ from typing import Any
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
-from textual.widget import Widget
 
 from briefing import formats, i18n
 from briefing.i18n import _
 from briefing.timeutil import mmss
+from screens.widgets.drawn import Drawn
 
 #: Client seconds, sales seconds, the client share (None: no time yet), the target.
 Figures = tuple[float, float, float | None, float]
@@ -41,7 +41,7 @@ def _percent(share: float) -> str:
     return formats.percent(round(share * 100) / 100)
 
 
-class BalanceGauge(Widget):
+class BalanceGauge(Drawn):
     """Drawn from the last figures it was given, at the width it has when it
     is drawn: a gauge given its figures before the first layout (the first
     frame) is still as wide as its place."""
@@ -78,7 +78,7 @@ class BalanceGauge(Widget):
         made this two-line gauge the costliest widget of the running
         meeting (docs/PERFORMANCE.md)."""
         width = self.size.width
-        style = self.rich_style
+        style = self.line_style
         key = (self._figures, width, style, i18n.current())  # the words change with the language
         if self._drawn is None or self._drawn[0] != key:
             pad = Style(bgcolor=style.bgcolor)

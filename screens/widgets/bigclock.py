@@ -13,7 +13,8 @@ from rich.segment import Segment
 from textual.reactive import reactive
 from textual.renderables.digits import DIGITS, DIGITS3X3_BOLD
 from textual.strip import Strip
-from textual.widget import Widget
+
+from screens.widgets.drawn import Drawn
 
 FONT: dict[str, tuple[str, ...]] = {
     "0": ("###", "# #", "# #", "# #", "###"),
@@ -71,7 +72,7 @@ def small(text: str) -> list[str]:
     return rows
 
 
-class BigClock(Widget):
+class BigClock(Drawn):
     DEFAULT_CSS = """
     BigClock { width: 1fr; height: 1fr; }
     """
@@ -81,20 +82,27 @@ class BigClock(Widget):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._cache: tuple[tuple[str, int, int], list[str]] | None = None
+        #: The strips on screen, and what they were drawn from.
+        self._strips: tuple[tuple[object, ...], list[Strip]] | None = None
 
     def render_line(self, y: int) -> Strip:
         """Drawn line by line as raw segments: text rendering would trim the
         spaces that keep the glyphs' rows aligned."""
         width, height = self.size
-        lines = self._lines(width, height)
-        top = (height - len(lines)) // 2
-        row = y - top
-        if not 0 <= row < len(lines):
-            return Strip.blank(width, self.rich_style)
-        line = lines[row]
-        left = max((width - len(line)) // 2, 0)
-        text = (" " * left + line)[:width].ljust(width)
-        return Strip([Segment(text, self.rich_style)], width)
+        style = self.line_style
+        key = (self.value, width, height, style)
+        if self._strips is None or self._strips[0] != key:
+            lines = self._lines(width, height)
+            top = (height - len(lines)) // 2
+            blank = Strip.blank(width, style)
+            strips = [blank] * height
+            for row, line in enumerate(lines):
+                if 0 <= top + row < height:
+                    left = max((width - len(line)) // 2, 0)
+                    strips[top + row] = Strip([Segment((" " * left + line)[:width].ljust(width), style)], width)
+            self._strips = (key, strips)
+        strips = self._strips[1]
+        return strips[y] if 0 <= y < len(strips) else Strip.blank(width, style)
 
     def _lines(self, width: int, height: int) -> list[str]:
         """The drawing, made once per value and size (render_line asks per row)."""

@@ -9,14 +9,19 @@ changes (docs/PERFORMANCE.md: the meeting screen's CPU while it runs).
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.style import Style
-from textual.renderables.bar import Bar as BarRenderable
-from textual.widget import Widget
+from textual.strip import Strip
 
-__all__ = ["SegmentBar"]
+from screens.widgets.drawn import Drawn
+
+__all__ = ["SegmentBar", "bar_line"]
+
+#: Textual's bar glyphs (textual.renderables.bar): a full cell, the left half, the right half.
+BAR, HALF_LEFT, HALF_RIGHT = "━", "╺", "╸"
 
 
-class SegmentBar(Widget):
+class SegmentBar(Drawn):
     COMPONENT_CLASSES = {"segment-bar--bar", "segment-bar--complete"}
     DEFAULT_CSS = """
     SegmentBar {
@@ -31,6 +36,8 @@ class SegmentBar(Widget):
         self._fraction = 0.0
         #: (width, half cells filled, time up) of what is on screen.
         self._drawn: tuple[int, int, bool] | None = None
+        #: The strip on screen, and what it was drawn from.
+        self._strip: tuple[tuple[object, ...], Strip] | None = None
 
     def show(self, done: float, total: float) -> None:
         self._fraction = min(max(done / total, 0.0), 1.0) if total > 0 else 0.0
@@ -41,12 +48,33 @@ class SegmentBar(Widget):
         width = self.size.width
         return width, round(self._fraction * width * 2), self._fraction >= 1
 
-    def render(self) -> BarRenderable:
+    def render_line(self, y: int) -> Strip:
+        """One strip, drawn as Textual's bar draws a range from 0 (the
+        passed part in the bar's colour, the rest in its background's), made
+        again only when the shape or the colours change."""
         self._drawn = width, halves, up = self._shape()
-        style = self.get_component_rich_style("segment-bar--complete" if up else "segment-bar--bar")
-        return BarRenderable(
-            highlight_range=(0, halves / 2),
-            highlight_style=Style.from_color(style.color),
-            background_style=Style.from_color(style.bgcolor),
-            width=width,
-        )
+        base = self.line_style
+        key = (self._drawn, base, self.app.theme)
+        if self._strip is None or self._strip[0] != key:
+            self._strip = (key, self._draw(width, halves, up, base))
+        return self._strip[1] if y == 0 else Strip.blank(width, base)
+
+    def _draw(self, width: int, halves: int, up: bool, base: Style) -> Strip:
+        colours = self.get_component_rich_style("segment-bar--complete" if up else "segment-bar--bar")
+        done, rest = base + Style.from_color(colours.color), base + Style.from_color(colours.bgcolor)
+        return Strip(bar_line(width, halves, done, rest), width)
+
+
+def bar_line(width: int, halves: int, done: Style, rest: Style) -> list[Segment]:
+    """``halves`` half cells of ``width`` passed, as Textual's bar draws the
+    range from 0 to ``halves / 2``: ━ cells in ``done``, a ╸ half cell where
+    the range ends mid-cell, the rest (from a ╺ half cell) in ``rest``."""
+    full, half = divmod(min(max(halves, 0), 2 * width), 2)
+    if full == half == 0:
+        return [Segment(BAR * width, rest)]
+    segments = [Segment(BAR * full, done)]
+    if half:
+        segments += [Segment(HALF_RIGHT, done), Segment(BAR * (width - full - 1), rest)]
+    elif full < width:
+        segments += [Segment(HALF_LEFT, rest), Segment(BAR * (width - full - 1), rest)]
+    return [s for s in segments if s.text]
