@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,14 +24,14 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header
 
 from briefing import meeting as meetings
-from briefing import presenting
 from briefing.board import Board, after_command, load_board
 from briefing.clock import Clock, MeetingState
 from briefing.counted_time import CountedTime
-from briefing.i18n import N_, _
+from briefing.i18n import N_
 from briefing.timeutil import mmss
 from screens.breakpoints import fit_to_terminal
 from screens.data import Loaded, follow, run
+from screens.meeting_lead import LeadKeys
 from screens.meeting_text import (
     BannerView,
     TitleView,
@@ -50,9 +50,6 @@ from screens.widgets.presenter_pane import PresenterPane
 from screens.widgets.segment_bar import SegmentBar
 from screens.widgets.verbatim_card import VerbatimCard
 from screens.widgets.view import ShapedStatic, ViewStatic
-
-if TYPE_CHECKING:
-    from screens.widgets.call_pane import CallPane
 
 
 def _call_pane(**kwargs: Any) -> Pane:
@@ -79,7 +76,7 @@ PANES: dict[str, Callable[..., Pane]] = {
 STORY = frozenset({"client", "win", "call"})
 
 
-class MeetingScreen(Speaks, Screen[None]):
+class MeetingScreen(LeadKeys, Speaks, Screen[None]):
     DEFAULT_CSS = """
     #meeting-top { height: 55%; min-height: 11; }
     #meeting-main { width: 1fr; padding: 0 1; }
@@ -456,109 +453,3 @@ class MeetingScreen(Speaks, Screen[None]):
         if action == "client_page":
             return self._card_on_screen() is not None
         return True
-
-    def _card_on_screen(self) -> int | None:
-        """The id of the verbatim whose card the room is looking at, if any."""
-        card = self._panes.get("client")
-        if self.board is None or not self.board.verbatims or card is None or not card.display:
-            return None
-        return self.board.verbatims[min(self._verbatim_index, len(self.board.verbatims) - 1)].id
-
-    def action_client_page(self) -> None:
-        """The person behind the quote; Escape comes back to the running briefing."""
-        vid = self._card_on_screen()
-        if vid is not None:
-            from screens.client_screen import ClientScreen
-
-            self.app.push_screen(ClientScreen(verbatim_id=vid))
-
-    def _call_pane(self) -> CallPane | None:
-        pane: CallPane | None = self._panes.get("call")  # type: ignore[assignment]
-        return pane if pane is not None and pane.display and pane.is_mounted else None
-
-    def action_call(self, what: str) -> None:
-        pane = self._call_pane()
-        if pane is not None:
-            pane.act(what)
-
-    def on_call_pane_logged(self, event: CallPane.Logged) -> None:
-        """A call's words are a new verbatim: the next client card shows them."""
-        self._wanted_card = event.value.verbatim_id or self._wanted_card
-        self.load()
-
-    def action_edit_notes(self) -> None:
-        state = self.state()
-        notes = self._panes.get("team")
-        if state is not None and state.segment.kind.value == "team" and notes is not None and notes.is_mounted:
-            notes.start_writing()
-
-    def action_leave_notes(self) -> None:
-        notes = self._panes.get("team")
-        if notes is not None and notes.writing:
-            self._save_notes()
-            notes.stop_writing()
-
-    def _save_notes(self) -> None:
-        notes = self._panes.get("team")
-        if notes is None:
-            return  # never shown, so never written in
-        text = notes.text
-        if self.board is not None and text != self._notes_saved:
-            self._notes_saved = text
-            meeting_id = self.board.meeting.id
-            self.command(meetings.save_notes, meeting_id, text, reload=False)
-
-    def _on_win_segment(self) -> bool:
-        state = self.state()
-        return bool(self.board and state and state.index == self.board.win_index)
-
-    def action_skip(self) -> None:
-        """The presenter is not ready today: the next one presents."""
-        if self._on_win_segment():
-            self.command(presenting.skip, self.now(), self.app.day)
-
-    def action_pick_win(self) -> None:
-        if not self._on_win_segment():
-            return
-        from screens.pick_win import PickWinScreen
-
-        def picked(win_id: int | None) -> None:
-            if win_id is not None:
-                self.command(presenting.pick_win, win_id)
-
-        self.app.push_screen(PickWinScreen(), picked)
-
-    def action_attendance(self) -> None:
-        """Correct who is in the room, during the briefing."""
-        if self.board is not None:
-            run(self, self.AttendanceRead, presenting.attendance, self.board.meeting.id)
-
-    @on(AttendanceRead)
-    def _correct_attendance(self, event: AttendanceRead) -> None:
-        from screens.checkin import CheckInScreen
-
-        if self.board is None:
-            return
-        meeting_id, current = self.board.meeting.id, event.value
-
-        def corrected(status: dict[int, str] | None) -> None:
-            changed = {pid: s for pid, s in (status or {}).items() if current.get(pid, "present") != s}
-            if changed:
-                self.command(presenting.set_attendances, meeting_id, changed)
-
-        self.app.push_screen(CheckInScreen(_("Who is in the room?"), current), corrected)
-
-    def action_finish(self) -> None:
-        from screens.confirm import ConfirmScreen
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._save_notes()
-                self.command(meetings.finish, self.now())
-
-        self.app.push_screen(ConfirmScreen(_("Finish the briefing and see the summary?")), answered)
-
-    def action_unskip(self) -> None:
-        """Undo the last "not ready today" (``x`` pressed by mistake)."""
-        if self._on_win_segment():
-            self.command(presenting.unskip, self.app.day)

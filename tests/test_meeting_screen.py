@@ -415,6 +415,32 @@ async def test_the_client_win_segment_shows_the_presenter_and_x_passes_the_turn(
         conn.close()
 
 
+async def test_a_on_the_client_win_corrects_who_is_in_the_room_and_the_turn_follows(demo_db):
+    started(demo_db, 60, (lambda c, now: meetings.go(c, +1, now=now), 40))
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ready(pilot)
+        first = text_of(app, "#presenter")
+        await pilot.press("a")
+        await until(
+            pilot, lambda: on_top(app, CheckInScreen) and app.screen.query_one(DataTable).row_count, "who is in the room"
+        )
+        assert "Who is in the room?" in screen_text(app)
+        table = app.screen.query_one(DataTable)
+        presenter = first.removeprefix("▶ ").removesuffix(" presents")
+        row = next(i for i in range(table.row_count) if presenter in str(table.get_row_at(i)[0]))
+        table.move_cursor(row=row)
+        await pilot.press("space", "enter")  # present -> absent, done
+        await until(pilot, lambda: on_top(app, MeetingScreen), "back to the meeting")
+        await until(pilot, lambda: text_of(app, "#presenter") not in ("", first), "another presenter")
+    conn = store.connect(demo_db)
+    try:
+        meeting_id = meetings.current(conn).id
+        assert presenting.attendance(conn, meeting_id)[find_active_id(conn, presenter, "name")] == "absent"
+    finally:
+        conn.close()
+
+
 async def test_reopened_mid_meeting_the_summary_leads_back_to_home(demo_db):
     """Opened straight on the meeting (home not built yet), finishing still ends at home."""
     started(demo_db, 30)
