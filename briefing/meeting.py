@@ -17,7 +17,6 @@ from datetime import date, datetime
 from typing import Any
 
 from briefing import agenda as agendas
-from briefing import presenting
 from briefing.checks import STORY_MAX
 from briefing.clock import Clock, Event, EventType, MeetingState, flipped
 from briefing.db import write
@@ -193,6 +192,8 @@ def _command(conn: sqlite3.Connection, decide: Decide, now: datetime | None) -> 
         kind, arg = decide(before)
         _append(conn, meeting.id, kind, arg, now)
         if _client_win_is_over(meeting, before, kind, arg) and win_segment_ran(meeting.agenda, before):
+            from briefing import presenting  # the rotation: not for the app's first frame
+
             presenting.record(conn, meeting.id, now)
         if kind in (EventType.FINISH, EventType.ABANDON):
             conn.execute(

@@ -112,7 +112,7 @@ class BriefingApp(Speaks, App[None]):
         if self._opening is None:
             # The one read on the UI thread (see run()), for apps made by make_app.
             with connection(self) as conn:
-                self._opening = Opening.read(conn, self.day)
+                self._opening = Opening.read(conn, self.day, first_frame=self._watch)
         board, self._opening = self._opening.board, None
         if board is not None:
             from screens.meeting import MeetingScreen
@@ -295,10 +295,13 @@ class Opening:
     board: Board | None
 
     @classmethod
-    def read(cls, conn: Any, day: date) -> Opening:
+    def read(cls, conn: Any, day: date, *, first_frame: bool = True) -> Opening:
+        """``first_frame``: only what the segment on screen shows (see
+        briefing.board.load_board); the app that follows the database reads
+        the whole board once its first frame is out (``_start_watching``)."""
         from briefing.board import load_board
 
-        return cls(load_board(conn, day))
+        return cls(load_board(conn, day, first_frame=first_frame))
 
 
 def make_app(db_path: Path, *, day: date | None = None, watch: bool = True, now: datetime | None = None) -> BriefingApp:

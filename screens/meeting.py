@@ -46,10 +46,16 @@ from screens.widgets.balance import BalanceGauge
 from screens.widgets.bigclock import BigClock
 from screens.widgets.call_keys import CALL_HELP, CALL_KEYS
 from screens.widgets.panes import MetricsPane, NotesPane, Pane, ReadingPane
-from screens.widgets.presenter_pane import PresenterPane
 from screens.widgets.segment_bar import SegmentBar
 from screens.widgets.verbatim_card import VerbatimCard
 from screens.widgets.view import ShapedStatic, ViewStatic
+
+
+def _presenter_pane(**kwargs: Any) -> Pane:
+    """Imported on the client-win segment, with the rotation it shows."""
+    from screens.widgets.presenter_pane import PresenterPane
+
+    return PresenterPane(**kwargs)
 
 
 def _call_pane(**kwargs: Any) -> Pane:
@@ -66,7 +72,7 @@ TICK_LATE_S = 0.005
 #: client-win segment). Each is mounted the first time it is needed.
 PANES: dict[str, Callable[..., Pane]] = {
     "client": VerbatimCard,
-    "win": PresenterPane,
+    "win": _presenter_pane,
     "sales": partial(MetricsPane, focusable=False),
     "team": NotesPane,
     "call": _call_pane,

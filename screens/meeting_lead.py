@@ -5,6 +5,8 @@ who is in the room; and finishing.
 A mixin of :class:`screens.meeting.MeetingScreen`, which keeps the key
 bindings (one place to read the meeting's keys), the clock and the board:
 this file holds what each of those keys does beyond moving the clock.
+``briefing.presenting`` (and the rotation under it) is imported by the keys
+that use it: the app opens mid-story without them (briefing.board).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from briefing import meeting as meetings
-from briefing import presenting
 from briefing.i18n import _
 from screens.data import Loaded, run
 
@@ -102,10 +103,14 @@ class LeadKeys:
 
     def action_skip(self) -> None:
         """The presenter is not ready today: the next one presents."""
+        from briefing import presenting
+
         if self._on_win_segment():
             self.command(presenting.skip, self.now(), self.app.day)
 
     def action_pick_win(self) -> None:
+        from briefing import presenting
+
         if not self._on_win_segment():
             return
         from screens.pick_win import PickWinScreen
@@ -118,11 +123,14 @@ class LeadKeys:
 
     def action_attendance(self) -> None:
         """Correct who is in the room, during the briefing."""
+        from briefing import presenting
+
         if self.board is not None:
             run(self, self.AttendanceRead, presenting.attendance, self.board.meeting.id)
 
     def on_meeting_screen_attendance_read(self, event: Loaded[dict[int, str]]) -> None:
         """Who is in the room as read (MeetingScreen.AttendanceRead): the lead corrects it."""
+        from briefing import presenting
         from screens.checkin import CheckInScreen
 
         if self.board is None:
@@ -148,5 +156,7 @@ class LeadKeys:
 
     def action_unskip(self) -> None:
         """Undo the last "not ready today" (``x`` pressed by mistake)."""
+        from briefing import presenting
+
         if self._on_win_segment():
             self.command(presenting.unskip, self.app.day)

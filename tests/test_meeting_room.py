@@ -209,6 +209,45 @@ def test_a_card_archived_while_on_screen_leaves_the_board(demo_db):
     assert len(after.verbatims) == len(board.verbatims) - 1
 
 
+def test_the_first_frames_board_holds_what_the_segment_on_screen_shows_and_no_more(demo_db):
+    """Opened mid-story, the app reads for its first frame only what the
+    segment on screen needs: no rotation over every past briefing for a
+    client's quote. On the client win, today's presenter is in it."""
+    from briefing import meeting as meetings
+    from briefing.board import load_board
+
+    started(demo_db, 30)
+    conn = store.connect(demo_db)
+    try:
+        first = load_board(conn, DAY, first_frame=True)
+        whole = load_board(conn, DAY)
+        meetings.go(conn, +1)  # the client win
+        on_win = load_board(conn, DAY, first_frame=True)
+        after_key = load_board(conn, DAY, cards_of=first)  # a key pressed before the whole board came
+    finally:
+        conn.close()
+    assert first.pane_of(first.meeting.clock().index) == "client"
+    assert first.verbatims == whole.verbatims and first.metrics == whole.metrics
+    assert first.presentation is None and first.win_stories == () and not first.whole
+    assert whole.presentation is not None and whole.win_stories and whole.whole
+    assert (
+        on_win.presentation is not None and on_win.presentation.choice.presenter == whole.presentation.choice.presenter
+    )
+    assert after_key.whole and after_key.presentation is not None and after_key.win_stories == whole.win_stories
+
+
+async def test_opened_mid_story_the_next_segments_show_the_presenter_and_the_weeks_wins(demo_db):
+    started(demo_db, 30)
+    app = make_app(demo_db, day=DAY)  # follows the database, as briefing does
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ready(pilot)
+        await pilot.press("n")
+        await until(pilot, lambda: text_of(app, "#presenter").endswith(" presents"), "today's presenter")
+        await pilot.press("n")
+        await until(pilot, lambda: "Numbers" in text_of(app, "#segment-title"), "the numbers")
+        await until(pilot, lambda: app.screen.query_one("#win-stories").display, "the week's wins")
+
+
 @given(count=st.integers(1, 12), current=st.integers(0, 11), rows=st.integers(4, 14))
 def test_the_agenda_box_fits_its_rows_and_always_shows_the_current_segment(count, current, rows):
     from briefing.agenda import Agenda, Segment

@@ -423,7 +423,9 @@ async def test_a_on_the_client_win_corrects_who_is_in_the_room_and_the_turn_foll
         first = text_of(app, "#presenter")
         await pilot.press("a")
         await until(
-            pilot, lambda: on_top(app, CheckInScreen) and app.screen.query_one(DataTable).row_count, "who is in the room"
+            pilot,
+            lambda: on_top(app, CheckInScreen) and app.screen.query_one(DataTable).row_count,
+            "who is in the room",
         )
         assert "Who is in the room?" in screen_text(app)
         table = app.screen.query_one(DataTable)

@@ -12,7 +12,7 @@ are imported the same way, on first use.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,10 +20,12 @@ from textual.containers import Vertical, VerticalScroll
 
 from briefing.i18n import N_, _
 from briefing.records import Metric
-from briefing.win_stories import WinStory
 from screens.format import gap_text, number
 from screens.safe import safe
 from screens.widgets.tables import fill
+
+if TYPE_CHECKING:
+    from briefing.win_stories import WinStory
 
 #: The lower border of a pane whose text goes on out of sight.
 MORE = N_("more ↓  PgDn")

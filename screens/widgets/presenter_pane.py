@@ -9,16 +9,20 @@ scrolls (PgDn/PgUp) when it is longer than the card.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from briefing.i18n import _
-from briefing.presenting import Presentation
 from screens.safe import safe
 from screens.widgets.panes import ReadingPane
 from screens.widgets.verbatim_card import MEASURE
+
+if TYPE_CHECKING:
+    from briefing.presenting import Presentation
 
 
 def presenter_text(presentation: Presentation) -> Text:
