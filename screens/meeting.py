@@ -17,7 +17,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -106,7 +106,9 @@ class MeetingScreen(LeadKeys, Speaks, Screen[None]):
     MeetingScreen.-short PresenterPane #win-title { margin-top: 0; }
     #agenda { width: 34; border: round $primary; border-title-align: left; padding: 0 1; }
     #banner { height: auto; padding: 0 1; }
-    #content { height: 1fr; margin: 0 1; }
+    /* The panes: one shown at a time, under the banner (no container: one
+       widget fewer to style, lay out and draw before the first frame). */
+    MeetingScreen > Pane { height: 1fr; margin: 0 1; }
     """
 
     #: ``-tall``: room for the 5-row clock above a story; below, the 3-row one.
@@ -178,11 +180,11 @@ class MeetingScreen(LeadKeys, Speaks, Screen[None]):
                 yield BalanceGauge(id="balance", figures=balance_figures(first) if first else None)
             yield ShapedStatic(id="agenda")
         yield ViewStatic(banner_text, id="banner")
-        with Container(id="content"):  # the panes, mounted on first use
-            if self._first_kind is not None:
-                # The current segment's pane is in the first frame with the clock.
-                kind = self._first_kind
-                yield self._panes.setdefault(kind, PANES[kind](id=f"pane-{kind}"))
+        # The panes are mounted on first use; the current segment's is in the
+        # first frame with the clock.
+        if self._first_kind is not None:
+            kind = self._first_kind
+            yield self._panes.setdefault(kind, PANES[kind](id=f"pane-{kind}"))
         yield Footer(show_command_palette=False, compact=True)
 
     def _first_state(self) -> MeetingState | None:
@@ -351,7 +353,7 @@ class MeetingScreen(LeadKeys, Speaks, Screen[None]):
         pane = self._panes.get(kind)
         if pane is None:
             pane = self._panes[kind] = PANES[kind](id=f"pane-{kind}")
-            self.query_one("#content").mount(pane)
+            self.mount(pane, before=self.query_one(Footer))
         if not pane.display or any(p.display for p in self._panes.values() if p is not pane):
             for other in self._panes.values():
                 other.display = other is pane

@@ -13,7 +13,7 @@ from briefing import db as store
 from briefing import verbatims
 from screens.app import make_app
 from screens.widgets.bigclock import BigClock
-from screens.widgets.panes import MORE
+from screens.widgets.panes import MORE, Pane
 from tests.conftest import DAY
 from tests.pilot import settled, until
 from tests.test_meeting_screen import NOW, _client_win, _meeting_app, _ready, _shown, started, text_of
@@ -72,7 +72,7 @@ def footer_keys(app) -> set[str]:
 async def _marked(pilot) -> None:
     """Drawn in full, and the "more" mark agrees with what is out of sight."""
     await _shown(pilot)
-    pane = next(p for p in pilot.app.screen.query("#content > *") if p.display)
+    pane = next(p for p in pilot.app.screen.query(Pane) if p.display)
     await until(pilot, lambda: (pane.border_subtitle == MORE) == pane.has_more, "the more mark")
     await settled(pilot)
 

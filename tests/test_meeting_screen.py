@@ -20,6 +20,7 @@ from screens.home import HomeScreen
 from screens.meeting import MeetingScreen
 from screens.summary import SummaryScreen
 from screens.widgets.bigclock import BigClock
+from screens.widgets.panes import Pane
 from tests.conftest import DAY, SIZES
 from tests.pilot import home_drawn, on_top, screen_text, settled, table_shown, until
 
@@ -41,7 +42,7 @@ def started(path: Path, ago: float, *steps, base: datetime | None = None) -> Non
 
 def shown_pane(app) -> str:
     """The one pane under the clock that the room can see."""
-    (pane,) = [p for p in app.screen.query("#content > *") if p.display]
+    (pane,) = [p for p in app.screen.query(Pane) if p.display]
     return pane.id
 
 
@@ -51,7 +52,7 @@ def meeting_drawn(app, in_full: bool = False) -> bool:
     drawn with every cell in full, what a snapshot shows)."""
     if not on_top(app, MeetingScreen) or not text_of(app, "#segment-title"):
         return False
-    shown = [p for p in app.screen.query("#content > *") if p.display]
+    shown = [p for p in app.screen.query(Pane) if p.display]
     if len(shown) != 1:
         return False
     pane = shown[0]
