@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import DataTable
 
 from briefing import db as store
-from briefing import demo, presenting
+from briefing import demo, presenting, verbatims
 from briefing import meeting as meetings
 from briefing import summary as summaries
 from briefing.team import find_active_id
@@ -327,6 +327,33 @@ async def test_team_notes_are_saved_with_the_briefing(demo_db):
     conn = store.connect(demo_db)
     try:
         assert meetings.current(conn).notes == "Call Altis"
+    finally:
+        conn.close()
+
+
+async def test_notes_a_colleague_saved_while_the_lead_was_in_them_show_once_the_lead_is_out(demo_db):
+    """The lead's cursor is never overwritten; once they leave the notes
+    without a change, the colleague's words appear at the next read."""
+    started(demo_db, 30, *[(lambda c, now: meetings.go(c, +1, now=now), 20)] * 3)
+    app = make_app(demo_db, day=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(pilot)
+        await pilot.press("e")
+        conn = store.connect(demo_db)
+        try:
+            meeting_id = meetings.current(conn).id
+            meetings.save_notes(conn, meeting_id, "Relancer Altis jeudi")  # a colleague, elsewhere
+            await until(pilot, lambda: app.screen.board.meeting.notes == "Relancer Altis jeudi", "the notes read")
+            assert app.screen.query_one("#notes").text == ""  # not under the lead's cursor
+            await pilot.press("escape")
+            verbatims.add(conn, {"text": "Merci", "client": "Marc Petit", "collected_by": "Sophie", "date": DAY})
+        finally:
+            conn.close()
+        await until(pilot, lambda: app.screen.query_one("#notes").text == "Relancer Altis jeudi", "their notes")
+        await settled(pilot)
+    conn = store.connect(demo_db)
+    try:
+        assert meetings.current(conn).notes == "Relancer Altis jeudi"  # never overwritten by the old text
     finally:
         conn.close()
 

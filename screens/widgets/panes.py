@@ -201,7 +201,11 @@ class NotesPane(Pane):
 
     def draw(self, notes: str) -> None:
         area = self.query_one("#notes")
-        if not area.has_focus and area.text != notes:  # never under the lead's cursor
+        if area.has_focus:
+            # Never under the lead's cursor: not drawn, so the next show
+            # draws it, even the same notes again.
+            self._data = None
+        elif area.text != notes:
             area.load_text(notes)
 
     @property
