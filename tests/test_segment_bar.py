@@ -17,22 +17,26 @@ from textual.renderables.bar import Bar
 from screens.widgets.segment_bar import bar_line
 
 DONE, REST = Style(color="#0178d4"), Style(color="#1e1e1e")
+#: The ANSI themes' surface: the terminal's own background colour.
+TERMINALS = Style(color="default")
 
 
 def cells(segments: list[Segment]) -> list[tuple[str, Style | None]]:
     return [(ch, seg.style) for seg in segments for ch in seg.text]
 
 
-def textual_bar(width: int, halves: int) -> list[Segment]:
+def textual_bar(width: int, halves: int, rest: Style = REST) -> list[Segment]:
     console = Console(width=width, color_system="truecolor", legacy_windows=False)
-    bar = Bar(highlight_range=(0, halves / 2), highlight_style=DONE, background_style=REST, width=width)
+    bar = Bar(highlight_range=(0, halves / 2), highlight_style=DONE, background_style=rest, width=width)
     return [s for s in console.render(bar, console.options.update_width(width)) if s.text != "\n"]
 
 
-@given(st.data(), st.integers(min_value=1, max_value=240))
-def test_every_fraction_of_the_segment_is_drawn_as_textuals_bar_drew_it(data, width):
+@given(st.data(), st.integers(min_value=1, max_value=240), st.booleans())
+def test_every_fraction_of_the_segment_is_drawn_as_textuals_bar_drew_it(data, width, terminals_colour):
     halves = data.draw(st.integers(min_value=0, max_value=2 * width))
-    assert cells(bar_line(width, halves, DONE, REST)) == cells(textual_bar(width, halves))
+    rest = TERMINALS if terminals_colour else REST
+    ours = bar_line(width, halves, DONE, rest, drawn_rest=not terminals_colour)
+    assert cells(ours) == cells(textual_bar(width, halves, rest))
 
 
 def test_a_segment_half_gone_is_half_the_bar_in_its_colour():

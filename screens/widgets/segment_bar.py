@@ -62,19 +62,23 @@ class SegmentBar(Drawn):
     def _draw(self, width: int, halves: int, up: bool, base: Style) -> Strip:
         colours = self.get_component_rich_style("segment-bar--complete" if up else "segment-bar--bar")
         done, rest = base + Style.from_color(colours.color), base + Style.from_color(colours.bgcolor)
-        return Strip(bar_line(width, halves, done, rest), width)
+        # As Textual's bar: the rest is blank where its colour is the terminal's own (the ANSI themes).
+        drawn_rest = colours.bgcolor is None or not colours.bgcolor.is_default
+        return Strip(bar_line(width, halves, done, rest, drawn_rest=drawn_rest), width)
 
 
-def bar_line(width: int, halves: int, done: Style, rest: Style) -> list[Segment]:
+def bar_line(width: int, halves: int, done: Style, rest: Style, *, drawn_rest: bool = True) -> list[Segment]:
     """``halves`` half cells of ``width`` passed, as Textual's bar draws the
     range from 0 to ``halves / 2``: ━ cells in ``done``, a ╸ half cell where
-    the range ends mid-cell, the rest (from a ╺ half cell) in ``rest``."""
+    the range ends mid-cell, the rest (from a ╺ half cell) in ``rest``, or
+    blank when not ``drawn_rest``."""
     full, half = divmod(min(max(halves, 0), 2 * width), 2)
+    bar, half_left = (BAR, HALF_LEFT) if drawn_rest else (" ", " ")
     if full == half == 0:
         return [Segment(BAR * width, rest)]
     segments = [Segment(BAR * full, done)]
     if half:
-        segments += [Segment(HALF_RIGHT, done), Segment(BAR * (width - full - 1), rest)]
+        segments += [Segment(HALF_RIGHT, done), Segment(bar * (width - full - 1), rest)]
     elif full < width:
-        segments += [Segment(HALF_LEFT, rest), Segment(BAR * (width - full - 1), rest)]
+        segments += [Segment(half_left, rest), Segment(bar * (width - full - 1), rest)]
     return [s for s in segments if s.text]
