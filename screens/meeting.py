@@ -82,7 +82,7 @@ PANES: dict[str, Callable[..., Pane]] = {
 STORY = frozenset({"client", "win", "call"})
 
 
-class MeetingScreen(LeadKeys, Speaks, Screen[None]):
+class MeetingScreen(Speaks, LeadKeys, Screen[None]):
     DEFAULT_CSS = """
     #meeting-top { height: 55%; min-height: 11; }
     #meeting-main { width: 1fr; padding: 0 1; }
