@@ -99,11 +99,12 @@ class BalanceGauge(Drawn):
         mark = min(round(target * bar_width), bar_width - 1)
         bar = "".join("│" if i == mark else ("█" if i < filled else "░") for i in range(bar_width))
         bold = (style or Style()) + Style(bold=True)
+        client, sales = _("Client"), _("Sales")  # (a call inside an f-string is not extracted)
         return [
             [
-                Segment(f"{_('Client')} {mmss(client_s):>6} ", bold),
+                Segment(f"{client} {mmss(client_s):>6} ", bold),
                 Segment(bar, style),
-                Segment(f" {mmss(sales_s):<6} {_('Sales')}", bold),
+                Segment(f" {mmss(sales_s):<6} {sales}", bold),
             ],
             [Segment(sentence, bold)],
         ]
