@@ -21,6 +21,7 @@ from briefing.errors import AlreadyHadOneToday
 from briefing.i18n import N_, _
 from briefing.meeting import Meeting
 from briefing.readiness import Readiness, readiness
+from screens.breakpoints import fit_to_terminal
 from screens.data import Loaded, Refused, follow, run
 from screens.safe import safe
 from screens.speaking import Speaks
@@ -28,6 +29,11 @@ from screens.widgets.panes import MetricsPane
 
 #: Asked before a second briefing the same day.
 AGAIN = N_("The team already had its briefing today. Start another one?")
+#: A terminal font cannot be changed by the app; the lead can, in a second.
+ROOM_HINT = N_(
+    "On the wall? Enlarge the terminal's font (Ctrl + or ⌘ +) until the back of the room reads this line:"
+    " briefing fits the screen down to 80×24, and the client's words grow with it."
+)
 
 
 class HomeScreen(Speaks, Screen[None]):
@@ -45,7 +51,15 @@ class HomeScreen(Speaks, Screen[None]):
     #missing { color: $warning; }
     #presenter { height: auto; margin: 0; color: $success; }
     #latest { height: auto; max-height: 6; margin: 0; color: $text; }
+    /* A terminal this large on the wall has a small font: say how to grow it. */
+    #room-hint { display: none; height: auto; margin-top: 1; color: $text-muted; }
+    HomeScreen.-wide.-tall #room-hint { display: block; }
     """
+
+    #: A screen at least this wide and this tall has the room-hint class pair
+    #: (see ROOM_HINT): the meeting's quote would be a thin line on the wall.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (45, "-tall")]
 
     BINDINGS = [
         Binding("s", "start", N_("Start"), id="home.start"),
@@ -76,6 +90,7 @@ class HomeScreen(Speaks, Screen[None]):
         super().__init__()
         self._attendance: dict[int, str] = {}  # kept for the "start another?" question
         self._ready: Readiness | None = None
+        fit_to_terminal(self)  # styled once, for the terminal it opens in
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -98,6 +113,7 @@ class HomeScreen(Speaks, Screen[None]):
                     yield Static(id="missing")
             yield Static(id="presenter")
             yield Static(id="latest")
+            yield Static(_(ROOM_HINT), id="room-hint")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -90,3 +90,21 @@ async def test_hostile_text_is_shown_literally_and_never_acts(tmp_path):
 @pytest.mark.parametrize("size", SIZES)
 def test_home_snapshot(snap_compare, demo_db, size):
     assert snap_compare(make_app(demo_db, day=DAY, watch=False), terminal_size=size, run_before=home_shown)
+
+
+@pytest.mark.parametrize(
+    ("size", "hinted"), [((80, 24), False), ((120, 40), False), ((200, 60), True), ((160, 50), True)]
+)
+async def test_a_terminal_as_large_as_a_wall_says_how_to_make_the_words_bigger(demo_db, size, hinted):
+    """A 200x60 terminal on a projector has a small font: the client's words
+    are one thin line from the back of the room. The app cannot change the
+    font; home says how the lead can, before the briefing starts."""
+    app = make_app(demo_db, day=DAY, watch=False)
+    async with app.run_test(size=size) as pilot:
+        await home_shown(pilot)
+        hint = app.screen.query_one("#room-hint", Static)
+        assert hint.display is hinted
+        if hinted:
+            assert "Enlarge the terminal's font" in _plain(hint) and hint.region.height > 0
+        await pilot.resize_terminal(80, 24)  # the lead did: the hint goes
+        await until(pilot, lambda: not hint.display, "the hint gone")
