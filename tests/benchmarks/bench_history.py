@@ -5,7 +5,10 @@
    home's day line, then ``h`` until the frame holding the newest held
    briefing's row (its date as the screen writes it, a cell of the table,
    not a heading). Target: opening History costs no more than launching to
-   home (<= 1.0), and ten years cost what the demo costs (<= 1.3x).
+   home (<= 1.0), and ten years cost what one year costs (<= 1.3x): the
+   screen shows a page, whatever the length of the history. (Against the
+   demo, which has held 15 briefings, ten years show a full page of 50
+   rows: the ratio to the demo is given as context, it is the page's.)
 2. **``briefing history --from 2000-01-01 --json``** (every briefing held)
    against the ``sqlite3`` shell returning the same rows: the briefings,
    their events and the verbatims shown per briefing. Target: <= 3x on ten
@@ -70,18 +73,22 @@ def history(db: Path, row: re.Pattern[bytes]) -> dict[str, float]:
 
 def main() -> dict[str, Any]:
     from bench_scale import build
+    from history import build as build_years  # tests/benchmarks/history.py
 
     box = machine()
     print(f"machine: {box['platform']}, {box['cpu']}, {box['cpu_count']} CPUs, python {box['python']}")
     os.environ["BRIEFING_BACKUPS"] = "0,0"
     folder = Path(tempfile.mkdtemp(prefix="bench-history-"))
-    paths = build(folder)
+    built = build(folder)
+    year = folder / "one-year.db"
+    build_years(year, years=1)
+    paths = {"demo": built["demo"], "1 year": year, "10 years": built["10 years"]}
     rows = {name: newest_row(path) for name, path in paths.items()}
     sqlite = shutil.which("sqlite3")
-    figures: dict[str, dict[str, list[float]]] = {"demo": {}, "10 years": {}}
+    figures: dict[str, dict[str, list[float]]] = {name: {} for name in paths}
     history(paths["demo"], rows["demo"])  # warm-up
     for round_ in range(ROUNDS):
-        for name in ("demo", "10 years") if round_ % 2 == 0 else ("10 years", "demo"):
+        for name in list(paths) if round_ % 2 == 0 else reversed(list(paths)):
             got = figures[name]
             for key, value in history(paths[name], rows[name]).items():
                 got.setdefault(key, []).append(value)
@@ -92,10 +99,10 @@ def main() -> dict[str, Any]:
             if sqlite:
                 got.setdefault("sqlite3, same rows", []).append(timed([sqlite, "-json", db], BARE))
     med = {name: {k: statistics.median(v) for k, v in got.items()} for name, got in figures.items()}
-    print(f"\n{'figure (median of ' + str(ROUNDS) + ')':<30}{'demo':>12}{'10 years':>12}")
+    print(f"\n{'figure (median of ' + str(ROUNDS) + ')':<30}" + "".join(f"{name:>12}" for name in med))
     for key in med["demo"]:
         unit = (lambda v: f"{v:.0f} MB") if key == "memory" else (lambda v: f"{1000 * v:.0f} ms")
-        print(f"{key:<30}{unit(med['demo'][key]):>12}{unit(med['10 years'][key]):>12}")
+        print(f"{key:<30}" + "".join(f"{unit(got[key]):>12}" for got in med.values()))
     result: dict[str, Any] = {"name": "history", "medians": med}
     for name in med:
         ratio = med[name]["history open"] / med[name]["home paint"]
@@ -105,6 +112,12 @@ def main() -> dict[str, Any]:
             cli = med[name]["history --json (all)"] / med[name]["sqlite3, same rows"]
             result[f"history/sqlite3 {name}"] = cli
             print(f"history --json (all) vs sqlite3, {name}: {cli:.2f}x (target <= 3 on 10 years)")
-    print(f"10 years vs demo: History open {med['10 years']['history open'] / med['demo']['history open']:.2f}x")
+    grown = med["10 years"]["history open"] / med["1 year"]["history open"]
+    result["history open 10 years/1 year"] = grown
+    print(f"10 years vs 1 year: History open {grown:.2f}x (target <= 1.3: {'met' if grown <= 1.3 else 'NOT MET'})")
+    memory = med["10 years"]["memory"] / med["1 year"]["memory"]
+    print(f"10 years vs 1 year: memory {memory:.2f}x (target <= 1.5: {'met' if memory <= 1.5 else 'NOT MET'})")
+    page = med["10 years"]["history open"] / med["demo"]["history open"]
+    print(f"10 years vs demo: History open {page:.2f}x (context: a page of 50 rows against the demo's 15)")
     shutil.rmtree(folder, ignore_errors=True)
     return result

@@ -42,8 +42,13 @@ WORDS = (
 ).split()
 
 
-def build(path: Path, *, today: date | None = None, seed: int = 20261130) -> dict[str, int]:
-    """Write the history to ``path`` (which must not exist); returns row counts."""
+def build(path: Path, *, today: date | None = None, seed: int = 20261130, years: int = YEARS) -> dict[str, int]:
+    """Write the history to ``path`` (which must not exist); returns row counts.
+
+    ``years``: fewer than ten keeps the same team and the same rates (a
+    tenth of the verbatims and wins a year): a benchmark can show that a
+    screen costs the same on one year as on ten."""
+    n_verbatims, n_wins = VERBATIMS * years // YEARS, WINS * years // YEARS
     from briefing import agenda as agendas
     from briefing.db import connect
 
@@ -51,14 +56,14 @@ def build(path: Path, *, today: date | None = None, seed: int = 20261130) -> dic
         raise FileExistsError(path)
     rng = random.Random(seed)
     today = today or date.today()
-    first = today - timedelta(days=365 * YEARS)
+    first = today - timedelta(days=365 * years)
     conn = connect(path)
     conn.backups = False
     conn.execute("PRAGMA synchronous = OFF")
     conn.execute("BEGIN")
 
     stamp = datetime(first.year, first.month, first.day, tzinfo=UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    joined = [first + timedelta(days=(0 if i < 10 else rng.randrange(0, 365 * 3))) for i in range(PEOPLE)]
+    joined = [first + timedelta(days=(0 if i < 10 else rng.randrange(0, 365 * min(3, years)))) for i in range(PEOPLE)]
     conn.executemany(
         "INSERT INTO collaborators (id, name, role, active, joined_on, active_since, created_at)"
         " VALUES (?, ?, ?, 1, ?, ?, ?)",
@@ -68,12 +73,12 @@ def build(path: Path, *, today: date | None = None, seed: int = 20261130) -> dic
         ],
     )
 
-    days = [first + timedelta(days=n) for n in range(365 * YEARS)]
+    days = [first + timedelta(days=n) for n in range(365 * years)]
     vocabulary, weights = _vocabulary(rng)
     # Verbatims: spread over the years, the last fortnight still new.
     verbatim_rows = []
-    for vid in range(1, VERBATIMS + 1):
-        day = days[(vid - 1) * len(days) // VERBATIMS]
+    for vid in range(1, n_verbatims + 1):
+        day = days[(vid - 1) * len(days) // n_verbatims]
         text = " ".join(rng.choices(vocabulary, cum_weights=weights, k=rng.randint(6, 40))).capitalize() + "."
         status = "new" if day > today - timedelta(days=14) else ("archived" if vid % 7 == 0 else "shown")
         verbatim_rows.append(
@@ -98,7 +103,7 @@ def build(path: Path, *, today: date | None = None, seed: int = 20261130) -> dic
 
     # Wins: their owners; presented at a briefing after they were won, but
     # the last few weeks' still pending.
-    win_days = [days[(w - 1) * len(days) // WINS] for w in range(1, WINS + 1)]
+    win_days = [days[(w - 1) * len(days) // n_wins] for w in range(1, n_wins + 1)]
     pending_from = today - timedelta(days=21)
     conn.executemany(
         "INSERT INTO wins (id, title, owner_id, client, story, date, status, created_at)"
@@ -143,7 +148,7 @@ def build(path: Path, *, today: date | None = None, seed: int = 20261130) -> dic
     )
 
     agenda_json = json.dumps(agendas.to_json(agendas.CLASSIC_AGENDA))
-    pending = sorted(range(1, WINS + 1), key=lambda w: win_days[w - 1])
+    pending = sorted(range(1, n_wins + 1), key=lambda w: win_days[w - 1])
     next_win = 0
     events, attendance, shown, presented = [], [], [], []
     meetings = []
@@ -169,8 +174,8 @@ def build(path: Path, *, today: date | None = None, seed: int = 20261130) -> dic
             (mid, 5, "finish", None, iso[4]),
         ]
         attendance += [(mid, p, "absent" if p in away else "present") for p in active]
-        first_vid = (mid - 1) * VERBATIMS // len(days) + 1
-        shown += [(mid, v, iso[0]) for v in range(first_vid, first_vid + 5) if v <= VERBATIMS]
+        first_vid = (mid - 1) * n_verbatims // len(days) + 1
+        shown += [(mid, v, iso[0]) for v in range(first_vid, first_vid + 5) if v <= n_verbatims]
     conn.executemany(
         "INSERT INTO meetings (id, day, agenda, created_at, outcome, ended_at, notes, presenter_id, win_id)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
