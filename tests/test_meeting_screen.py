@@ -299,14 +299,28 @@ async def test_a_board_read_again_unchanged_redraws_nothing_on_the_wall(demo_db)
             assert len(meetings.shown_verbatims(conn, meetings.current(conn).id)) == 1  # marked, on screen
         finally:
             conn.close()
+        await until(pilot, lambda: at_rest(app.screen), "the first frames' work done")
         frames = []
         display = app._display
         app._display = lambda screen, update: frames.append(update) or display(screen, update)
         app.generation += 1  # what the watcher does when a commit lands
         await settled(pilot)
-        await pilot.pause()
+        await until(pilot, lambda: at_rest(app.screen), "the read handled")
         assert "Verbatim 1 of" in screen_text(app)
         assert [f for f in frames if f is not None] == []
+
+
+def at_rest(screen) -> bool:
+    """Nothing left for Textual to draw or lay out on ``screen``, and no
+    callback waiting for its next frame: a frame now would be a new one."""
+    return not (
+        screen._layout_required
+        or screen._scroll_required
+        or screen._repaint_required
+        or screen._recompose_required
+        or screen._dirty_widgets
+        or screen._callbacks
+    )
 
 
 async def test_team_notes_are_saved_with_the_briefing(demo_db):
