@@ -200,10 +200,11 @@ class BriefingApp(Speaks, App[None]):
                 watcher.close()
 
     def action_command_palette(self) -> None:
-        """The Menu, its search box in the team's language (Textual's own
-        "No matches found" has no parameter: it stays English)."""
+        """The Menu, in the team's language (screens/palette.py)."""
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
+            from screens.palette import Palette
+
+            self.push_screen(Palette(id="--command-palette", placeholder=_("Search for commands…")))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands (theme, keys, screenshot), their words translated."""

@@ -193,6 +193,9 @@ async def test_the_menu_speaks_french(demo_app):
         await until(pilot, lambda: "Noter qui est là, puis lancer le chrono" in screen_text(demo_app), "the start")
         await pilot.press(*["backspace"] * 6, *"thème")  # Textual's own commands, in French too
         await until(pilot, lambda: "Changer de thème" in screen_text(demo_app), "the theme command")
+        await pilot.press(*["backspace"] * 5, *"zqxw")  # nothing has that name
+        await until(pilot, lambda: "Aucun résultat" in screen_text(demo_app), "nothing found, said in French")
+        assert "No matches found" not in screen_text(demo_app)
 
 
 async def test_who_is_adding_and_the_name_dialog_in_french(team, db_path, french):
