@@ -26,7 +26,9 @@ projector for a quarter of an hour, ticking a big clock. Three figures:
    the bare app, its ``on_mount``. (A callback after the next refresh, the
    marker before, fired 45 ms after that frame once the meeting became
    Textual's first screen.) 3 warm-up rounds, then 15 alternating rounds;
-   medians.
+   medians. Context, with no verdict: headless, no frame reaches a
+   terminal; the first paint's target (1.25x) is measured in a real one,
+   through ``briefing``, by bench_scale.py.
 3. **Displayed vs true elapsed.** In-process: a briefing is started at a
    recorded wall time, the app runs headless for :data:`DRIFT_SECONDS`,
    then what the screen shows (``MeetingScreen.state().elapsed_s``) is
@@ -90,10 +92,11 @@ SIZE = (200, 60)
 WARMUP_ROUNDS = 3
 MEASURED_ROUNDS = 15
 
-#: Targets: CPU of the running meeting screen, % of one core; launch to
-#: first paint, ours / reference; |displayed - true| elapsed, seconds.
+#: Targets: CPU of the running meeting screen, % of one core; |displayed -
+#: true| elapsed, seconds. (The first paint's target, 1.25x the bare app, is
+#: measured in a real terminal through ``briefing``: bench_scale.py. The
+#: headless figure here is context: no terminal, no bytes written.)
 TARGET_CPU_PCT = 2.0
-TARGET_START_RATIO = 1.25
 TARGET_DRIFT_S = 0.1
 
 MARKER = "BENCH-MEETING-PAINTED"
@@ -375,7 +378,6 @@ def measure_start(db: Path, env: dict[str, str], cwd: Path) -> dict[str, Any]:
     ours_med, ref_med = statistics.median(ours_s) * 1000, statistics.median(ref_s) * 1000
     ours_max, ref_max = max(ours_s) * 1000, max(ref_s) * 1000
     ratio = ours_med / ref_med
-    met = ratio <= TARGET_START_RATIO
     print(f"{'':<30}{'median':>10}{'max':>10}")
     print(f"{'meeting screen (ours)':<30}{ours_med:>7.0f} ms{ours_max:>7.0f} ms")
     print(f"{'bare Textual app (ref)':<30}{ref_med:>7.0f} ms{ref_max:>7.0f} ms")
@@ -383,11 +385,9 @@ def measure_start(db: Path, env: dict[str, str], cwd: Path) -> dict[str, Any]:
         f"launch to first paint: {ratio:.2f}x "
         f"(ours {ours_med:.0f} ms, ref {ref_med:.0f} ms, median of {MEASURED_ROUNDS})"
     )
-    print(f"target \u2264 {TARGET_START_RATIO}: {_verdict(met)}")
+    print("context: the first paint's target is measured in a real terminal (run.py scale)")
     return {
         "ratio": ratio,
-        "target": TARGET_START_RATIO,
-        "met": met,
         "ours_median_ms": ours_med,
         "ours_max_ms": ours_max,
         "ref_median_ms": ref_med,
@@ -566,16 +566,16 @@ def main() -> dict[str, Any]:
         start = measure_start(db, env, tmp_path)
         drift = measure_drift(tmp_path)
 
-    met = cpu["met"] and start["met"] and drift["met"]
+    met = cpu["met"] and drift["met"]
     print(
         f"\nsummary: CPU {cpu['ours']['process_pct']:.2f} % ({_verdict(cpu['met'])}), "
-        f"first paint {start['ratio']:.2f}x ({_verdict(start['met'])}), "
-        f"drift {drift['drift_s'] * 1000:.3f} ms ({_verdict(drift['met'])})"
+        f"drift {drift['drift_s'] * 1000:.3f} ms ({_verdict(drift['met'])}); "
+        f"first paint, headless {start['ratio']:.2f}x (context)"
     )
     return {
-        "name": "meeting screen: launch to first paint vs bare Textual app",
-        "ratio": start["ratio"],
-        "met": start["met"],  # the verdict printed next to this ratio
+        "name": "meeting screen: CPU against a bare 1 Hz clock app",
+        "ratio": max(cpu["ratios"].values()),
+        "met": met,
         "all_met": met,
         "cpu": cpu,
         "start": start,
