@@ -18,12 +18,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TabbedContent, TabPane
 
-from briefing import verbatims
 from briefing.i18n import N_, _
 from briefing.inbox import PAGE, Found, Page, Query, find, page
 from briefing.records import Person, Verbatim, Win
-from briefing.safetext import inert
 from screens.data import Loaded, follow, run
+from screens.inbox_actions import RecordKeys
 from screens.inbox_cells import (
     ANYONE,
     COLUMNS,
@@ -35,12 +34,10 @@ from screens.inbox_cells import (
     fitted,
     preview_text,
     row_cell,
-    word,
 )
 from screens.safe import safe
 from screens.speaking import Speaks
 
-UNDO_SECONDS = 8.0
 #: Rows left below the cursor when the next page is read.
 MORE_WHEN_LEFT = 20
 DEBOUNCE_SECONDS = 0.2
@@ -61,7 +58,7 @@ class SearchInput(Speaks, Input):
     BINDINGS = [Binding("escape", "screen.back", N_("Back to the list"), id="inbox.search_done")]
 
 
-class InboxScreen(Speaks, Screen[None]):
+class InboxScreen(Speaks, RecordKeys, Screen[None]):
     DEFAULT_CSS = """
     InboxScreen #inbox-bar { height: auto; }
     InboxScreen #inbox-search { width: 1fr; }
@@ -365,71 +362,6 @@ class InboxScreen(Speaks, Screen[None]):
             self.table().focus()
         else:
             self.app.pop_screen()
-
-    def action_form(self, edit: bool) -> None:
-        kind, row_id = self.kind, self.current_id() if edit else None
-        if edit and row_id is None:
-            self._say(_("Nothing to edit here yet"), "warning")
-            return
-        try:
-            if kind == "verbatims":
-                from screens.verbatim_form import VerbatimFormScreen as Form
-            else:
-                from screens.win_form import WinFormScreen as Form
-        except ImportError:
-            self._say(_("The form is not available yet"), "warning")
-            return
-        self.app.push_screen(Form(row_id), lambda saved: self._saved(kind, saved))
-
-    def _saved(self, kind: str, saved: int | None) -> None:
-        if saved is not None:
-            self._want[kind] = str(saved)
-            self.reload()
-
-    def action_client(self) -> None:
-        """The page of the client behind the row (a verbatim's speaker, a win's client)."""
-        row = self.current_row()
-        if row is None:
-            return
-        from screens.client_screen import ClientScreen
-
-        if isinstance(row, Verbatim):
-            self.app.push_screen(ClientScreen(verbatim_id=row.id))
-        else:
-            self.app.push_screen(ClientScreen(win_id=row.id))
-
-    def action_archive(self) -> None:
-        if isinstance(row := self.current_row(), Verbatim):
-            run(self, self.Archived, verbatims.archive, row.id, write=True)
-
-    def action_undo(self) -> None:
-        if self._undo is not None and self.check_action("undo", ()):
-            verbatim_id, status, _until = self._undo
-            self._undo = None
-            self.refresh_bindings()
-            run(self, self.Restored, verbatims.restore, verbatim_id, status, write=True)
-
-    @on(Archived)
-    def _archived(self, event: Archived) -> None:
-        before = event.value
-        self._undo = (before.id, before.status.value, time.monotonic() + UNDO_SECONDS)
-        self.set_timer(UNDO_SECONDS, self.refresh_bindings)
-        self._say(
-            _("Archived the verbatim from {client} — press u to undo").format(client=before.client),
-            timeout=UNDO_SECONDS,
-        )
-        self.refresh_bindings()
-        self.reload()
-
-    @on(Restored)
-    def _restored(self, event: Restored) -> None:
-        self._want["verbatims"] = str(event.value.id)
-        self._say(_("The verbatim is back in the inbox ({status})").format(status=word(event.value.status)))
-        self.refresh_bindings()
-        self.reload()
-
-    def _say(self, message: str, severity: str = "information", timeout: float | None = None) -> None:
-        self.notify(inert(message, single_line=True), severity=severity, timeout=timeout, markup=False)
 
 
 def _id_at(table: DataTable) -> int:
