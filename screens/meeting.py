@@ -9,7 +9,6 @@ driving the same meeting shows up here through the app's ``generation``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -45,7 +44,7 @@ from screens.speaking import Speaks
 from screens.widgets.balance import BalanceGauge
 from screens.widgets.bigclock import BigClock
 from screens.widgets.call_keys import CALL_HELP, CALL_KEYS
-from screens.widgets.panes import MetricsPane, NotesPane, Pane, ReadingPane
+from screens.widgets.panes import MetricsPane, NotesPane, Pane
 from screens.widgets.segment_bar import SegmentBar
 from screens.widgets.verbatim_card import VerbatimCard
 from screens.widgets.view import ShapedStatic, ViewStatic
@@ -361,26 +360,6 @@ class MeetingScreen(Speaks, LeadKeys, Screen[None]):
             self.refresh_bindings()
         return pane
 
-    def _mark_current_verbatim(self, state: MeetingState) -> None:
-        """A card on the screen is shown: stored once the frame holding it has
-        gone to the terminal, so the write stays out of the first frame's way."""
-        board = self.board
-        if board is None or not board.verbatims or state.state != "running":
-            return
-        vid = board.verbatims[self._verbatim_index].id
-        if vid not in board.shown:
-            self.call_after_refresh(self._mark_if_still_shown, vid)
-
-    def _mark_if_still_shown(self, vid: int) -> None:
-        board, state = self.board, self.state()
-        if board is None or state is None or state.state != "running" or not board.verbatims:
-            return
-        on_screen = board.pane_of(state.index) == "client"
-        current = board.verbatims[min(self._verbatim_index, len(board.verbatims) - 1)].id
-        if on_screen and current == vid and vid not in board.shown:
-            self.board = replace(board, shown=board.shown | {vid}, last_shown=vid)
-            self.command(meetings.mark_shown, board.meeting.id, vid, self.now(), reload=False)
-
     def _ring_if_time_is_up(self, state: MeetingState) -> None:
         seg = state.segment
         if state.state == "running" and seg.overrun_s > 0 and self._rung != (seg.index, seg.planned_s):
@@ -411,24 +390,6 @@ class MeetingScreen(Speaks, LeadKeys, Screen[None]):
     def action_adjust(self, seconds: int) -> None:
         self.command(meetings.adjust, seconds, self.now())
 
-    def action_verbatim(self, step: int) -> None:
-        if self.board and self.board.verbatims:
-            self._verbatim_index = (self._verbatim_index + step) % len(self.board.verbatims)
-            self._verbatim_id = self.board.verbatims[self._verbatim_index].id
-            self.tick()
-
-    def _follow_card(self, board: Board) -> None:
-        """Keep the card the room is looking at: the same verbatim wherever
-        a new read puts it; if it is gone (archived), the one now in its place."""
-        ids = [v.id for v in board.verbatims]
-        if self._wanted_card in ids:
-            self._verbatim_id, self._wanted_card = self._wanted_card, None
-        if self._verbatim_id in ids:
-            self._verbatim_index = ids.index(self._verbatim_id)
-        else:
-            self._verbatim_index = min(self._verbatim_index, max(len(ids) - 1, 0))
-        self._verbatim_id = ids[self._verbatim_index] if ids else None
-
     def _agenda_rows(self) -> int | None:
         """In story mode the agenda box is as tall as the small clock's column
         (7 rows; 9 on a tall screen, less its border): it never pushes the
@@ -441,15 +402,6 @@ class MeetingScreen(Speaks, LeadKeys, Screen[None]):
         """A client's words (or a win's story) take the screen; the clock gives way.
         Client time with no verbatim to show keeps the big clock."""
         self.set_class(kind in STORY and (kind != "client" or bool(board.verbatims)), "-story", update=update)
-
-    def _reading_pane(self) -> ReadingPane | None:
-        pane = next((p for p in self._panes.values() if p.display and p.is_mounted), None)
-        return pane if isinstance(pane, ReadingPane) else None
-
-    def action_page(self, step: int) -> None:
-        pane = self._reading_pane()
-        if pane is not None:
-            pane.page(step)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """PgDn/PgUp are in the footer only while a quote or story goes on out of sight."""

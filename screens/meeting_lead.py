@@ -1,6 +1,7 @@
-"""The lead's keys on the segment on screen: the client's page, the call,
-the team's notes, today's client win (not ready, another win, undo) and
-who is in the room; and finishing.
+"""The lead's keys on the segment on screen: the client's cards (up and
+down, page by page, each marked shown once on screen) and their page, the
+call, the team's notes, today's client win (not ready, another win, undo)
+and who is in the room; and finishing.
 
 A mixin of :class:`screens.meeting.MeetingScreen`, which keeps the key
 bindings (one place to read the meeting's keys), the clock and the board:
@@ -11,11 +12,13 @@ that use it: the app opens mid-story without them (briefing.board).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from briefing import meeting as meetings
 from briefing.i18n import _
 from screens.data import Loaded, run
+from screens.widgets.panes import ReadingPane
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -39,12 +42,64 @@ class LeadKeys:
         _verbatim_index: int
         _wanted_card: int | None
         _notes_saved: str
+        _verbatim_id: int | None
         AttendanceRead: type[Loaded[dict[int, str]]]
 
         def state(self) -> MeetingState | None: ...
         def now(self) -> datetime: ...
         def load(self) -> None: ...
         def command(self, fn: Callable[..., Any], *args: Any, reload: bool = True) -> None: ...
+        def tick(self) -> MeetingState | None: ...
+        def call_after_refresh(self, callback: Callable[..., Any], *args: Any) -> bool: ...
+
+    # -- the client's cards -----------------------------------------------------------
+
+    def _mark_current_verbatim(self, state: MeetingState) -> None:
+        """A card on the screen is shown: stored once the frame holding it has
+        gone to the terminal, so the write stays out of the first frame's way."""
+        board = self.board
+        if board is None or not board.verbatims or state.state != "running":
+            return
+        vid = board.verbatims[self._verbatim_index].id
+        if vid not in board.shown:
+            self.call_after_refresh(self._mark_if_still_shown, vid)
+
+    def _mark_if_still_shown(self, vid: int) -> None:
+        board, state = self.board, self.state()
+        if board is None or state is None or state.state != "running" or not board.verbatims:
+            return
+        on_screen = board.pane_of(state.index) == "client"
+        current = board.verbatims[min(self._verbatim_index, len(board.verbatims) - 1)].id
+        if on_screen and current == vid and vid not in board.shown:
+            self.board = replace(board, shown=board.shown | {vid}, last_shown=vid)
+            self.command(meetings.mark_shown, board.meeting.id, vid, self.now(), reload=False)
+
+    def action_verbatim(self, step: int) -> None:
+        if self.board and self.board.verbatims:
+            self._verbatim_index = (self._verbatim_index + step) % len(self.board.verbatims)
+            self._verbatim_id = self.board.verbatims[self._verbatim_index].id
+            self.tick()
+
+    def _follow_card(self, board: Board) -> None:
+        """Keep the card the room is looking at: the same verbatim wherever
+        a new read puts it; if it is gone (archived), the one now in its place."""
+        ids = [v.id for v in board.verbatims]
+        if self._wanted_card in ids:
+            self._verbatim_id, self._wanted_card = self._wanted_card, None
+        if self._verbatim_id in ids:
+            self._verbatim_index = ids.index(self._verbatim_id)
+        else:
+            self._verbatim_index = min(self._verbatim_index, max(len(ids) - 1, 0))
+        self._verbatim_id = ids[self._verbatim_index] if ids else None
+
+    def _reading_pane(self) -> ReadingPane | None:
+        pane = next((p for p in self._panes.values() if p.display and p.is_mounted), None)
+        return pane if isinstance(pane, ReadingPane) else None
+
+    def action_page(self, step: int) -> None:
+        pane = self._reading_pane()
+        if pane is not None:
+            pane.page(step)
 
     def _card_on_screen(self) -> int | None:
         """The id of the verbatim whose card the room is looking at, if any."""
@@ -60,6 +115,8 @@ class LeadKeys:
             from screens.client_screen import ClientScreen
 
             self.app.push_screen(ClientScreen(verbatim_id=vid))
+
+    # -- the other segments ---------------------------------------------------------
 
     def _call_pane(self) -> CallPane | None:
         pane: CallPane | None = self._panes.get("call")  # type: ignore[assignment]
