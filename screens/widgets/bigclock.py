@@ -72,6 +72,17 @@ def small(text: str) -> list[str]:
     return rows
 
 
+def fitted(text: str, width: int, height: int) -> list[str]:
+    """The text as large as it fits: the scaled font, else Textual's 3-row
+    digits, else one plain line."""
+    lines = draw(text, scale_for(text, width, height))
+    if len(lines) > height or len(lines[0]) > width:
+        lines = small(text)
+        if len(lines) > height or len(lines[0]) > width:
+            lines = [text]
+    return lines
+
+
 class BigClock(Drawn):
     DEFAULT_CSS = """
     BigClock { width: 1fr; height: 1fr; }
@@ -81,7 +92,6 @@ class BigClock(Drawn):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._cache: tuple[tuple[str, int, int], list[str]] | None = None
         #: The strips on screen, and what they were drawn from.
         self._strips: tuple[tuple[object, ...], list[Strip]] | None = None
 
@@ -92,7 +102,7 @@ class BigClock(Drawn):
         style = self.line_style
         key = (self.value, width, height, style)
         if self._strips is None or self._strips[0] != key:
-            lines = self._lines(width, height)
+            lines = fitted(self.value, width, height)
             top = (height - len(lines)) // 2
             blank = Strip.blank(width, style)
             strips = [blank] * height
@@ -103,15 +113,3 @@ class BigClock(Drawn):
             self._strips = (key, strips)
         strips = self._strips[1]
         return strips[y] if 0 <= y < len(strips) else Strip.blank(width, style)
-
-    def _lines(self, width: int, height: int) -> list[str]:
-        """The drawing, made once per value and size (render_line asks per row)."""
-        key = (self.value, width, height)
-        if self._cache is None or self._cache[0] != key:
-            lines = draw(self.value, scale_for(self.value, width, height))
-            if len(lines) > height or len(lines[0]) > width:
-                lines = small(self.value)
-                if len(lines) > height or len(lines[0]) > width:
-                    lines = [self.value]
-            self._cache = (key, lines)
-        return self._cache[1]
